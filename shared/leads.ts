@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { PRIORITY_CATEGORIES, SEGMENTS } from './domain';
+import type { DnsSignals, ScanStatus, ScoreBreakdown, Segment, TenantSize, WhoisSignal, PriorityCategory } from './domain';
+
+export const LEAD_SORT_KEYS = [
+  'priority', // P category, then readiness score desc (the default)
+  'domain',
+  'company_name',
+  'provider',
+  'readiness_score',
+  'segment',
+  'priority_score',
+  'expires_at',
+  'scanned_at',
+] as const;
+export type LeadSortKey = (typeof LEAD_SORT_KEYS)[number];
+
+export const LeadQuerySchema = z
+  .object({
+    search: z.string().max(200).optional(),
+    providers: z.array(z.string().max(40)).max(20).optional(),
+    segments: z.array(z.enum(SEGMENTS)).max(4).optional(),
+    categories: z.array(z.enum(PRIORITY_CATEGORIES)).max(6).optional(),
+    min_score: z.number().int().min(0).max(100).optional(),
+    max_score: z.number().int().min(0).max(100).optional(),
+    risk_flag: z.string().max(60).optional(),
+    tag: z.string().max(60).optional(),
+    /** only leads whose domain expires within this many days (and not already long expired) */
+    expiring_within_days: z.number().int().min(1).max(3650).optional(),
+    scanned: z.enum(['any', 'scanned', 'unscanned']).optional(),
+    sort: z.enum(LEAD_SORT_KEYS).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+export type LeadQuery = z.infer<typeof LeadQuerySchema>;
+
+/** One grid row. Field names follow the previous Hunter's LeadResponse where they overlap. */
+export interface LeadRow {
+  domain: string;
+  domain_display: string;
+  company_name: string | null;
+  provider: string | null;
+  readiness_score: number | null;
+  segment: Segment | null;
+  priority_score: number | null;
+  priority_category: PriorityCategory | null;
+  priority_label: string | null;
+  risk_flags: string[];
+  tags: string[];
+  expires_at: string | null;
+  scanned_at: string | null;
+  scan_status: ScanStatus;
+  /** Partner Center referral join (empty until referrals sync) */
+  referral_count: number;
+  referral_type: string | null;
+  /** Dynamics 365 push state (null until pushed) */
+  d365_sync_status: string | null;
+  d365_lead_id: string | null;
+}
+
+export interface LeadPage {
+  rows: LeadRow[];
+  total: number;
+  offset: number;
+}
+
+export interface LeadDetail extends LeadRow {
+  mx_root: string | null;
+  local_provider: string | null;
+  tenant_size: TenantSize | null;
+  tenant_name: string | null;
+  technical_heat: string | null;
+  commercial_segment: string | null;
+  commercial_heat: string | null;
+  reason: string | null;
+  dns: DnsSignals | null;
+  whois: WhoisSignal | null;
+  breakdown: ScoreBreakdown | null;
+  contact_quality_score: number | null;
+  created_at: string;
+}
+
+export interface ScanHistoryEntry {
+  scanned_at: string;
+  scan_status: ScanStatus;
+  readiness_score: number | null;
+  segment: Segment | null;
+  priority_category: PriorityCategory | null;
+  provider: string | null;
+  /** what differs from the previous scan: field → [old, new] */
+  changes: Record<string, [unknown, unknown]>;
+}
+
+export interface Kpis {
+  total_leads: number;
+  migration: number;
+  /** Migration with readiness >= 70, as in the previous Hunter's dashboard */
+  high_priority: number;
+  max_score: number | null;
+}
+
+export interface LeadStats {
+  by_provider: { key: string; count: number }[];
+  by_segment: { key: string; count: number }[];
+  by_category: { key: string; count: number }[];
+  scans_per_day: { day: string; count: number }[];
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const hostPort = z
+  .string()
+  .trim()
+  .regex(/^(\[[0-9a-fA-F:]+\]|[0-9a-zA-Z.\-:]+)(:\d{1,5})?$/, 'expected HOST or HOST:PORT');
+
+const price = z.number().min(0).max(1_000_000).nullable();
+
+export const OfferPricesSchema = z.object({
+  price_per_user_per_month: price,
+  migration_fee: price,
+  defender_price_per_user_per_month: price,
+  consulting_fee: price,
+});
+
+export const SettingsSchema = z.object({
+  language: z.enum(['tr', 'en']),
+  dns_servers: z.array(hostPort).max(8),
+  dns_timeout_ms: z.number().int().min(100).max(30_000),
+  dns_tries: z.number().int().min(1).max(5),
+  dkim_selectors: z.array(z.string().trim().regex(/^[a-zA-Z0-9._-]{1,63}$/)).min(1).max(50),
+  scan_concurrency: z.number().int().min(1).max(1000),
+  whois_enabled: z.boolean(),
+  /** the rep's company, used in call-script openers */
+  company_name: z.string().trim().min(1).max(120),
+  currency: z.string().trim().regex(/^[A-Z]{3}$/),
+  offer_prices: z.object({
+    'Business Basic': OfferPricesSchema,
+    'Business Standard': OfferPricesSchema,
+    Enterprise: OfferPricesSchema,
+  }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export const SettingsPatchSchema = SettingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
