@@ -1,0 +1,74 @@
+import ExcelJS from 'exceljs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planImportFile } from '../../main/services/import-file';
+import { BadFileError } from '../../main/import/read-table';
+
+const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
+const csv = (text: string) => Buffer.from(text, 'utf8');
+
+describe('import planning', () => {
+  it('detects Turkish headers and takes the domain from the website, then the e-mail column', async () => {
+    const plan = await planImportFile(
+      'leads.csv',
+      csv('Firma Ünvanı;Web Sitesi;E-posta\nAcme A.Ş.;https://www.Acme.com.tr/iletisim;\nBeta Ltd;;ali@beta.com\n'),
+      RESOURCES,
+    );
+    expect(plan.preview.columns).toEqual({ domain: null, company: 'Firma Ünvanı', email: 'E-posta', website: 'Web Sitesi' });
+    expect(plan.leads).toEqual([
+      { domain: 'acme.com.tr', domain_display: 'acme.com.tr', company_name: 'Acme A.Ş.' },
+      { domain: 'beta.com', domain_display: 'beta.com', company_name: 'Beta Ltd' },
+    ]);
+  });
+
+  it('lists rejected rows with the reason and counts duplicates separately', async () => {
+    const plan = await planImportFile(
+      'leads.csv',
+      csv('company,website\nA,a.com\nB,N/A\nC,192.168.1.10\nD,https://A.com/\nE,localhost\n'),
+      RESOURCES,
+    );
+    expect(plan.preview.total).toBe(5);
+    expect(plan.preview.valid).toBe(1);
+    expect(plan.preview.duplicates).toBe(1);
+    expect(plan.preview.rejected).toBe(3);
+    const byRow = Object.fromEntries(plan.rows.map((r) => [r.row, r.error]));
+    expect(byRow).toEqual({ 1: null, 2: 'placeholder', 3: 'ip_address', 4: 'duplicate', 5: 'single_label' });
+    // problems first in the preview, so a user sees them without scrolling
+    expect(plan.preview.rows[0].row).toBe(2);
+  });
+
+  it('reads a header-less list of domains, and IDN domains keep a Unicode display form', async () => {
+    const plan = await planImportFile('list.txt', csv('şirket.com.tr\nexample.org\n'), RESOURCES);
+    expect(plan.leads.map((l) => [l.domain, l.domain_display])).toEqual([
+      ['xn--irket-idb.com.tr', 'şirket.com.tr'],
+      ['example.org', 'example.org'],
+    ]);
+  });
+
+  it('reads CSV saved by Turkish Excel in windows-1254', async () => {
+    // "Şirket,Web\nÇağ Ltd,cag.com.tr" in windows-1254: Ş=0xDE, Ç=0xC7, ğ=0xF0
+    const bytes = Buffer.from([
+      0xde, 0x69, 0x72, 0x6b, 0x65, 0x74, 0x2c, 0x57, 0x65, 0x62, 0x0a, 0xc7, 0x61, 0xf0, 0x20, 0x4c, 0x74, 0x64, 0x2c, 0x63, 0x61,
+      0x67, 0x2e, 0x63, 0x6f, 0x6d, 0x2e, 0x74, 0x72, 0x0a,
+    ]);
+    const plan = await planImportFile('eski.csv', bytes, RESOURCES);
+    expect(plan.leads).toEqual([{ domain: 'cag.com.tr', domain_display: 'cag.com.tr', company_name: 'Çağ Ltd' }]);
+  });
+
+  it('reads the first sheet of an xlsx workbook, including hyperlink cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Müşteriler');
+    sheet.addRow(['Company', 'Website']);
+    sheet.addRow(['Gamma', { text: 'gamma.io', hyperlink: 'https://gamma.io' }]);
+    sheet.addRow(['Delta', 'nan']);
+    const plan = await planImportFile('leads.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), RESOURCES);
+    expect(plan.leads.map((l) => l.domain)).toEqual(['gamma.io']);
+    expect(plan.rows[1]).toMatchObject({ row: 2, input: 'nan', error: 'placeholder' });
+  });
+
+  it('refuses unreadable files with a specific message', async () => {
+    await expect(planImportFile('x.xlsx', csv('not a zip'), RESOURCES)).rejects.toThrow(BadFileError);
+    await expect(planImportFile('x.pdf', csv('%PDF'), RESOURCES)).rejects.toThrow('Unsupported file type ".pdf"');
+    await expect(planImportFile('x.csv', csv('\n\n'), RESOURCES)).rejects.toThrow('The file has no rows');
+  });
+});
