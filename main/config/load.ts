@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { rulesSchema, type ScoringRules } from '../engine/scoring/rules-schema';
+import { resourcesDir } from './resources-dir';
+import {
+  dkimSelectorsSchema,
+  mxRootSuffixesSchema,
+  providersSchema,
+  whoisSchema,
+  type ProvidersConfig,
+  type WhoisServers,
+} from './schemas';
+
+export { resourcesDir };
+
+export interface HunterConfig {
+  providers: ProvidersConfig;
+  rules: ScoringRules;
+  whois: WhoisServers;
+  dkimSelectors: string[];
+  /** public suffixes of two or more labels, used to find the registrable part of an MX host */
+  mxRootSuffixes: string[];
+}
+
+const CONFIG_FILES = {
+  providers: 'providers.json',
+  rules: 'rules.json',
+  whois: 'tld_whois_servers.json',
+  dkimSelectors: 'dkim_selectors.json',
+  mxRootSuffixes: 'mx_root_suffixes.json',
+} as const;
+
+function jsonPath(path: (string | number)[]): string {
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${out}.${part}` : `${out}[${JSON.stringify(part)}]`),
+    '$',
+  );
+}
+
+/** Reads and validates one file; every problem is reported as "<file> <json path>: <message>". */
+function readValidated<S extends z.ZodTypeAny>(dir: string, file: string, schema: S): z.output<S> {
+  const path = join(dir, file);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`Config ${path}: ${(err as Error).message}`);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${file} ${jsonPath(i.path)}: ${i.message}`);
+    throw new Error(`Config ${path} is invalid:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function loadConfig(dir: string = resourcesDir()): HunterConfig {
+  const providers = readValidated(dir, CONFIG_FILES.providers, providersSchema);
+  const providerNames = providers.providers.map((p) => p.name);
+  return {
+    providers,
+    rules: readValidated(dir, CONFIG_FILES.rules, rulesSchema(providerNames)),
+    whois: readValidated(dir, CONFIG_FILES.whois, whoisSchema),
+    dkimSelectors: readValidated(dir, CONFIG_FILES.dkimSelectors, dkimSelectorsSchema).selectors,
+    mxRootSuffixes: readValidated(dir, CONFIG_FILES.mxRootSuffixes, mxRootSuffixesSchema).suffixes,
+  };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { TENANT_SIZES } from '../../shared/domain';
+
+/** A DNS name written in lower-case LDH form, as the data files must use. */
+const hostName = z
+  .string()
+  .regex(/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/, 'must be a lower-case host name');
+
+const tenantSizeRule = z.union([
+  z.object({ host_suffix: hostName, size: z.enum(TENANT_SIZES) }).strict(),
+  z
+    .object({
+      host_regex: z.string().refine((source) => {
+        try {
+          new RegExp(source);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be a valid regular expression'),
+      size: z.enum(TENANT_SIZES),
+    })
+    .strict(),
+]);
+
+const providerEntry = z
+  .object({
+    name: z.string().min(1),
+    mx_roots: z.array(hostName),
+    description: z.string(),
+    /** sub-provider names keyed by MX host suffix, reported as local_provider */
+    local_providers: z.record(hostName, z.string().min(1)).optional(),
+    /** first match on the full primary MX host; a provider without a default gets no tenant size */
+    tenant_size_rules: z.array(tenantSizeRule).optional(),
+    tenant_size_default: z.enum(TENANT_SIZES).optional(),
+  })
+  .strict();
+
+export const providersSchema = z
+  .object({
+    providers: z.array(providerEntry).min(1),
+    /** provider reported when the domain has no MX */
+    no_mx_provider: z.string(),
+    /** provider reported when the primary MX matches no mx_roots */
+    unmatched_provider: z.string(),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const names = file.providers.map((p) => p.name);
+    names.forEach((name, i) => {
+      if (names.indexOf(name) !== i) ctx.addIssue({ code: 'custom', path: ['providers', i, 'name'], message: `duplicate provider "${name}"` });
+    });
+    for (const key of ['no_mx_provider', 'unmatched_provider'] as const) {
+      if (!names.includes(file[key])) ctx.addIssue({ code: 'custom', path: [key], message: `"${file[key]}" is not a provider name` });
+    }
+  });
+
+export type ProvidersConfig = z.output<typeof providersSchema>;
+export type ProviderEntry = ProvidersConfig['providers'][number];
+export type TenantSizeRule = z.output<typeof tenantSizeRule>;
+
+const tldKey = z.string().regex(/^\.[a-z0-9-]+$/, 'must be a TLD with its leading dot, e.g. ".com"');
+
+export const whoisSchema = z
+  .object({
+    tld_servers: z.record(tldKey, hostName),
+    rdap_servers: z.record(tldKey, z.string().url().startsWith('https://').endsWith('/')),
+  })
+  .strict();
+
+export type WhoisServers = z.output<typeof whoisSchema>;
+
+export const dkimSelectorsSchema = z
+  .object({ selectors: z.array(z.string().regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/i, 'must be a DNS label')).min(1) })
+  .strict();
+
+export const mxRootSuffixesSchema = z
+  .object({ suffixes: z.array(hostName.refine((s) => s.includes('.'), 'must have at least two labels')) })
+  .strict();

@@ -1,0 +1,81 @@
+import type { DmarcPolicy, ScoreItem, Tri, Verdict } from '../../../shared/domain';
+import { firstMatch, matches, type Facts } from './condition';
+import { POINT_SECTIONS, type ScoringRules } from './rules-schema';
+
+export interface ScoringInput {
+  provider: string;
+  mx_records: string[];
+  spf: Tri;
+  dkim: Tri;
+  /** DMARC record present; when omitted it is inferred from dmarc_policy (no policy = no record) */
+  dmarc?: Tri;
+  dmarc_policy: DmarcPolicy | null;
+  dmarc_pct: number | null;
+  spf_lookup_count: number | null;
+  spf_include_count: number | null;
+  spf_multiple_records: boolean;
+  expires_in_days: number | null;
+}
+
+const clamp = (n: number) => Math.min(100, Math.max(0, n));
+
+function pointItems(rules: ScoringRules, facts: Facts): ScoreItem[] {
+  return POINT_SECTIONS.flatMap((section) =>
+    Object.entries(rules[section])
+      .filter(([key]) => matches(rules.point_conditions[key], facts))
+      .map(([key, points]) => ({ rule: key, points, reason: rules.point_labels[key] })),
+  );
+}
+
+/**
+ * Interprets rules.json: points → score (or a hard fail), then the first-match lists in pipeline order,
+ * each adding its output as a fact for the next; risk flags and tags are every rule that holds.
+ */
+export function scoreLead(input: ScoringInput, rules: ScoringRules): Verdict {
+  const facts: Facts = {
+    provider: input.provider,
+    mx_missing: input.mx_records.length === 0,
+    spf: input.spf,
+    dkim: input.dkim,
+    dmarc: input.dmarc === undefined ? input.dmarc_policy !== null : input.dmarc,
+    dmarc_policy: input.dmarc_policy,
+    dmarc_pct: input.dmarc_pct,
+    spf_lookup_count: input.spf_lookup_count,
+    spf_include_count: input.spf_include_count,
+    spf_multiple_records: input.spf_multiple_records,
+    expires_in_days: input.expires_in_days,
+  };
+
+  const hardFail = firstMatch(rules.hard_fail_rules, facts);
+  // A hard fail replaces the points, so the breakdown still adds up to the score it shows.
+  const base = hardFail ? hardFail.score : rules.base_score;
+  const items = hardFail ? [] : pointItems(rules, facts);
+  const rawTotal = items.reduce((sum, item) => sum + item.points, base);
+  const score = clamp(rawTotal);
+  facts.score = score;
+
+  const segmentRule = hardFail ?? firstMatch(rules.segment_rules, facts) ?? rules.fallbacks.segment_rules;
+  const describe = hardFail ? `Hard-fail: ${hardFail.description}` : segmentRule.description;
+  facts.technical_segment = segmentRule.segment;
+  facts.technical_heat = (firstMatch(rules.technical_heat_rules, facts) ?? rules.fallbacks.technical_heat_rules).heat;
+  facts.commercial_segment = (firstMatch(rules.commercial_segment_rules, facts) ?? rules.fallbacks.commercial_segment_rules).segment;
+  facts.commercial_heat = (firstMatch(rules.commercial_heat_rules, facts) ?? rules.fallbacks.commercial_heat_rules).heat;
+  const category = firstMatch(rules.priority_category_rules, facts) ?? rules.fallbacks.priority_category_rules;
+  facts.priority_category = category.category;
+  facts.priority_score = (firstMatch(rules.priority_score_rules, facts) ?? rules.fallbacks.priority_score_rules).priority;
+
+  return {
+    readiness_score: score,
+    segment: segmentRule.segment,
+    reason: `${describe}. Score: ${score}, Provider: ${input.provider}`,
+    priority_score: facts.priority_score,
+    technical_heat: facts.technical_heat,
+    commercial_segment: facts.commercial_segment,
+    commercial_heat: facts.commercial_heat,
+    priority_category: category.category,
+    priority_label: category.label,
+    risk_flags: rules.risk_flag_rules.filter((r) => matches(r.condition, facts)).map((r) => r.flag),
+    tags: rules.tag_rules.filter((r) => matches(r.condition, facts)).map((r) => r.tag),
+    breakdown: { base, items, raw_total: rawTotal, total: score, hard_fail: hardFail?.description ?? null },
+  };
+}
