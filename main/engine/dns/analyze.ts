@@ -1,0 +1,65 @@
+// One domain's DNS signals. All checks start at once; only the A lookup of the primary MX waits for the MX answer.
+// A check that got no answer is reported unknown (null) and named in unknown_checks, never as "missing".
+import type { DnsSignals } from '../../../shared/domain';
+import type { DnsAnswer, DnsClient, MxRecord } from './client';
+import { checkDkim } from './dkim';
+import { checkDmarc } from './dmarc';
+import { normaliseHost } from './names';
+import { checkSpf } from './spf';
+
+export interface AnalyzeDnsOptions {
+  dkimSelectors: readonly string[];
+}
+
+/** [] for an authoritative "no MX" (including a null MX, RFC 7505), null when unknown. */
+function mxHosts(answer: DnsAnswer<MxRecord[]>): string[] | null {
+  if (answer.status === 'unknown') return null;
+  if (answer.status !== 'ok') return [];
+  return answer.records
+    .map((mx) => ({ host: normaliseHost(mx.exchange), priority: mx.priority }))
+    .filter((mx) => mx.host !== '')
+    .sort((a, b) => a.priority - b.priority || (a.host < b.host ? -1 : a.host > b.host ? 1 : 0))
+    .map((mx) => mx.host);
+}
+
+/** Sorted so the same zone always yields the same signals, whatever order the server rotated the records into. */
+function sortedNames(answer: DnsAnswer<string[]>, normalise: (s: string) => string = (s) => s): string[] | null {
+  if (answer.status === 'unknown') return null;
+  return answer.status === 'ok' ? answer.records.map(normalise).sort() : [];
+}
+
+export async function analyzeDns(domain: string, client: DnsClient, opts: AnalyzeDnsOptions): Promise<DnsSignals> {
+  const name = normaliseHost(domain);
+  const mxAnswer = client.query(name, 'MX');
+  const mxList = mxAnswer.then(mxHosts);
+  const mxA = mxList.then(async (hosts) => (hosts?.length ? sortedNames(await client.query(hosts[0], 'A')) : null));
+  const [mx, mx_records, mx_a, spf, dmarc, dkim, ns] = await Promise.all([
+    mxAnswer,
+    mxList,
+    mxA,
+    client.query(name, 'TXT').then((txt) => checkSpf(name, txt, client)),
+    client.query(`_dmarc.${name}`, 'TXT').then(checkDmarc),
+    checkDkim(name, opts.dkimSelectors, client),
+    client.query(name, 'NS').then((answer) => sortedNames(answer, normaliseHost)),
+  ]);
+
+  const unknown: [string, boolean][] = [
+    ['mx', mx_records === null],
+    ['spf', spf.present === null],
+    ['dmarc', dmarc.present === null],
+    ['dkim', dkim.present === null],
+    ['ns', ns === null],
+    // no MX host means nothing to look up, which is not an unknown
+    ['mx_a', mx_a === null && (mx_records?.length ?? 0) > 0],
+  ];
+  return {
+    mx_records,
+    spf,
+    dkim,
+    dmarc,
+    ns,
+    mx_a,
+    nxdomain: mx.status === 'nxdomain',
+    unknown_checks: unknown.filter(([, isUnknown]) => isUnknown).map(([check]) => check),
+  };
+}

@@ -1,0 +1,180 @@
+// The only place the engine touches the network for DNS. Every answer is one of four outcomes so callers can keep
+// "absent" (nodata / nxdomain) apart from "we don't know" (unknown): a timeout must never read as a missing record.
+import { getServers } from 'node:dns';
+import { Resolver } from 'node:dns/promises';
+import { MemoryTtlCache, type TtlCache } from '../cache';
+import { createLimiter } from './limiter';
+
+export type DnsRecordType = 'MX' | 'TXT' | 'NS' | 'A' | 'CNAME';
+
+export interface MxRecord {
+  /** host name as the server sent it; '' for a null MX (RFC 7505) */
+  exchange: string;
+  priority: number;
+}
+
+/** MX answers are structured; TXT records come back with their character-strings joined (RFC 7208 §3.3). */
+export type RecordsOf<T extends DnsRecordType> = T extends 'MX' ? MxRecord[] : string[];
+
+export type DnsAnswer<R = MxRecord[] | string[]> =
+  | { status: 'ok'; records: R }
+  | { status: 'nodata' }
+  | { status: 'nxdomain' }
+  /** code is Node's resolver error code: ETIMEOUT, ESERVFAIL, EREFUSED, ECONNREFUSED, ... */
+  | { status: 'unknown'; code: string };
+
+export interface DnsQueryOptions {
+  /**
+   * The name is shared by many domains (SPF include targets such as spf.protection.outlook.com): concurrent
+   * callers share one in-flight query and definite answers are cached for the client's sharedTtlMs.
+   */
+  shared?: boolean;
+}
+
+export interface DnsClientStats {
+  /** query() calls, cache hits included */
+  queries: number;
+  /** packets' worth of work: one per try sent to a server */
+  attempts: number;
+  timeouts: number;
+  /** queries that ended unknown after all tries */
+  unknown: number;
+  cacheHits: number;
+  /** shared queries that joined one already in flight */
+  joined: number;
+  inFlight: number;
+  queued: number;
+}
+
+export interface DnsClient {
+  query<T extends DnsRecordType>(name: string, type: T, opts?: DnsQueryOptions): Promise<DnsAnswer<RecordsOf<T>>>;
+  stats(): DnsClientStats;
+}
+
+export interface DnsClientOptions {
+  /** 'host', 'host:port' or '[v6]:port'; empty or missing = the system's resolvers */
+  servers?: string[];
+  /** per try */
+  timeoutMs: number;
+  /** total tries, rotating over the servers */
+  tries: number;
+  /** queries in flight at once; the rest queue */
+  concurrency?: number;
+  /** store for shared answers; defaults to a private in-memory cache */
+  cache?: TtlCache;
+  sharedTtlMs?: number;
+}
+
+const DEFAULT_CONCURRENCY = 256;
+// checkdmarc keeps answers 30 minutes; include targets of the big providers change far less often than that
+const DEFAULT_SHARED_TTL_MS = 30 * 60_000;
+
+const ANSWERED: Record<string, 'nodata' | 'nxdomain'> = { ENODATA: 'nodata', ENOTFOUND: 'nxdomain' };
+// asking again cannot turn a malformed name into a valid one
+const NOT_RETRYABLE = new Set(['EBADNAME']);
+
+function resolveOnce(resolver: Resolver, name: string, type: DnsRecordType): Promise<MxRecord[] | string[]> {
+  switch (type) {
+    case 'MX':
+      return resolver.resolveMx(name);
+    case 'TXT':
+      return resolver.resolveTxt(name).then((records) => records.map((chunks) => chunks.join('')));
+    case 'NS':
+      return resolver.resolveNs(name);
+    case 'A':
+      return resolver.resolve4(name);
+    case 'CNAME':
+      return resolver.resolveCname(name);
+  }
+}
+
+/**
+ * c-ares alone reports a timeout anywhere between T and 2T: Node checks c-ares' deadlines from a timer that ticks
+ * every T, and c-ares raises any deadline below 250 ms to 250 ms. Our own timer makes a try cost T. The query
+ * c-ares still holds ends by itself shortly after; a late answer is dropped.
+ */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('DNS query timed out'), { code: 'ETIMEOUT' })), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+export function createDnsClient(opts: DnsClientOptions): DnsClient {
+  if (!(opts.timeoutMs > 0) || !Number.isInteger(opts.tries) || opts.tries < 1) {
+    throw new RangeError('timeoutMs must be > 0 and tries a positive integer');
+  }
+  // One c-ares channel per server, each with tries=1: c-ares doubles the timeout on every retry and walks all its
+  // servers per try, so its own retries would make a silent name cost far more than timeoutMs × tries.
+  // Our loop below retries instead, moving to the next server each time.
+  const servers = opts.servers?.length ? opts.servers : getServers();
+  const resolvers = servers.map((server) => {
+    const resolver = new Resolver({ timeout: opts.timeoutMs, tries: 1 });
+    resolver.setServers([server]);
+    return resolver;
+  });
+  if (resolvers.length === 0) resolvers.push(new Resolver({ timeout: opts.timeoutMs, tries: 1 }));
+
+  const limiter = createLimiter(opts.concurrency ?? DEFAULT_CONCURRENCY);
+  const cache = opts.cache ?? new MemoryTtlCache();
+  const sharedTtlMs = opts.sharedTtlMs ?? DEFAULT_SHARED_TTL_MS;
+  const inFlight = new Map<string, Promise<DnsAnswer>>();
+  const counters = { queries: 0, attempts: 0, timeouts: 0, unknown: 0, cacheHits: 0, joined: 0 };
+  // spreads first tries over the servers so one slow server does not take every first attempt
+  let nextServer = 0;
+
+  async function resolveWithRetries(name: string, type: DnsRecordType): Promise<DnsAnswer> {
+    const first = nextServer++;
+    let code = 'ETIMEOUT';
+    for (let attempt = 0; attempt < opts.tries; attempt++) {
+      counters.attempts++;
+      try {
+        const resolver = resolvers[(first + attempt) % resolvers.length];
+        const records = await withDeadline(resolveOnce(resolver, name, type), opts.timeoutMs);
+        return records.length > 0 ? { status: 'ok', records } : { status: 'nodata' };
+      } catch (err) {
+        code = (err as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
+        const answered = ANSWERED[code];
+        if (answered) return { status: answered };
+        if (code === 'ETIMEOUT') counters.timeouts++;
+        if (NOT_RETRYABLE.has(code)) break;
+      }
+    }
+    counters.unknown++;
+    return { status: 'unknown', code };
+  }
+
+  const resolveLimited = (name: string, type: DnsRecordType) => limiter.run(() => resolveWithRetries(name, type));
+
+  function resolveShared(name: string, type: DnsRecordType): Promise<DnsAnswer> {
+    const key = `dns:${type}:${name.toLowerCase()}`;
+    const cached = cache.get<DnsAnswer>(key);
+    if (cached) {
+      counters.cacheHits++;
+      return Promise.resolve(cached);
+    }
+    const pending = inFlight.get(key);
+    if (pending) {
+      counters.joined++;
+      return pending;
+    }
+    const started = resolveLimited(name, type).then((answer) => {
+      inFlight.delete(key);
+      // unknown answers are not cached: the next domain that needs the name should get a fresh chance
+      if (answer.status !== 'unknown') cache.set(key, answer, sharedTtlMs);
+      return answer;
+    });
+    inFlight.set(key, started);
+    return started;
+  }
+
+  return {
+    query<T extends DnsRecordType>(name: string, type: T, queryOpts?: DnsQueryOptions) {
+      counters.queries++;
+      const answer = queryOpts?.shared ? resolveShared(name, type) : resolveLimited(name, type);
+      return answer as Promise<DnsAnswer<RecordsOf<T>>>;
+    },
+    stats: () => ({ ...counters, inFlight: limiter.active, queued: limiter.pending }),
+  };
+}
