@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { createImportsRepository } from './imports-repository';
+import type { ImportsRepository } from './imports-repository';
+import { createLeadsRepository } from './leads-repository';
+import type { LeadsRepository } from './leads-repository';
+import { createLegacyRepository } from './legacy-repository';
+import type { LegacyRepository } from './legacy-repository';
+import { resolveMigrationsFolder } from './migrations-folder';
+import { SqliteTtlCache } from './scan-cache';
+import { FOLD_SQL_FUNCTION, foldSearch } from './search-fold';
+import { createScanJobsRepository } from './scan-jobs-repository';
+import type { ScanJobsRepository } from './scan-jobs-repository';
+import { createSettingsRepository } from './settings-repository';
+import type { SettingsRepository } from './settings-repository';
+
+/** drizzle over better-sqlite3; `$client` is the raw connection, used for synchronous transactions. */
+export type Db = BetterSQLite3Database & { $client: Database.Database };
+/** Injected time source; tests pin it so dates, expiry and "last 30 days" are deterministic. */
+export type Clock = () => Date;
+
+export interface OpenStoreOptions {
+  /** folder holding NNNN_name.sql + meta/_journal.json; defaults to the one next to this module */
+  migrationsFolder?: string;
+  now?: Clock;
+  busyTimeoutMs?: number;
+  /**
+   * Copy an existing database (VACUUM INTO `<path>.pre-migration-<n>.bak`) before applying new migrations to it,
+   * so a failed or regretted upgrade never costs the user's data. Default true; skipped for new/empty files.
+   */
+  backupBeforeMigrate?: boolean;
+}
+
+export interface Store {
+  readonly path: string;
+  readonly db: Db;
+  readonly sqlite: Database.Database;
+  readonly leads: LeadsRepository;
+  readonly imports: ImportsRepository;
+  readonly cache: SqliteTtlCache;
+  readonly settings: SettingsRepository;
+  readonly scanJobs: ScanJobsRepository;
+  readonly legacy: LegacyRepository;
+  /** Runs fn in one transaction (repository calls inside nest as savepoints), e.g. save results + mark job items. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+export class StoreOpenError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreOpenError';
+  }
+}
+
+export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
+  const migrationsFolder = resolveMigrationsFolder(opts.migrationsFolder);
+  const now = opts.now ?? (() => new Date());
+  const sqlite = new Database(path);
+  try {
+    // Reading the schema version touches page 1: a file that is not SQLite fails here, before anything is written.
+    sqlite.pragma('schema_version');
+  } catch (err) {
+    sqlite.close();
+    throw new StoreOpenError(`${path} is not a readable SQLite database (${(err as Error).message}); it was left untouched`, {
+      cause: err,
+    });
+  }
+  try {
+    sqlite.pragma(`busy_timeout = ${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    // queries only (never schema): sorting names the way search matches them, Ç among the C's
+    sqlite.function(FOLD_SQL_FUNCTION, { deterministic: true }, (v: unknown) => (typeof v === 'string' ? foldSearch(v) : v));
+    const db = drizzle({ client: sqlite });
+    const pending = pendingMigrations(sqlite, migrationsFolder);
+    if (pending.length > 0 && pending.length < journalTags(migrationsFolder).length && opts.backupBeforeMigrate !== false) {
+      backup(sqlite, `${path}.pre-migration-${pending[0]}.bak`);
+    }
+    migrate(db, { migrationsFolder });
+    return {
+      path,
+      db,
+      sqlite,
+      leads: createLeadsRepository(db, now),
+      imports: createImportsRepository(db, now),
+      cache: new SqliteTtlCache(db, () => now().getTime()),
+      settings: createSettingsRepository(db, now),
+      scanJobs: createScanJobsRepository(db, now),
+      legacy: createLegacyRepository(db),
+      transaction: (fn) => sqlite.transaction(fn)(),
+      close: () => sqlite.close(),
+    };
+  } catch (err) {
+    sqlite.close();
+    if (err instanceof StoreOpenError) throw err;
+    throw new StoreOpenError(`Could not open the database ${path}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+function journalTags(folder: string): { tag: string; when: number }[] {
+  const journal = JSON.parse(readFileSync(`${folder}/meta/_journal.json`, 'utf8')) as {
+    entries: { tag: string; when: number }[];
+  };
+  return journal.entries;
+}
+
+/** Tags drizzle's migrator is about to apply (it applies every entry newer than the last recorded one). */
+function pendingMigrations(sqlite: Database.Database, folder: string): string[] {
+  const hasTable = sqlite
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`)
+    .get();
+  const last = hasTable
+    ? (sqlite.prepare('SELECT max(created_at) AS at FROM __drizzle_migrations').get() as { at: number | null }).at
+    : null;
+  return journalTags(folder)
+    .filter((e) => last === null || Number(last) < e.when)
+    .map((e) => e.tag);
+}
+
+function backup(sqlite: Database.Database, target: string): void {
+  if (existsSync(target)) return; // an earlier attempt at this same upgrade already saved the original
+  sqlite.prepare('VACUUM INTO ?').run(target);
+}

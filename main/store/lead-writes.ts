@@ -1,0 +1,277 @@
+// Write side of the leads repository: adding leads and storing scan results. Both run once per row of batches
+// of thousands, so every statement is prepared once per store and executed with plain parameter objects.
+import { eq, getTableColumns, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { ScanResult } from '../../shared/domain';
+import type { Clock, Db } from './db';
+import { diffSnapshots, snapshotAfter } from './scan-changes';
+import type { LeadSnapshot } from './scan-changes';
+import { autoTags, leadScores, leadSignals, leads, scanHistory } from './schema';
+import { leadSearchText } from './search-fold';
+
+export interface NewLead {
+  /** ASCII (punycode) key */
+  domain: string;
+  domain_display: string;
+  company_name?: string | null;
+}
+
+export interface LeadWrites {
+  /** Upserts by domain. A stored company name is replaced only by a non-empty one. `updated` counts rows that changed. */
+  addLeads(items: NewLead[]): { added: number; updated: number };
+  /** Stores one batch of results in one transaction (call it with batches of a few hundred). */
+  saveScanResults(results: ScanResult[]): void;
+}
+
+export function createLeadWrites(db: Db, now: Clock): LeadWrites {
+  const p = rawPlaceholder;
+
+  const findLead = db
+    .select({
+      id: leads.id,
+      domain_display: leads.domain_display,
+      company_name: leads.company_name,
+      scan_status: leads.scan_status,
+      scanned_at: leads.scanned_at,
+      readiness_score: leadScores.readiness_score,
+      segment: leadScores.segment,
+      priority_category: leadScores.priority_category,
+      priority_score: leadScores.priority_score,
+      provider: leadSignals.provider,
+      spf: leadSignals.spf,
+      dkim: leadSignals.dkim,
+      dmarc_policy: leadSignals.dmarc_policy,
+      mx_root: leadSignals.mx_root,
+      tenant_name: leadSignals.tenant_name,
+      expires_at: leadSignals.expires_at,
+      tags: sql<string | null>`(SELECT group_concat(tag, char(10)) FROM (SELECT ${autoTags.tag} AS tag FROM ${autoTags}
+        WHERE ${autoTags.lead_id} = ${leads.id} ORDER BY ${autoTags.tag}))`,
+    })
+    .from(leads)
+    .leftJoin(leadScores, eq(leadScores.lead_id, leads.id))
+    .leftJoin(leadSignals, eq(leadSignals.lead_id, leads.id))
+    .where(eq(leads.domain, p('domain')))
+    .prepare();
+
+  const insertLead = db
+    .insert(leads)
+    .values({
+      domain: p('domain'),
+      domain_display: p('domain_display'),
+      company_name: p('company_name'),
+      search_text: p('search_text'),
+      scan_status: p('scan_status'),
+      scanned_at: p('scanned_at'),
+      scan_error: p('scan_error'),
+      created_at: p('now'),
+      updated_at: p('now'),
+    })
+    .prepare();
+
+  const updateIdentity = db
+    .update(leads)
+    .set({
+      domain_display: p('domain_display'),
+      company_name: p('company_name'),
+      search_text: p('search_text'),
+      updated_at: p('now'),
+    })
+    .where(eq(leads.id, p('id')))
+    .prepare();
+
+  const updateScanState = db
+    .update(leads)
+    .set({
+      domain_display: p('domain_display'),
+      search_text: p('search_text'),
+      scan_status: p('scan_status'),
+      scanned_at: p('scanned_at'),
+      scan_error: p('scan_error'),
+      updated_at: p('now'),
+    })
+    .where(eq(leads.id, p('id')))
+    .prepare();
+
+  const upsertSignals = upsertWholeRow(db, leadSignals, leadSignals.lead_id);
+  const upsertScore = upsertWholeRow(db, leadScores, leadScores.lead_id);
+  const deleteTags = db.delete(autoTags).where(eq(autoTags.lead_id, p('lead_id'))).prepare();
+  const insertTag = db
+    .insert(autoTags)
+    .values({ lead_id: p('lead_id'), tag: p('tag') })
+    .prepare();
+  const insertHistory = db
+    .insert(scanHistory)
+    .values(placeholdersFor(scanHistory, ['id']) as typeof scanHistory.$inferInsert)
+    .prepare();
+
+  const addLeads = db.$client.transaction((items: NewLead[]) => {
+    const stamp = now().toISOString();
+    let added = 0;
+    let updated = 0;
+    for (const item of items) {
+      const givenName = item.company_name?.trim() || null;
+      const existing = findLead.get({ domain: item.domain });
+      if (!existing) {
+        insertLead.run({
+          domain: item.domain,
+          domain_display: item.domain_display,
+          company_name: givenName,
+          search_text: leadSearchText({ ...item, company_name: givenName, provider: null }),
+          scan_status: 'pending',
+          scanned_at: null,
+          scan_error: null,
+          now: stamp,
+        });
+        added++;
+        continue;
+      }
+      const company_name = givenName ?? existing.company_name;
+      if (company_name === existing.company_name && item.domain_display === existing.domain_display) continue;
+      updateIdentity.run({
+        id: existing.id,
+        domain_display: item.domain_display,
+        company_name,
+        search_text: leadSearchText({ ...item, company_name, provider: existing.provider }),
+        now: stamp,
+      });
+      updated++;
+    }
+    return { added, updated };
+  });
+
+  const saveScanResults = db.$client.transaction((results: ScanResult[]) => {
+    const stamp = now().toISOString();
+    for (const result of results) {
+      const existing = findLead.get({ domain: result.domain });
+      const previous: LeadSnapshot | null = existing?.scanned_at ? existing : null;
+      const next = snapshotAfter(result, previous);
+      const search_text = leadSearchText({
+        domain: result.domain,
+        domain_display: result.domain_display,
+        company_name: existing?.company_name ?? null,
+        provider: next.provider,
+      });
+      const scanState = {
+        domain_display: result.domain_display,
+        search_text,
+        scan_status: result.scan_status,
+        scanned_at: result.scanned_at,
+        scan_error: result.error,
+        now: stamp,
+      };
+      const leadId = existing
+        ? (updateScanState.run({ ...scanState, id: existing.id }), existing.id)
+        : Number(insertLead.run({ ...scanState, domain: result.domain, company_name: null }).lastInsertRowid);
+
+      const verdict = result.verdict;
+      if (verdict) {
+        upsertSignals.run(signalsRow(leadId, result));
+        upsertScore.run({
+          lead_id: leadId,
+          readiness_score: verdict.readiness_score,
+          segment: verdict.segment,
+          reason: verdict.reason,
+          priority_score: verdict.priority_score,
+          technical_heat: verdict.technical_heat,
+          commercial_segment: verdict.commercial_segment,
+          commercial_heat: verdict.commercial_heat,
+          priority_category: verdict.priority_category,
+          priority_label: verdict.priority_label,
+          risk_flags: JSON.stringify(verdict.risk_flags),
+          breakdown: JSON.stringify(verdict.breakdown),
+          scored_at: result.scanned_at,
+        });
+        // most rescans derive the same tags: rewriting them would be three wasted writes per lead
+        const tags = [...new Set(verdict.tags)].sort();
+        if (tags.join('\n') !== (existing?.tags ?? '')) {
+          if (existing?.tags) deleteTags.run({ lead_id: leadId });
+          for (const tag of tags) insertTag.run({ lead_id: leadId, tag });
+        }
+      }
+      insertHistory.run({
+        lead_id: leadId,
+        scanned_at: result.scanned_at,
+        scan_status: result.scan_status,
+        readiness_score: verdict?.readiness_score ?? null,
+        segment: verdict?.segment ?? null,
+        priority_category: verdict?.priority_category ?? null,
+        provider: verdict ? next.provider : null,
+        error: result.error,
+        changes: JSON.stringify(diffSnapshots(previous, next)),
+      });
+    }
+  });
+
+  return { addLeads, saveScanResults };
+}
+
+/** Column values of lead_signals for a result with a verdict; JSON columns pre-serialised for the raw placeholders. */
+function signalsRow(leadId: number, r: ScanResult): Record<string, unknown> {
+  const dns = r.dns;
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  const bool = (v: boolean | null | undefined) => (v === undefined || v === null ? null : v ? 1 : 0);
+  return {
+    lead_id: leadId,
+    provider: r.provider?.provider ?? null,
+    mx_records: json(dns?.mx_records),
+    mx_root: r.provider?.mx_root ?? null,
+    local_provider: r.provider?.local_provider ?? null,
+    tenant_size: r.provider?.tenant_size ?? null,
+    tenant_name: r.provider?.tenant_name ?? null,
+    spf: bool(dns?.spf.present),
+    spf_record: dns?.spf.record ?? null,
+    spf_lookup_count: dns?.spf.lookup_count ?? null,
+    dkim: bool(dns?.dkim.present),
+    dkim_selectors: json(dns?.dkim.selectors),
+    dmarc_policy: dns?.dmarc.policy ?? null,
+    dmarc_coverage: dns?.dmarc.pct ?? null,
+    dmarc_record: dns?.dmarc.record ?? null,
+    ns: json(dns?.ns),
+    mx_a: json(dns?.mx_a),
+    registrar: r.whois.registrar,
+    created_on: r.whois.created_at,
+    expires_at: r.whois.expires_at,
+    nameservers: json(r.whois.nameservers),
+    whois_status: r.whois.status,
+    scan_status: r.scan_status,
+    scanned_at: r.scanned_at,
+    dns: json(dns),
+    whois: json(r.whois),
+  };
+}
+
+/**
+ * `INSERT ... ON CONFLICT(key) DO UPDATE SET every column = excluded.column`, prepared with one placeholder per
+ * column (named by the column's key). Values bypass drizzle's column encoders, so callers pass driver values
+ * (JSON already stringified, booleans as 0/1).
+ */
+function upsertWholeRow(db: Db, table: SQLiteTable, key: SQLiteColumn) {
+  const columns = getTableColumns(table);
+  const set = Object.fromEntries(
+    Object.entries(columns)
+      .filter(([, c]) => c !== key)
+      .map(([k, c]) => [k, sql.raw(`excluded."${c.name}"`)]),
+  );
+  return db
+    .insert(table)
+    .values(placeholdersFor(table, []) as never)
+    .onConflictDoUpdate({ target: key, set: set as never })
+    .prepare();
+}
+
+function placeholdersFor(table: SQLiteTable, except: string[]): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.keys(getTableColumns(table))
+      .filter((k) => !except.includes(k))
+      .map((k) => [k, rawPlaceholder(k)]),
+  );
+}
+
+/**
+ * A placeholder that reaches SQLite as given. A bare placeholder in values() goes through the column's encoder,
+ * which turns null into 0 for boolean columns and into the text 'null' for JSON columns: tri-state signals need
+ * real NULLs, so write-path values are driver values prepared by the caller.
+ */
+function rawPlaceholder(name: string) {
+  return sql`${sql.placeholder(name)}`;
+}

@@ -1,0 +1,137 @@
+// Bulk scans as persisted work lists: a job's domains are stored before scanning starts and each one is marked
+// when its result is saved, so after a crash or restart the job resumes with exactly the domains still pending.
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { ScanJobState } from '../../shared/ipc/contract';
+import type { Clock, Db } from './db';
+import { scanJobItems, scanJobs } from './schema';
+
+export interface ScanJob {
+  id: number;
+  state: ScanJobState;
+  total: number;
+  /** succeeded + failed */
+  done: number;
+  succeeded: number;
+  failed: number;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+  options: Record<string, unknown>;
+}
+
+export interface ScanJobsRepository {
+  /** Creates a running job over the distinct domains given. */
+  create(domains: string[], options?: Record<string, unknown>): ScanJob;
+  get(jobId: number): ScanJob | null;
+  /** The newest job still running or paused (a "running" job after a restart was interrupted, not lost). */
+  latestUnfinished(): ScanJob | null;
+  /** Up to `limit` domains still to scan, in the order given at creation; [] unless the job is running. */
+  nextPending(jobId: number, limit: number): string[];
+  /** Marks pending items as scanned; items already marked are ignored, so counters never double count. */
+  markDone(jobId: number, domains: string[]): ScanJob;
+  markFailed(jobId: number, failures: { domain: string; error: string }[]): ScanJob;
+  pause(jobId: number): ScanJob;
+  resume(jobId: number): ScanJob;
+  /** Stops the job for good; its pending items are never handed out again. */
+  cancel(jobId: number): ScanJob;
+}
+
+const UNFINISHED: ScanJobState[] = ['running', 'paused'];
+
+export function createScanJobsRepository(db: Db, now: Clock): ScanJobsRepository {
+  const sqlite = db.$client;
+
+  function get(jobId: number): ScanJob | null {
+    const row = db.select().from(scanJobs).where(eq(scanJobs.id, jobId)).get();
+    return row ? { ...row, state: row.state as ScanJobState } : null;
+  }
+
+  function mustGet(jobId: number): ScanJob {
+    const job = get(jobId);
+    if (!job) throw new Error(`Unknown scan job ${jobId}`);
+    return job;
+  }
+
+  const create = sqlite.transaction((domains: string[], options: Record<string, unknown> = {}): ScanJob => {
+    const unique = [...new Set(domains)];
+    const stamp = now().toISOString();
+    const [{ id }] = db
+      .insert(scanJobs)
+      .values({ state: 'running', total: unique.length, started_at: stamp, updated_at: stamp, options })
+      .returning({ id: scanJobs.id })
+      .all();
+    const insertItem = db
+      .insert(scanJobItems)
+      .values({ job_id: id, seq: sql.placeholder('seq'), domain: sql.placeholder('domain') })
+      .prepare();
+    unique.forEach((domain, seq) => insertItem.run({ seq, domain }));
+    // an empty job has nothing to wait for
+    if (unique.length === 0) setState(id, 'done');
+    return mustGet(id);
+  });
+
+  const mark = sqlite.transaction(
+    (jobId: number, items: { domain: string; error: string | null }[], outcome: 'done' | 'failed'): ScanJob => {
+      let changed = 0;
+      for (const item of items) {
+        changed += db
+          .update(scanJobItems)
+          .set({ state: outcome, error: item.error })
+          .where(and(eq(scanJobItems.job_id, jobId), eq(scanJobItems.domain, item.domain), eq(scanJobItems.state, 'pending')))
+          .run().changes;
+      }
+      const counter =
+        outcome === 'done'
+          ? { succeeded: sql`${scanJobs.succeeded} + ${changed}` }
+          : { failed: sql`${scanJobs.failed} + ${changed}` };
+      db.update(scanJobs)
+        .set({ done: sql`${scanJobs.done} + ${changed}`, ...counter, updated_at: now().toISOString() })
+        .where(eq(scanJobs.id, jobId))
+        .run();
+      const job = mustGet(jobId);
+      if (job.done >= job.total && job.state === 'running') setState(jobId, 'done');
+      return mustGet(jobId);
+    },
+  );
+
+  function setState(jobId: number, state: ScanJobState): ScanJob {
+    const stamp = now().toISOString();
+    const final = state === 'done' || state === 'cancelled' || state === 'error';
+    db.update(scanJobs)
+      .set({ state, updated_at: stamp, ...(final ? { finished_at: stamp } : {}) })
+      .where(eq(scanJobs.id, jobId))
+      .run();
+    return mustGet(jobId);
+  }
+
+  /** Moves an unfinished job to another state; finished jobs stay as they ended. */
+  function transition(jobId: number, state: ScanJobState): ScanJob {
+    const job = mustGet(jobId);
+    return UNFINISHED.includes(job.state) ? setState(jobId, state) : job;
+  }
+
+  return {
+    create: (domains, options) => create(domains, options),
+    get,
+    latestUnfinished() {
+      const row = db.select({ id: scanJobs.id }).from(scanJobs).where(inArray(scanJobs.state, UNFINISHED)).orderBy(desc(scanJobs.id)).get();
+      return row ? get(row.id) : null;
+    },
+    nextPending(jobId, limit) {
+      if (get(jobId)?.state !== 'running') return [];
+      return db
+        .select({ domain: scanJobItems.domain })
+        .from(scanJobItems)
+        .where(and(eq(scanJobItems.job_id, jobId), eq(scanJobItems.state, 'pending')))
+        .orderBy(asc(scanJobItems.seq))
+        .limit(limit)
+        .all()
+        .map((r) => r.domain);
+    },
+    markDone: (jobId, domains) => mark(jobId, domains.map((domain) => ({ domain, error: null })), 'done'),
+    markFailed: (jobId, failures) => mark(jobId, failures, 'failed'),
+    pause: (jobId) => transition(jobId, 'paused'),
+    resume: (jobId) => transition(jobId, 'running'),
+    cancel: (jobId) => transition(jobId, 'cancelled'),
+  };
+}

@@ -1,0 +1,163 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, StoreOpenError } from '../../main/store/db';
+import type { Store } from '../../main/store/db';
+import { resolveMigrationsFolder } from '../../main/store/migrations-folder';
+import { tempDir } from '../support/temp-store';
+
+const MIGRATIONS = resolveMigrationsFolder();
+const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as {
+  entries: { tag: string; when: number }[];
+};
+const SEED_0000 = readFileSync(new URL('../fixtures/db/schema-0000-seed.sql', import.meta.url), 'utf8');
+
+const opened: Store[] = [];
+function open(path: string): Store {
+  const store = openStore(path);
+  opened.push(store);
+  return store;
+}
+afterEach(() => {
+  for (const s of opened.splice(0)) if (s.sqlite.open) s.close();
+});
+
+function tables(sqlite: Database.Database): string[] {
+  return (
+    sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+}
+
+/** A database as the previous build left it: only 0000 applied (through a folder holding just that migration). */
+function databaseAtFirstMigration(dir: string): string {
+  const oldFolder = join(dir, 'migrations-0000');
+  mkdirSync(join(oldFolder, 'meta'), { recursive: true });
+  const first = journal.entries[0];
+  copyFileSync(join(MIGRATIONS, `${first.tag}.sql`), join(oldFolder, `${first.tag}.sql`));
+  writeFileSync(join(oldFolder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
+  const path = join(dir, 'old.db');
+  const sqlite = new Database(path);
+  migrate(drizzle({ client: sqlite }), { migrationsFolder: oldFolder });
+  sqlite.exec(SEED_0000);
+  sqlite.close();
+  return path;
+}
+
+describe('store migrations', () => {
+  it('has exactly the two migrations the upgrade test relies on', () => {
+    expect(journal.entries.map((e) => e.tag)).toEqual(['0000_initial', '0001_integrations']);
+  });
+
+  it('migrates an empty database to head', () => {
+    const store = open(join(tempDir(), 'new.db'));
+    expect(tables(store.sqlite)).toEqual([
+      '__drizzle_migrations',
+      'auto_tags',
+      'd365_outbox',
+      'feature_flags',
+      'lead_scores',
+      'lead_signals',
+      'leads',
+      'legacy_favorites',
+      'legacy_notes',
+      'legacy_tags',
+      'metric_events',
+      'metrics',
+      'partner_center_referrals',
+      'pc_sync_runs',
+      'raw_import_rows',
+      'raw_imports',
+      'scan_cache',
+      'scan_history',
+      'scan_job_items',
+      'scan_jobs',
+      'settings',
+    ]);
+    expect(store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 2 });
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
+  it('upgrades a database at the previous schema to head with its data intact', () => {
+    const dir = tempDir();
+    const path = databaseAtFirstMigration(dir);
+    const before = new Database(path, { readonly: true });
+    expect(tables(before)).not.toContain('partner_center_referrals');
+    before.close();
+
+    const store = open(path);
+    expect(tables(store.sqlite)).toContain('partner_center_referrals');
+    expect(store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 2 });
+
+    const lead = store.leads.getLead('xn--istanbul-biliim-l6c.com.tr');
+    expect(lead).toMatchObject({
+      domain_display: 'istanbul-bilişim.com.tr',
+      company_name: 'İstanbul Bilişim',
+      provider: 'M365',
+      readiness_score: 72,
+      segment: 'Migration',
+      priority_category: 'P1',
+      risk_flags: ['no_dkim'],
+      tags: ['weak-spf'],
+      expires_at: '2027-03-01',
+      scan_status: 'completed',
+      d365_sync_status: null,
+      d365_lead_id: null,
+      referral_count: 0,
+    });
+    // the column added by 0001 reads its default on old rows
+    expect(store.sqlite.prepare(`SELECT d365_sync_attempt_count AS n FROM leads WHERE id = 1`).get()).toEqual({ n: 0 });
+    expect(store.leads.getHistory('xn--istanbul-biliim-l6c.com.tr')).toHaveLength(1);
+    expect(store.leads.listLeads({}).total).toBe(2);
+    expect(store.settings.get('language')).toBe('tr');
+    expect(store.legacy.notes('xn--istanbul-biliim-l6c.com.tr').map((n) => n.note)).toEqual([
+      'Aradım, BT müdürü Pazartesi dönecek',
+    ]);
+    expect(store.legacy.tags('xn--istanbul-biliim-l6c.com.tr')).toEqual([{ tag: 'sıcak', created_at: '2025-06-01T10:00:00.000Z' }]);
+    // the pre-upgrade copy exists and still has the old schema
+    const backupPath = `${path}.pre-migration-0001_integrations.bak`;
+    expect(existsSync(backupPath)).toBe(true);
+    const backup = new Database(backupPath, { readonly: true });
+    expect(tables(backup)).not.toContain('partner_center_referrals');
+    expect(backup.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 2 });
+    backup.close();
+  });
+
+  it('re-opening a database at head changes nothing', () => {
+    const dir = tempDir();
+    const path = join(dir, 'again.db');
+    const first = open(path);
+    first.leads.addLeads([{ domain: 'a.com', domain_display: 'a.com', company_name: 'A' }]);
+    const schemaBefore = first.sqlite.prepare('SELECT sql FROM sqlite_master ORDER BY name').all();
+    first.close();
+
+    const second = open(path);
+    expect(second.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 2 });
+    expect(second.sqlite.prepare('SELECT sql FROM sqlite_master ORDER BY name').all()).toEqual(schemaBefore);
+    expect(second.leads.getLead('a.com')?.company_name).toBe('A');
+    expect(existsSync(`${path}.pre-migration-0001_integrations.bak`)).toBe(false);
+  });
+
+  it('refuses a file that is not SQLite, with a clear error, leaving it byte for byte', () => {
+    const path = join(tempDir(), 'leads.db');
+    const content = Buffer.from('domain,company\nexample.com,Example\n'.repeat(200));
+    writeFileSync(path, content);
+    expect(() => openStore(path)).toThrow(StoreOpenError);
+    expect(() => openStore(path)).toThrow(/not a readable SQLite database.*left untouched/);
+    expect(readFileSync(path).equals(content)).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('fails clearly when the migrations folder is missing', () => {
+    expect(() => openStore(join(tempDir(), 'x.db'), { migrationsFolder: join(tempDir(), 'nope') })).toThrow(
+      /No drizzle migrations found/,
+    );
+  });
+});
