@@ -1,0 +1,210 @@
+// The human text of the sales summary lives in resources/sales/templates.{lang}.json; this schema is the one
+// list of keys both languages must provide, so a missing or misspelt key fails at load time, not mid-call.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { SEGMENTS, TENANT_SIZES } from '../../shared/domain';
+import { NEXT_STEP_PRIORITIES, NEXT_STEP_TIMELINES, OFFER_TIERS, RISK_LEVELS, URGENCIES } from '../../shared/sales-summary';
+
+export type SalesLang = 'tr' | 'en';
+
+/** an object with exactly these string keys */
+function texts<const K extends string>(keys: readonly K[]) {
+  const shape = Object.fromEntries(keys.map((k) => [k, z.string().min(1)])) as Record<K, z.ZodString>;
+  return z.object(shape).strict();
+}
+
+const sentences = z.array(z.string().min(1)).min(1);
+const messageAndNote = texts(['message', 'internal_note']);
+const priceKinds = ['license', 'migration', 'defender', 'consulting'] as const;
+
+export const SalesTemplatesSchema = z
+  .object({
+    meta: z.object({ locale: z.string().min(2) }).strict(),
+    labels: z
+      .object({
+        size: texts(TENANT_SIZES),
+        /** display names for the providers.json names; other names are shown as they are */
+        provider: texts(['M365', 'Google', 'Yandex', 'Zoho', 'Amazon', 'SendGrid', 'Mailgun', 'Hosting', 'Local', 'Unknown']),
+        self_hosted: z.string().min(1),
+        no_score: z.string().min(1),
+        money: z.string().min(1),
+        risk: texts(RISK_LEVELS),
+        urgency: texts(URGENCIES),
+        action: texts(['call', 'email', 'wait']),
+        timeline: texts(NEXT_STEP_TIMELINES),
+        priority: texts(NEXT_STEP_PRIORITIES),
+        factor: texts(['segment', 'readiness_score', 'priority_score', 'tenant_size', 'contact_quality']),
+      })
+      .strict(),
+    one_liner: texts([
+      'unscanned',
+      'no_verdict',
+      'migration_high_sized',
+      'migration_high',
+      'migration_medium_local',
+      'migration_medium',
+      'migration_low',
+      'existing_high',
+      'existing_medium',
+      'existing_low',
+      'cold_medium',
+      'cold_low',
+      'skip',
+    ]),
+    segment: texts([
+      'unscanned',
+      'no_verdict',
+      'existing_high',
+      'existing_medium',
+      'existing_low',
+      'existing_inconsistent',
+      'migration',
+      'migration_from',
+      'migration_from_local',
+      'migration_band_80',
+      'migration_band_70',
+      'migration_band_60',
+      'migration_band_inconsistent',
+      'signals_verified',
+      'signals_none_verified',
+      'cold_local',
+      'cold_medium',
+      'cold_low',
+      'skip_local',
+      'skip_low',
+      'skip_other',
+    ]).extend({ signal: texts(['spf_present', 'dkim_present', 'dmarc_enforced']) }),
+    provider: texts([
+      'unscanned',
+      'none',
+      'M365',
+      'Google',
+      'Yandex',
+      'Zoho',
+      'Hosting',
+      'Unknown',
+      'sending_service',
+      'local',
+      'other',
+      'mx',
+      'mx_unknown',
+    ]),
+    security: z
+      .object({
+        detail: texts([
+          'spf_present',
+          'spf_missing',
+          'spf_unknown',
+          'dkim_present',
+          'dkim_missing',
+          'dkim_unknown',
+          'dmarc_absent',
+          'dmarc_none',
+          'dmarc_enforced',
+          'dmarc_unknown',
+          'dmarc_partial',
+          'dmarc_full',
+        ]),
+        summary: texts(['high', 'medium', 'low_spf_present_dkim_present_dmarc_full', 'low_checked', 'unchecked']),
+        unchecked_name: texts(['spf_unknown', 'dkim_unknown', 'dmarc_unknown']),
+        sales_angle: texts(RISK_LEVELS),
+        action: texts(RISK_LEVELS),
+        step: texts(['spf_missing', 'dkim_missing', 'dmarc_absent', 'dmarc_none', 'dmarc_partial']),
+      })
+      .strict(),
+    call_script: texts([
+      'unscanned',
+      'rescan',
+      'generic_opener',
+      'generic_cta',
+      'cold_opener',
+      'cold_risk',
+      'cold_generic',
+      'cold_cta',
+      'migration_opener',
+      'migration_issues',
+      'migration_cta_offer',
+      'migration_cta',
+      'existing_opener',
+      'existing_issues',
+      'existing_value',
+      'existing_cta',
+    ]).extend({ value: texts(OFFER_TIERS) }),
+    questions: z
+      .object({
+        migration: sentences,
+        migration_local: sentences,
+        existing: sentences,
+        generic: sentences,
+        large: sentences,
+        medium: sentences,
+        small: sentences,
+        closing: sentences,
+      })
+      .strict(),
+    offer: texts(['with_prices', 'without_prices']).extend({ reason: texts(OFFER_TIERS), price: texts(priceKinds) }),
+    potential: z
+      .object({
+        segment: texts([...SEGMENTS, 'unknown']),
+        readiness: texts(['high', 'medium', 'low', 'unknown']),
+        priority: texts(['top', 'mid', 'low', 'unknown']),
+        tenant: texts([...TENANT_SIZES, 'unknown']),
+        contact: texts(['good', 'weak']),
+        summary: texts([...SEGMENTS, 'unknown']),
+      })
+      .strict(),
+    next_step: z
+      .object({
+        scan: messageAndNote,
+        rescan: messageAndNote,
+        wait: messageAndNote,
+        call_now: z.object({ Migration: messageAndNote, Existing: messageAndNote }).strict(),
+        call_planned: z.object({ Migration: messageAndNote, Existing: messageAndNote }).strict(),
+        call_soon: z.object({ Migration: messageAndNote, Existing: messageAndNote, Cold: messageAndNote }).strict(),
+        email: z.object({ Cold: messageAndNote, other: messageAndNote }).strict(),
+      })
+      .strict(),
+    text: texts([
+      'title',
+      'security_unchecked',
+      'risk_level',
+      'sales_angle',
+      'recommended_action',
+      'offer_tier',
+      'potential_total',
+      'factor',
+      'next_step',
+      'message',
+      'internal_note',
+      'generated_at',
+    ]).extend({
+      heading: texts([
+        'overview',
+        'segment',
+        'provider',
+        'security',
+        'call_script',
+        'questions',
+        'offer',
+        'potential',
+        'urgency',
+        'next_step',
+      ]),
+      offer_price: texts(priceKinds),
+    }),
+  })
+  .strict();
+
+export type SalesTemplates = z.infer<typeof SalesTemplatesSchema>;
+
+/**
+ * Reads and validates resources/sales/templates.{lang}.json (dir = the resources/sales folder). Synchronous:
+ * it runs once per language at first use and callers cache the result.
+ */
+export function loadSalesTemplates(dir: string, lang: SalesLang): SalesTemplates {
+  const file = join(dir, `templates.${lang}.json`);
+  const parsed = SalesTemplatesSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`invalid sales templates ${file}: ${parsed.error.message}`);
+  return parsed.data;
+}
