@@ -158,8 +158,11 @@ export interface IpcError {
 
 export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError };
 
-/** The API preload exposes as window.hunter and the web bridge client implements. */
+/**
+ * The API preload exposes as window.hunter and the web bridge client implements. invoke resolves with the
+ * IpcResult instead of rejecting, because errors lose their fields when they cross Electron's contextBridge.
+ */
 export interface HunterApi {
-  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<IpcResult<ChannelOutput<C>>>;
   on<E extends EventName>(event: E, listener: (payload: HunterEvents[E]) => void): () => void;
 }

@@ -1,0 +1,60 @@
+import type { ScanResult } from '../../shared/domain';
+import type { Scanner } from './scan';
+
+export interface RunScansOptions {
+  concurrency: number;
+  signal?: AbortSignal;
+  /** called as each scan finishes (completion order, not input order) */
+  onResult: (result: ScanResult, index: number) => void;
+}
+
+/**
+ * Scans inputs with at most `concurrency` domains in flight. A thrown scan (a bug, never bad input: the scanner
+ * turns bad input into an invalid_domain result) is reported as that domain's error so one row never stops a batch.
+ * Stops taking new inputs once `signal` aborts; scans already in flight finish and are reported.
+ */
+export async function runScans(inputs: readonly string[], scanner: Scanner, opts: RunScansOptions): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length && !opts.signal?.aborted) {
+      const index = next++;
+      let result: ScanResult;
+      try {
+        result = await scanner.scan(inputs[index]);
+      } catch (err) {
+        result = {
+          domain: inputs[index],
+          domain_display: inputs[index],
+          scanned_at: new Date().toISOString(),
+          scan_status: 'dns_timeout',
+          dns: null,
+          whois: { status: 'unknown', source: null, registrar: null, created_at: null, expires_at: null, nameservers: [], reason: 'internal' },
+          provider: null,
+          verdict: null,
+          error: `Scan failed: ${(err as Error).message}`,
+          duration_ms: 0,
+        };
+      }
+      opts.onResult(result, index);
+    }
+  };
+  const workers = Math.max(1, Math.min(opts.concurrency, inputs.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+}
+
+/** Re-orders completion-order results into input order for output that must follow the input (CLI JSON Lines). */
+export class InOrderEmitter<T> {
+  private readonly pending = new Map<number, T>();
+  private nextIndex = 0;
+
+  constructor(private readonly emit: (item: T, index: number) => void) {}
+
+  push(item: T, index: number): void {
+    this.pending.set(index, item);
+    while (this.pending.has(this.nextIndex)) {
+      const ready = this.pending.get(this.nextIndex) as T;
+      this.pending.delete(this.nextIndex);
+      this.emit(ready, this.nextIndex++);
+    }
+  }
+}

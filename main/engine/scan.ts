@@ -1,0 +1,117 @@
+import type { ScanResult, WhoisSignal } from '../../shared/domain';
+import type { HunterConfig } from '../config/load';
+import { analyzeDns } from './dns/analyze';
+import type { DnsClient } from './dns/client';
+import { normalizeDomain } from './normalize';
+import { detectProvider } from './provider';
+import { scoreLead } from './scoring/score';
+
+export interface WhoisLookup {
+  lookup(domain: string): Promise<WhoisSignal>;
+}
+
+export interface ScannerDeps {
+  dns: DnsClient;
+  /** null when WHOIS is switched off */
+  whois: WhoisLookup | null;
+  config: HunterConfig;
+  dkimSelectors: string[];
+  now?: () => Date;
+}
+
+export interface Scanner {
+  scan(input: string): Promise<ScanResult>;
+}
+
+const WHOIS_OFF: WhoisSignal = {
+  status: 'off',
+  source: null,
+  registrar: null,
+  created_at: null,
+  expires_at: null,
+  nameservers: [],
+  reason: null,
+};
+
+const DAY_MS = 86_400_000;
+
+function daysUntil(isoDate: string | null, now: Date): number | null {
+  if (!isoDate) return null;
+  const t = Date.parse(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(t)) return null;
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Math.round((t - today) / DAY_MS);
+}
+
+/** The one scan path (the old version had three with different side effects): input → signals → verdict. */
+export function createScanner(deps: ScannerDeps): Scanner {
+  const now = deps.now ?? (() => new Date());
+  return {
+    async scan(input: string): Promise<ScanResult> {
+      const started = performance.now();
+      const normalized = normalizeDomain(input);
+      const finish = (partial: Omit<ScanResult, 'scanned_at' | 'duration_ms'>): ScanResult => ({
+        ...partial,
+        scanned_at: now().toISOString(),
+        duration_ms: Math.round(performance.now() - started),
+      });
+      if (!normalized.ok) {
+        return finish({
+          domain: input,
+          domain_display: input,
+          scan_status: 'invalid_domain',
+          dns: null,
+          whois: WHOIS_OFF,
+          provider: null,
+          verdict: null,
+          error: normalized.message,
+        });
+      }
+      const { domain, display } = normalized;
+      const [dns, whois] = await Promise.all([
+        analyzeDns(domain, deps.dns, { dkimSelectors: deps.dkimSelectors }),
+        deps.whois ? deps.whois.lookup(domain) : Promise.resolve(WHOIS_OFF),
+      ]);
+      if (dns.mx_records === null) {
+        // MX unknown is not MX missing: no verdict, so the stored one survives (the old version scored it Skip 0)
+        return finish({
+          domain,
+          domain_display: display,
+          scan_status: 'dns_timeout',
+          dns,
+          whois,
+          provider: null,
+          verdict: null,
+          error: 'DNS did not answer for MX',
+        });
+      }
+      const provider = detectProvider({ mx_records: dns.mx_records, dkim_tenant: dns.dkim.tenant_name }, deps.config);
+      const verdict = scoreLead(
+        {
+          provider: provider.provider,
+          mx_records: dns.mx_records,
+          spf: dns.spf.present,
+          dkim: dns.dkim.present,
+          dmarc: dns.dmarc.present,
+          dmarc_policy: dns.dmarc.policy,
+          dmarc_pct: dns.dmarc.pct,
+          spf_lookup_count: dns.spf.lookup_count,
+          spf_include_count: dns.spf.present ? dns.spf.includes.length : null,
+          spf_multiple_records: dns.spf.multiple_records,
+          expires_in_days: daysUntil(whois.expires_at, now()),
+        },
+        deps.config.rules,
+      );
+      return finish({
+        domain,
+        domain_display: display,
+        scan_status: dns.unknown_checks.length > 0 ? 'partial' : 'completed',
+        dns,
+        whois,
+        provider,
+        verdict,
+        error: null,
+      });
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { ZodError } from 'zod';
+import type { z } from 'zod';
+import { contract } from '../../shared/ipc/contract';
+import type { Channel, ChannelOutput, Contract, ErrorCode, IpcError, IpcResult } from '../../shared/ipc/contract';
+import { BadFileError } from '../import/read-table';
+
+/** One handler per contract channel, receiving the already-validated input. */
+export type Handlers = {
+  [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+};
+
+/** An expected failure whose message is fit for the user (localised in the renderer by code). */
+export class HandledError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+function zodIssues(err: ZodError): { path: string; message: string }[] {
+  return err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+function toIpcError(err: unknown, onInternal: (err: unknown) => void): IpcError {
+  if (err instanceof HandledError) return { code: err.code, message: err.message, details: err.details };
+  if (err instanceof ZodError) return { code: 'validation', message: 'Invalid value', details: zodIssues(err) };
+  if (err instanceof BadFileError) return { code: 'bad_file', message: err.message };
+  onInternal(err);
+  // never a stack trace across the boundary: the log has it
+  return { code: 'internal', message: 'Something went wrong; the details are in the log' };
+}
+
+/**
+ * The single entry point both transports (Electron IPC and the loopback web bridge) call: unknown channels and
+ * inputs that fail the channel's schema are refused before any handler runs.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  channel: string,
+  input: unknown,
+  onInternal: (err: unknown) => void = () => {},
+): Promise<IpcResult<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel "${channel}"` } };
+  }
+  const parsed = contract[channel].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'validation', message: `Invalid input for ${channel}`, details: zodIssues(parsed.error) } };
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    return { ok: true, data: await handler(parsed.data) };
+  } catch (err) {
+    return { ok: false, error: toIpcError(err, onInternal) };
+  }
+}

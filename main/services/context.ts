@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Settings } from '../../shared/settings';
+import { loadConfig, resourcesDir } from '../config/load';
+import type { HunterConfig } from '../config/load';
+import { createDnsClient } from '../engine/dns/client';
+import { createScanner } from '../engine/scan';
+import type { Scanner } from '../engine/scan';
+import { createWhoisLookup } from '../engine/whois';
+import { openStore } from '../store/db';
+import type { Store } from '../store/db';
+import { createSettingsService } from './settings';
+import type { SettingsService } from './settings';
+
+/** Everything a front end (CLI, Electron IPC, web bridge) needs, wired once. */
+export interface HunterContext {
+  dbPath: string;
+  store: Store;
+  config: HunterConfig;
+  settings: SettingsService;
+  /** a scanner for the current settings, with per-run overrides (CLI flags) */
+  createScanner(overrides?: Partial<Pick<Settings, 'dns_servers' | 'dns_timeout_ms' | 'dns_tries' | 'whois_enabled'>>): Scanner;
+  close(): void;
+}
+
+const WHOIS_TIMEOUT_MS = 4000;
+const WHOIS_CACHE_TTL_MS = 7 * 86_400_000;
+
+export function openHunter(opts: { dbPath: string; resources?: string }): HunterContext {
+  if (opts.dbPath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(opts.dbPath)), { recursive: true });
+  const config = loadConfig(opts.resources ?? resourcesDir());
+  const store = openStore(opts.dbPath);
+  const settings = createSettingsService(store, opts.resources ?? resourcesDir());
+  return {
+    dbPath: opts.dbPath,
+    store,
+    config,
+    settings,
+    createScanner(overrides = {}) {
+      const s = { ...settings.get(), ...overrides };
+      const dns = createDnsClient({
+        servers: s.dns_servers.length > 0 ? s.dns_servers : undefined,
+        timeoutMs: s.dns_timeout_ms,
+        tries: s.dns_tries,
+      });
+      const whois = s.whois_enabled
+        ? createWhoisLookup({
+            rdapServers: config.whois.rdap_servers,
+            whoisServers: config.whois.tld_servers,
+            timeoutMs: WHOIS_TIMEOUT_MS,
+            cache: store.cache,
+            cacheTtlMs: WHOIS_CACHE_TTL_MS,
+          })
+        : null;
+      return createScanner({ dns, whois, config, dkimSelectors: s.dkim_selectors });
+    },
+    close() {
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { LeadDetail } from '../../shared/leads';
+import type { SalesInput, SalesSummary } from '../../shared/sales-summary';
+import { resourcesDir } from '../config/load';
+import { buildSalesSummary, loadSalesTemplates, renderSalesSummaryText } from '../sales';
+import type { SalesTemplates } from '../sales';
+import type { HunterContext } from './context';
+
+type Lang = 'tr' | 'en';
+const templateCache = new Map<string, SalesTemplates>();
+
+function templatesFor(lang: Lang): SalesTemplates {
+  const dir = path.join(resourcesDir(), 'sales');
+  const key = `${dir}:${lang}`;
+  let t = templateCache.get(key);
+  if (!t) {
+    t = loadSalesTemplates(dir, lang);
+    templateCache.set(key, t);
+  }
+  return t;
+}
+
+/** The stored lead, as the facts the sales engine reads. */
+export function salesInputOf(lead: LeadDetail): SalesInput {
+  const dns = lead.dns;
+  return {
+    domain: lead.domain,
+    company_name: lead.company_name,
+    provider: lead.provider,
+    segment: lead.segment,
+    readiness_score: lead.readiness_score,
+    priority_score: lead.priority_score,
+    tenant_size: lead.tenant_size,
+    local_provider: lead.local_provider,
+    mx_root: lead.mx_root,
+    spf: dns?.spf.present ?? null,
+    dkim: dns?.dkim.present ?? null,
+    dmarc_policy: dns?.dmarc.policy ?? null,
+    dmarc_coverage: dns?.dmarc.pct ?? null,
+    dmarc_present: dns?.dmarc.present ?? null,
+    expires_at: lead.expires_at,
+    contact_quality_score: lead.contact_quality_score,
+    scanned: lead.scan_status !== 'pending',
+  };
+}
+
+export function salesSummaryFor(ctx: HunterContext, lead: LeadDetail, lang: Lang, now: Date = new Date()): SalesSummary {
+  const settings = ctx.settings.get();
+  return buildSalesSummary(salesInputOf(lead), { templates: templatesFor(lang), settings, lang, now });
+}
+
+export function salesSummaryTextFor(ctx: HunterContext, lead: LeadDetail, lang: Lang, now: Date = new Date()): string {
+  return renderSalesSummaryText(salesSummaryFor(ctx, lead, lang, now), templatesFor(lang));
+}

@@ -1,0 +1,60 @@
+import type { ScanResult } from '../../shared/domain';
+import { runScans } from '../engine/run-scans';
+import type { Scanner } from '../engine/scan';
+import type { Store } from '../store/db';
+
+export interface ScanAndStoreOptions {
+  concurrency: number;
+  signal?: AbortSignal;
+  /** runs inside the batch's transaction, so bookkeeping (job items) commits together with the results */
+  inTransaction?: (results: { result: ScanResult; index: number }[]) => void;
+  /** after the batch is committed */
+  onStored?: (results: { result: ScanResult; index: number }[]) => void;
+  /** results are written in one transaction per batch; smaller batches show progress sooner */
+  batchSize?: number;
+  flushMs?: number;
+}
+
+/**
+ * Scans and persists: results are buffered and written in batches (one transaction each), so 10,000 domains cost
+ * a few dozen commits, not 10,000. Invalid inputs are reported but never stored.
+ */
+export async function scanAndStore(
+  inputs: readonly string[],
+  scanner: Scanner,
+  store: Store,
+  opts: ScanAndStoreOptions,
+): Promise<{ stored: number; invalid: number }> {
+  const batchSize = opts.batchSize ?? 250;
+  const flushMs = opts.flushMs ?? 200;
+  let buffer: { result: ScanResult; index: number }[] = [];
+  let stored = 0;
+  let invalid = 0;
+  let lastFlush = Date.now();
+
+  const flush = () => {
+    if (buffer.length === 0) return;
+    const batch = buffer;
+    buffer = [];
+    lastFlush = Date.now();
+    const valid = batch.filter((b) => b.result.scan_status !== 'invalid_domain').map((b) => b.result);
+    store.transaction(() => {
+      if (valid.length > 0) store.leads.saveScanResults(valid);
+      opts.inTransaction?.(batch);
+    });
+    stored += valid.length;
+    opts.onStored?.(batch);
+  };
+
+  await runScans(inputs, scanner, {
+    concurrency: opts.concurrency,
+    signal: opts.signal,
+    onResult(result, index) {
+      if (result.scan_status === 'invalid_domain') invalid++;
+      buffer.push({ result, index });
+      if (buffer.length >= batchSize || Date.now() - lastFlush >= flushMs) flush();
+    },
+  });
+  flush();
+  return { stored, invalid };
+}

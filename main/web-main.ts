@@ -1,0 +1,48 @@
+// `npm run web`: the app without Electron — the real handlers behind the loopback bridge, for browsers, e2e tests
+// and machines where the Electron binary is not available.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import log from 'electron-log/node';
+import { defaultDbPath } from './app-paths';
+import { startWebBridge } from './bridge/web-server';
+import { EventBus } from './ipc/events';
+import { createHandlers } from './ipc/handlers';
+import { openHunter } from './services/context';
+
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, db: { type: 'string' }, static: { type: 'string' } },
+  strict: true,
+});
+const port = values.port ? Number(values.port) : 0;
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error('--port must be a number from 0 to 65535');
+  process.exit(2);
+}
+const staticDir = path.resolve(values.static ?? path.join(import.meta.dirname, '..', 'dist', 'renderer'));
+if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+  console.error(`No built renderer at ${staticDir}: run "npm run build" first`);
+  process.exit(4);
+}
+
+const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string };
+const ctx = openHunter({ dbPath: values.db ?? defaultDbPath() });
+const bus = new EventBus();
+const { handlers, jobs } = createHandlers(ctx, bus, { version: pkg.version, platform: process.platform });
+const bridge = await startWebBridge({
+  handlers,
+  bus,
+  staticDir,
+  port,
+  onInternalError: (err) => log.error('handler failed', err),
+});
+console.log(`Hunter web: ${bridge.url}`);
+
+const shutdown = async () => {
+  await bridge.close();
+  await jobs.idle();
+  ctx.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

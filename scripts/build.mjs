@@ -1,0 +1,24 @@
+// Builds what the Electron app runs: the renderer (vite) and the main/preload bundles (esbuild, CommonJS).
+import { build as viteBuild } from 'vite';
+import { build } from 'esbuild';
+
+const only = process.argv[2];
+
+if (!only || only === 'renderer') {
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+}
+if (!only || only === 'electron') {
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    // the sources are ESM and locate resources/ and migrations/ from import.meta.url
+    define: { 'import.meta.url': '__hunterImportMetaUrl', 'import.meta.dirname': '__dirname' },
+    banner: { js: "const __hunterImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  };
+  await build({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.cjs', external: ['electron', 'better-sqlite3'] });
+  await build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', external: ['electron'] });
+}
