@@ -8,8 +8,8 @@ export interface ImportPlan {
   preview: ImportPreview;
   /** one entry per distinct valid domain, in file order */
   leads: { domain: string; domain_display: string; company_name: string | null }[];
-  /** every data row with its outcome, for the raw import record */
-  rows: ImportPreviewRow[];
+  /** every data row with its outcome and its cells by header, for the raw import record */
+  rows: (ImportPreviewRow & { raw: Record<string, string> })[];
 }
 
 const PREVIEW_ROWS = 500;
@@ -28,13 +28,14 @@ export function planImport(table: Table, keywords: ColumnKeywords): ImportPlan {
   const dataRows = map.hasHeader ? table.rows : [table.firstRow, ...table.rows];
   const seen = new Set<string>();
   const leads: ImportPlan['leads'] = [];
-  const rows: ImportPreviewRow[] = [];
+  const rows: ImportPlan['rows'] = [];
   let duplicates = 0;
 
   dataRows.forEach((r, i) => {
     const input = candidateOf(r, map);
     const company = cell(r, map.company) || null;
     const result = normalizeDomain(input);
+    const raw = Object.fromEntries(map.headers.map((h, c) => [h, r[c] ?? '']));
     let row: ImportPreviewRow;
     if (!result.ok) {
       row = { row: i + 1, input, domain: null, company_name: company, error: result.code, error_message: result.message };
@@ -53,7 +54,7 @@ export function planImport(table: Table, keywords: ColumnKeywords): ImportPlan {
       leads.push({ domain: result.domain, domain_display: result.display, company_name: company });
       row = { row: i + 1, input, domain: result.domain, company_name: company, error: null, error_message: null };
     }
-    rows.push(row);
+    rows.push({ ...row, raw });
   });
 
   const header = (col: number | null) => (col === null ? null : map.headers[col] ?? null);
@@ -65,10 +66,9 @@ export function planImport(table: Table, keywords: ColumnKeywords): ImportPlan {
     rejected: rows.length - leads.length - duplicates,
     duplicates,
     // rejected rows first so the user sees the problems without scrolling through thousands of good rows
-    rows: [...rows.filter((r) => r.error && r.error !== 'duplicate'), ...rows.filter((r) => !r.error || r.error === 'duplicate')].slice(
-      0,
-      PREVIEW_ROWS,
-    ),
+    rows: [...rows.filter((r) => r.error && r.error !== 'duplicate'), ...rows.filter((r) => !r.error || r.error === 'duplicate')]
+      .slice(0, PREVIEW_ROWS)
+      .map(({ raw: _raw, ...row }) => row),
   };
   return { preview, leads, rows };
 }
