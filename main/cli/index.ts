@@ -6,6 +6,7 @@ import { LeadQuerySchema } from '../../shared/leads';
 import type { LeadQuery } from '../../shared/leads';
 import { defaultDbPath } from '../app-paths';
 import { resourcesDir } from '../config/load';
+import { normalizeDomain } from '../engine/normalize';
 import { InOrderEmitter } from '../engine/run-scans';
 import { openHunter } from '../services/context';
 import type { HunterContext } from '../services/context';
@@ -169,9 +170,12 @@ async function leadsCommand(args: string[], io: CliIo): Promise<number> {
   });
 }
 
+/** The one domain argument, in its stored (ASCII, lower-case) form, whatever spelling was typed. */
 function requireDomain(positionals: string[]): string {
   if (positionals.length !== 1) throw new UsageError('give exactly one domain');
-  return positionals[0];
+  const n = normalizeDomain(positionals[0]);
+  if (!n.ok) throw new UsageError(`"${positionals[0]}" is not a domain: ${n.message}`);
+  return n.domain;
 }
 
 async function breakdownCommand(args: string[], io: CliIo): Promise<number> {

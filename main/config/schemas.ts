@@ -61,10 +61,19 @@ export type TenantSizeRule = z.output<typeof tenantSizeRule>;
 
 const tldKey = z.string().regex(/^\.[a-z0-9-]+$/, 'must be a TLD with its leading dot, e.g. ".com"');
 
+// registries answer over https; plain http is only accepted on loopback (local mirrors and the test servers)
+const rdapBaseUrl = z
+  .string()
+  .url()
+  .endsWith('/')
+  .refine((u) => u.startsWith('https://') || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(u), {
+    message: 'must start with "https://" (plain http only for 127.0.0.1/localhost)',
+  });
+
 export const whoisSchema = z
   .object({
     tld_servers: z.record(tldKey, hostName),
-    rdap_servers: z.record(tldKey, z.string().url().startsWith('https://').endsWith('/')),
+    rdap_servers: z.record(tldKey, rdapBaseUrl),
   })
   .strict();
 
