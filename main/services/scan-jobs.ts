@@ -74,7 +74,8 @@ export class ScanJobService {
     const remaining = job.total - job.done;
     return {
       job_id: job.id,
-      state: isRunning ? 'running' : job.state === 'running' ? 'paused' : job.state,
+      // a stored "running" job that no process runs was interrupted (app closed): it is resumable
+      state: job.state === 'running' && !isRunning ? 'paused' : job.state,
       total: job.total,
       done: job.done,
       succeeded: job.succeeded,
