@@ -59,6 +59,19 @@ describe('IPC contract over the loopback bridge', () => {
     expect(read.body).toEqual({ ok: true, data: [] });
   });
 
+  it('gives an unscanned lead a sales summary that says so, and an unknown domain a not-found error', async () => {
+    await app.rpc('leads.add', { input: 'fresh-lead.com.tr' });
+    const tr = await app.rpc('leads.salesSummary', { domain: 'fresh-lead.com.tr' });
+    expect(tr.body.ok).toBe(true);
+    expect(tr.body.data).toMatchObject({ domain: 'fresh-lead.com.tr', scanned: false, security_reasoning: null });
+    expect(tr.body.data.next_step.action).toBe('wait');
+    const en = await app.rpc('leads.salesSummaryText', { domain: 'fresh-lead.com.tr', lang: 'en' });
+    expect(en.body.data.text).toContain('fresh-lead.com.tr');
+    expect(en.body.data.text).toMatch(/not (been )?scanned/i);
+    const unknown = await app.rpc('leads.salesSummary', { domain: 'never-added.com' });
+    expect(unknown.body.error.code).toBe('not_found');
+  });
+
   it('keeps stored settings intact when an update is invalid', async () => {
     const before = (await app.rpc('settings.get', {})).body.data;
     const bad = await app.rpc('settings.set', { dns_timeout_ms: 5 });
