@@ -28,6 +28,8 @@ export const LeadQuerySchema = z
     /** only leads whose domain expires within this many days (and not already long expired) */
     expiring_within_days: z.number().int().min(1).max(3650).optional(),
     scanned: z.enum(['any', 'scanned', 'unscanned']).optional(),
+    /** only these leads (ASCII domains): the grid's multi-selection for bulk export and rescan */
+    domains: z.array(z.string().max(300)).max(100_000).optional(),
     sort: z.enum(LEAD_SORT_KEYS).optional(),
     order: z.enum(['asc', 'desc']).optional(),
     offset: z.number().int().min(0).optional(),
@@ -105,5 +107,7 @@ export interface LeadStats {
   by_provider: { key: string; count: number }[];
   by_segment: { key: string; count: number }[];
   by_category: { key: string; count: number }[];
+  by_risk_flag: { key: string; count: number }[];
+  by_tag: { key: string; count: number }[];
   scans_per_day: { day: string; count: number }[];
 }

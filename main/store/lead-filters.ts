@@ -34,6 +34,10 @@ export function leadWhere(query: LeadQuery, now: Date): SQL | undefined {
     conditions.push(gte(leadSignals.expires_at, isoDay(now, -EXPIRED_GRACE_DAYS)));
     conditions.push(lte(leadSignals.expires_at, isoDay(now, query.expiring_within_days)));
   }
+  if (query.domains) {
+    // a JSON array parameter keeps a 100,000-domain selection inside SQLite's bound-variable limit
+    conditions.push(sql`${leads.domain} IN (SELECT value FROM json_each(${JSON.stringify(query.domains)}))`);
+  }
   if (query.scanned === 'scanned') conditions.push(sql`${leads.scanned_at} IS NOT NULL`);
   if (query.scanned === 'unscanned') conditions.push(sql`${leads.scanned_at} IS NULL`);
   return and(...conditions);

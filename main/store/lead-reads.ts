@@ -239,10 +239,25 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
         .all()
         .map((r) => [r.day, r.count]),
     );
+    const riskFlag = sql<string>`flag.value`;
+    const byRiskFlag = db
+      .select({ key: riskFlag, count: count() })
+      .from(sql`${leadScores}, json_each(${leadScores.risk_flags}) AS flag`)
+      .groupBy(riskFlag)
+      .orderBy(desc(count()), asc(riskFlag))
+      .all();
+    const byTag = db
+      .select({ key: autoTags.tag, count: count() })
+      .from(autoTags)
+      .groupBy(autoTags.tag)
+      .orderBy(desc(count()), asc(autoTags.tag))
+      .all();
     return {
       by_provider: bySignals(leadSignals.provider),
       by_segment: byScores(leadScores.segment),
       by_category: byScores(leadScores.priority_category),
+      by_risk_flag: byRiskFlag,
+      by_tag: byTag,
       // every day of the window, zeros included, so charts need no gap filling
       scans_per_day: days.map((d) => ({ day: d, count: perDay.get(d) ?? 0 })),
     };
