@@ -1,0 +1,30 @@
+import { MantineProvider } from '@mantine/core';
+import { theme } from './theme';
+import { SettingsProvider } from './state/settings-context';
+import { AppHeader } from './components/AppHeader';
+import { KpiHeader } from './components/KpiHeader';
+import { ScanBar } from './components/scan/ScanBar';
+import { useSession } from './state/ui-store';
+import { LeadsScreen } from './screens/LeadsScreen';
+import { OverviewScreen } from './screens/OverviewScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+
+export function App() {
+  const screen = useSession((state) => state.screen);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <SettingsProvider>
+        <div className="app-shell">
+          <AppHeader />
+          <KpiHeader />
+          <ScanBar />
+          <main className="app-main" data-testid={`screen-${screen}`}>
+            {screen === 'leads' && <LeadsScreen />}
+            {screen === 'overview' && <OverviewScreen />}
+            {screen === 'settings' && <SettingsScreen />}
+          </main>
+        </div>
+      </SettingsProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,62 @@
+// The bulk scan job is shared by the toolbar buttons and the app-wide progress bar, so its last known
+// status lives in one small store fed by call results and `scan.progress` events.
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import type { ScanJobStatus } from '../../shared/ipc/contract';
+import type { LeadQuery } from '../../shared/leads';
+import { api } from './api';
+import type { ApiError } from './api';
+import { toApiError } from './hooks';
+
+interface ScanJobState {
+  job: ScanJobStatus | null;
+  error: ApiError | null;
+  pending: boolean;
+  /** a finished job stays visible until dismissed so the rep sees the outcome */
+  dismissed: number | null;
+  setJob: (job: ScanJobStatus | null) => void;
+  dismiss: () => void;
+}
+
+export const useScanJob = create<ScanJobState>()((set) => ({
+  job: null,
+  error: null,
+  pending: false,
+  dismissed: null,
+  setJob: (job) => set({ job }),
+  dismiss: () => set((state) => ({ dismissed: state.job?.job_id ?? null, error: null })),
+}));
+
+async function run(action: () => Promise<ScanJobStatus | null>): Promise<void> {
+  useScanJob.setState({ pending: true, error: null });
+  try {
+    const job = await action();
+    useScanJob.setState({ job, dismissed: null });
+  } catch (error) {
+    useScanJob.setState({ error: toApiError(error) });
+  } finally {
+    useScanJob.setState({ pending: false });
+  }
+}
+
+export const scanActions = {
+  startDomains: (domains: string[]) => run(() => api.invoke('scan.start', { domains })),
+  startQuery: (query: LeadQuery) => run(() => api.invoke('scan.start', { query })),
+  cancel: (jobId: number) => run(() => api.invoke('scan.cancel', { job_id: jobId })),
+  resume: (jobId: number) => run(() => api.invoke('scan.resume', { job_id: jobId })),
+};
+
+export function isActive(job: ScanJobStatus | null): boolean {
+  return job?.state === 'running';
+}
+
+/** Mount once: learns about an unfinished job from a previous session and follows progress events. */
+export function useScanJobFeed(): void {
+  useEffect(() => {
+    api
+      .invoke('scan.status', {})
+      .then((job) => useScanJob.setState({ job }))
+      .catch((error: unknown) => useScanJob.setState({ error: toApiError(error) }));
+    return api.on('scan.progress', (job) => useScanJob.setState({ job }));
+  }, []);
+}

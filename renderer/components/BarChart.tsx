@@ -1,0 +1,58 @@
+// Dependency-free charts for the overview: horizontal bars for categories, columns for a time series.
+// Values are always printed as text too, so the chart needs no colour or hover to be read.
+import { Text, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n';
+
+export interface BarDatum {
+  key: string;
+  label: string;
+  value: number;
+  tone?: string;
+}
+
+export function HorizontalBars({ data, label, testId }: { data: BarDatum[]; label: string; testId?: string }) {
+  const format = useFormat();
+  const max = Math.max(1, ...data.map((datum) => datum.value));
+  const total = data.reduce((sum, datum) => sum + datum.value, 0);
+  return (
+    <ul className="hbars" aria-label={label} data-testid={testId}>
+      {data.map((datum) => (
+        <li key={datum.key} className="hbar-row">
+          <span className="hbar-label truncate">{datum.label}</span>
+          <span className="hbar-track" aria-hidden="true">
+            <span className="hbar-fill" data-tone={datum.tone ?? 'indigo'} style={{ width: `${(datum.value / max) * 100}%` }} />
+          </span>
+          <span className="hbar-value num">
+            {format.integer(datum.value)}
+            <span className="dim"> · {format.integer(total ? Math.round((datum.value / total) * 100) : 0)}%</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ColumnChart({ data, label, testId }: { data: BarDatum[]; label: string; testId?: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const max = Math.max(1, ...data.map((datum) => datum.value));
+  return (
+    <figure className="columns-chart" aria-label={label} data-testid={testId}>
+      <div className="columns-plot" role="list">
+        {data.map((datum) => (
+          <Tooltip key={datum.key} label={`${datum.label}: ${format.integer(datum.value)}`} withArrow>
+            <div className="column-slot" role="listitem" aria-label={`${datum.label}: ${format.integer(datum.value)}`} tabIndex={0}>
+              <span className="column-fill" style={{ height: `${(datum.value / max) * 100}%` }} />
+            </div>
+          </Tooltip>
+        ))}
+      </div>
+      <figcaption className="columns-axis">
+        <Text size="xs" c="dimmed">{data[0]?.label}</Text>
+        <Text size="xs" c="dimmed">{t('overview.max', { value: format.integer(max) })}</Text>
+        <Text size="xs" c="dimmed">{data[data.length - 1]?.label}</Text>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,67 @@
+// Compact coloured markers used in the grid and the detail panel. Colours come from styles.css tones,
+// which are hand-picked for AA contrast in both colour schemes. They are plain spans taking `t` as a prop:
+// dozens are mounted per grid scroll, and Mantine boxes or per-instance i18n subscriptions made sorting slow.
+import type { TFunction } from 'i18next';
+import type { PriorityCategory, Segment } from '../../shared/domain';
+
+const SEGMENT_TONES: Record<Segment, string> = { Migration: 'green', Existing: 'blue', Cold: 'gray', Skip: 'muted' };
+const CATEGORY_TONES: Record<PriorityCategory, string> = { P1: 'red', P2: 'orange', P3: 'yellow', P4: 'teal', P5: 'gray', P6: 'muted' };
+
+export function SegmentBadge({ segment, t }: { segment: Segment | null; t: TFunction }) {
+  if (!segment) return null;
+  return (
+    <span className="tone-badge" data-tone={SEGMENT_TONES[segment]}>
+      {t(`segments.${segment}`)}
+    </span>
+  );
+}
+
+export function CategoryBadge({ category, label }: { category: PriorityCategory | null; label: string | null }) {
+  if (!category) return null;
+  return (
+    <span className="tone-badge category-badge" data-tone={CATEGORY_TONES[category]} data-strong={category === 'P1' || undefined} title={label ?? undefined}>
+      {category}
+      {label && <span className="visually-hidden">{` – ${label}`}</span>}
+    </span>
+  );
+}
+
+export function scoreTone(score: number): string {
+  if (score >= 70) return 'green';
+  if (score >= 45) return 'yellow';
+  return 'gray';
+}
+
+/** Readiness as an aligned number with a thin bar, so a column of scores reads at a glance. */
+export function ScoreBar({ score }: { score: number | null }) {
+  if (score === null) return <span className="dim">—</span>;
+  return (
+    <span className="score-cell">
+      <span className="score-track" aria-hidden="true">
+        <span className="score-fill" data-tone={scoreTone(score)} style={{ width: `${score}%` }} />
+      </span>
+      <span className="num">{score}</span>
+    </span>
+  );
+}
+
+/** Risk flags or tags as small chips; long lists collapse to "+n" with the rest in its title. */
+export function ChipList({ values, kind, t, max = 2 }: { values: string[]; kind: 'riskFlags' | 'tags'; t: TFunction; max?: number }) {
+  if (!values.length) return null;
+  const label = (value: string) => t(`${kind}.${value}`, { defaultValue: value.replace(/_/g, ' ') });
+  const rest = values.slice(max);
+  return (
+    <span className="chip-list">
+      {values.slice(0, max).map((value) => (
+        <span key={value} className="tone-chip" data-tone={kind === 'riskFlags' ? 'red' : 'gray'}>
+          {label(value)}
+        </span>
+      ))}
+      {rest.length > 0 && (
+        <span className="tone-chip more" title={rest.map(label).join(', ')}>
+          +{rest.length}
+        </span>
+      )}
+    </span>
+  );
+}

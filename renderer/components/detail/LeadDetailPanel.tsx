@@ -1,0 +1,118 @@
+// Side panel (not modal) so the grid stays usable: arrows keep moving through leads while it is open.
+import { useState } from 'react';
+import { Button, CloseButton, Group, Loader, Tabs, Text, Title } from '@mantine/core';
+import { useClipboard } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/api';
+import { useApiAction, useApiQuery, useHunterEvent } from '../../api/hooks';
+import { useErrorText, useFormat } from '../../i18n';
+import { EmptyState } from '../EmptyState';
+import { ErrorNotice } from '../ErrorNotice';
+import { CategoryBadge, ScoreBar, SegmentBadge } from '../LeadBadges';
+import { DnsFacts } from './DnsFacts';
+import { SalesSummaryView } from './SalesSummaryView';
+import { ScanHistoryList } from './ScanHistoryList';
+import { ScoreBreakdownChart } from './ScoreBreakdownChart';
+
+type Tab = 'summary' | 'score' | 'dns' | 'history';
+
+export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const errorText = useErrorText();
+  const lang = i18n.language === 'en' ? 'en' : 'tr';
+  const [tab, setTab] = useState<Tab>('summary');
+  const [version, setVersion] = useState(0);
+  const detail = useApiQuery('leads.get', { domain });
+  const summary = useApiQuery('leads.salesSummary', tab === 'summary' ? { domain, lang } : null);
+  const copyDomain = useClipboard({ timeout: 1500 });
+  const copySummary = useClipboard({ timeout: 1500 });
+
+  const refreshAll = () => {
+    detail.reload();
+    summary.reload();
+    setVersion((value) => value + 1);
+  };
+  useHunterEvent('leads.changed', ({ domains }) => {
+    if (domains.includes(domain)) refreshAll();
+  });
+
+  const rescan = useApiAction(() => api.invoke('scan.one', { domain }));
+  const copyText = useApiAction(async () => {
+    const { text } = await api.invoke('leads.salesSummaryText', { domain, lang });
+    copySummary.copy(text);
+  });
+
+  const lead = detail.data?.domain === domain ? detail.data : null;
+  const actionError = rescan.error ?? copyText.error;
+
+  return (
+    <aside className="detail-panel" aria-label={t('detail.label')} data-testid="lead-detail">
+      <div className="detail-header">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <div className="detail-title">
+            <Title order={2} className="detail-domain" data-testid="detail-domain">{lead?.domain_display ?? domain}</Title>
+            <Text size="sm" c="dimmed" className="truncate">{lead?.company_name ?? '\u00a0'}</Text>
+          </div>
+          <CloseButton aria-label={t('detail.close')} onClick={onClose} data-testid="detail-close" />
+        </Group>
+        {lead && (
+          <Group gap="xs" mt={6} className="detail-verdict">
+            <ScoreBar score={lead.readiness_score} />
+            <SegmentBadge segment={lead.segment} t={t} />
+            <CategoryBadge category={lead.priority_category} label={lead.priority_label} />
+            {lead.priority_label && <Text size="xs" c="dimmed">{lead.priority_label}</Text>}
+            {lead.scanned_at && <Text size="xs" c="dimmed" ml="auto">{t('detail.scannedAt', { when: format.relative(lead.scanned_at) })}</Text>}
+          </Group>
+        )}
+        <Group gap={6} mt="sm">
+          <Button size="compact-sm" onClick={() => void rescan.run().then((done) => done && refreshAll())} loading={rescan.pending} data-testid="detail-rescan">
+            {t('detail.rescan')}
+          </Button>
+          <Button size="compact-sm" variant="default" onClick={() => void copyText.run()} loading={copyText.pending} data-testid="copy-summary">
+            {copySummary.copied ? t('common.copied') : t('detail.copySummary')}
+          </Button>
+          <Button size="compact-sm" variant="default" onClick={() => copyDomain.copy(lead?.domain_display ?? domain)} data-testid="copy-domain">
+            {copyDomain.copied ? t('common.copied') : t('detail.copyDomain')}
+          </Button>
+        </Group>
+        {actionError && <Text size="xs" className="text-bad" mt={4} role="alert">{errorText(actionError)}</Text>}
+      </div>
+
+      {detail.error && !lead ? (
+        <div className="detail-body"><ErrorNotice error={detail.error} onRetry={detail.reload} /></div>
+      ) : !lead ? (
+        <Group justify="center" p="xl"><Loader size="sm" aria-label={t('common.loading')} /></Group>
+      ) : (
+        <Tabs value={tab} onChange={(value) => setTab((value as Tab) ?? 'summary')} className="detail-tabs" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="summary" data-testid="tab-summary">{t('detail.tabs.summary')}</Tabs.Tab>
+            <Tabs.Tab value="score" data-testid="tab-score">{t('detail.tabs.score')}</Tabs.Tab>
+            <Tabs.Tab value="dns" data-testid="tab-dns">{t('detail.tabs.dns')}</Tabs.Tab>
+            <Tabs.Tab value="history" data-testid="tab-history">{t('detail.tabs.history')}</Tabs.Tab>
+          </Tabs.List>
+          <div className="detail-body">
+            <Tabs.Panel value="summary">
+              {summary.error ? (
+                <ErrorNotice error={summary.error} onRetry={summary.reload} />
+              ) : summary.data && (!summary.loading || summary.data.domain === domain) ? (
+                <SalesSummaryView summary={summary.data} />
+              ) : (
+                <Group justify="center" p="lg"><Loader size="sm" aria-label={t('common.loading')} /></Group>
+              )}
+            </Tabs.Panel>
+            <Tabs.Panel value="score">
+              {lead.breakdown ? <ScoreBreakdownChart breakdown={lead.breakdown} /> : <EmptyState title={t('detail.notScanned')} hint={t('detail.notScannedHint')} />}
+            </Tabs.Panel>
+            <Tabs.Panel value="dns">
+              <DnsFacts lead={lead} />
+            </Tabs.Panel>
+            <Tabs.Panel value="history">
+              <ScanHistoryList domain={domain} version={version} />
+            </Tabs.Panel>
+          </div>
+        </Tabs>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,240 @@
+// Virtualised leads grid: only the rows in view (plus overscan) exist in the DOM; rows come from the
+// server-side page cache. Keyboard: arrows/J/K move, Enter opens, Space selects.
+import { memo, useEffect, useMemo, useRef } from 'react';
+import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
+import { Loader, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { LeadRow } from '../../../shared/leads';
+import type { LeadPages } from '../../api/lead-pages';
+import { useFormat } from '../../i18n';
+import { usePrefs, useSession } from '../../state/ui-store';
+import { COLUMNS, SELECT_COLUMN_WIDTH } from './columns';
+import type { CellContext, GridColumn } from './columns';
+
+const ROW_HEIGHT = 32;
+const HEADER_HEIGHT = 34;
+
+interface Props {
+  pages: LeadPages;
+  /** changes whenever filters or sort change */
+  queryKey: string;
+  empty: ReactNode;
+}
+
+export function LeadsGrid({ pages, queryKey, empty }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const hiddenColumns = usePrefs((state) => state.hiddenColumns);
+  const sort = usePrefs((state) => state.sort);
+  const toggleSort = usePrefs((state) => state.toggleSort);
+  const { selected, cursor, openDomain, setCursor, openDetail, toggleSelected, selectRows } = useSession();
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const columns = useMemo(() => COLUMNS.filter((column) => !hiddenColumns.includes(column.id)), [hiddenColumns]);
+  const template = `${SELECT_COLUMN_WIDTH} ${columns.map((column) => column.width).join(' ')}`;
+  const context = useMemo<CellContext>(() => ({ t, format }), [t, format]);
+  const total = pages.total ?? 0;
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (total > 0) pages.ensure(first, last);
+  }, [first, last, total, pages.ensure]);
+
+  // a new filter or sort starts at the top
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+    setCursor(0);
+  }, [queryKey]);
+
+  function moveCursor(index: number) {
+    const next = Math.max(0, Math.min(total - 1, index));
+    setCursor(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    const row = pages.row(next);
+    if (openDomain && row) openDetail(row.domain); // the open panel follows the cursor
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // keys on the header's sort buttons keep their own meaning
+    if (!total || event.target !== event.currentTarget) return;
+    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 320) / ROW_HEIGHT) - 1);
+    const keyMoves: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1, PageDown: pageRows, PageUp: -pageRows };
+    if (event.key in keyMoves && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      moveCursor(cursor + keyMoves[event.key]);
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      moveCursor(event.key === 'Home' ? 0 : total - 1);
+    } else if (event.key === 'Enter') {
+      const row = pages.row(cursor);
+      if (row) openDetail(row.domain);
+    } else if (event.key === ' ') {
+      event.preventDefault();
+      const row = pages.row(cursor);
+      if (row) toggleSelected(row);
+    }
+  }
+
+  function onRowClick(event: MouseEvent, index: number, row: LeadRow) {
+    if (event.shiftKey) {
+      selectRows(pages.cachedRange(cursor, index));
+    } else if (event.ctrlKey || event.metaKey) {
+      toggleSelected(row);
+    } else {
+      openDetail(row.domain);
+    }
+    setCursor(index);
+  }
+
+  if (pages.total === 0 && !pages.stale) return <div className="grid-empty">{empty}</div>;
+
+  return (
+    <div
+      ref={scrollRef}
+      className="grid-scroll"
+      role="grid"
+      aria-label={t('grid.label')}
+      aria-rowcount={total + 1}
+      aria-colcount={columns.length + 1}
+      aria-multiselectable="true"
+      aria-busy={pages.stale || pages.total === null}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      data-testid="leads-grid"
+      data-stale={pages.stale || undefined}
+    >
+      <div role="rowgroup" className="grid-head" style={{ height: HEADER_HEIGHT }}>
+        <div role="row" className="grid-row grid-header-row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+          <div role="columnheader" className="grid-cell">
+            <VisuallyHidden>{t('grid.columns.select')}</VisuallyHidden>
+          </div>
+          {columns.map((column) => (
+            <HeaderCell key={column.id} column={column} sortedOrder={column.sortKey === sort.key ? sort.order : null} onSort={toggleSort} />
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        {pages.total === null
+          ? Array.from({ length: 14 }, (_, index) => <PlaceholderRow key={index} index={index} template={template} top={index * ROW_HEIGHT} cells={columns.length} />)
+          : items.map((item) => {
+              const row = pages.row(item.index);
+              const top = item.start - HEADER_HEIGHT;
+              return row ? (
+                <GridRow
+                  key={row.domain}
+                  row={row}
+                  index={item.index}
+                  top={top}
+                  template={template}
+                  columns={columns}
+                  context={context}
+                  selected={selected.has(row.domain)}
+                  isCursor={item.index === cursor}
+                  isOpen={row.domain === openDomain}
+                  onClick={onRowClick}
+                  onToggle={toggleSelected}
+                />
+              ) : (
+                <PlaceholderRow key={`placeholder-${item.index}`} index={item.index} template={template} top={top} cells={columns.length} />
+              );
+            })}
+      </div>
+      {pages.stale && <Loader size="xs" className="grid-busy" aria-hidden="true" />}
+    </div>
+  );
+}
+
+function HeaderCell({ column, sortedOrder, onSort }: { column: GridColumn; sortedOrder: 'asc' | 'desc' | null; onSort: (key: NonNullable<GridColumn['sortKey']>, order: 'asc' | 'desc') => void }) {
+  const { t } = useTranslation();
+  const label = t(`grid.columns.${column.id}`);
+  const ariaSort = sortedOrder === 'asc' ? 'ascending' : sortedOrder === 'desc' ? 'descending' : 'none';
+  return (
+    <div role="columnheader" className="grid-cell" data-align={column.align} aria-sort={column.sortKey ? ariaSort : undefined}>
+      {column.sortKey ? (
+        <UnstyledButton
+          className="sort-button"
+          onClick={() => onSort(column.sortKey!, column.initialOrder ?? 'asc')}
+          data-testid={`sort-${column.id}`}
+          title={t('grid.sortBy', { column: label })}
+        >
+          <span className="truncate">{label}</span>
+          <span className="sort-arrow" aria-hidden="true" data-active={sortedOrder !== null || undefined}>
+            {sortedOrder === 'desc' ? '▼' : sortedOrder === 'asc' ? '▲' : '↕'}
+          </span>
+        </UnstyledButton>
+      ) : (
+        <span className="truncate">{label}</span>
+      )}
+    </div>
+  );
+}
+
+interface RowProps {
+  row: LeadRow;
+  index: number;
+  top: number;
+  template: string;
+  columns: GridColumn[];
+  context: CellContext;
+  selected: boolean;
+  isCursor: boolean;
+  isOpen: boolean;
+  onClick: (event: MouseEvent, index: number, row: LeadRow) => void;
+  onToggle: (row: LeadRow) => void;
+}
+
+const GridRow = memo(function GridRow({ row, index, top, template, columns, context, selected, isCursor, isOpen, onClick, onToggle }: RowProps) {
+  return (
+    <div
+      role="row"
+      className="grid-row grid-data-row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-cursor={isCursor || undefined}
+      data-open={isOpen || undefined}
+      data-testid={`lead-row-${row.domain}`}
+      style={{ gridTemplateColumns: template, transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={(event) => onClick(event, index, row)}
+    >
+      <div role="gridcell" className="grid-cell" onClick={(event) => event.stopPropagation()}>
+        {/* native input: a Mantine Checkbox per row costs several nodes and hooks on every scroll/sort */}
+        <input
+          type="checkbox"
+          className="row-check"
+          checked={selected}
+          onChange={() => onToggle(row)}
+          aria-label={context.t('grid.selectRow', { domain: row.domain_display })}
+          tabIndex={-1}
+        />
+      </div>
+      {columns.map((column) => (
+        <div key={column.id} role="gridcell" className="grid-cell" data-align={column.align} data-col={column.id}>
+          {column.render(row, context)}
+        </div>
+      ))}
+    </div>
+  );
+});
+
+function PlaceholderRow({ index, template, top, cells }: { index: number; template: string; top: number; cells: number }) {
+  return (
+    <div role="row" className="grid-row" aria-rowindex={index + 2} style={{ gridTemplateColumns: template, transform: `translateY(${top}px)`, height: ROW_HEIGHT }}>
+      {Array.from({ length: cells + 1 }, (_, cell) => (
+        <div key={cell} role="gridcell" className="grid-cell">
+          {cell > 0 && <span className="placeholder-bar" />}
+        </div>
+      ))}
+    </div>
+  );
+}

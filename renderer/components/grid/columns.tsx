@@ -1,0 +1,88 @@
+// The grid's column model: one place that says what each column shows, how wide it is and how it sorts.
+import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import type { LeadRow, LeadSortKey } from '../../../shared/leads';
+import type { Format } from '../../i18n';
+import { CategoryBadge, ChipList, ScoreBar, SegmentBadge } from '../LeadBadges';
+
+export interface CellContext {
+  t: TFunction;
+  format: Format;
+}
+
+export interface GridColumn {
+  /** also the i18n key under grid.columns */
+  id: string;
+  /** CSS grid track */
+  width: string;
+  sortKey?: LeadSortKey;
+  /** the order a first click on the header sorts in */
+  initialOrder?: 'asc' | 'desc';
+  align?: 'end';
+  render: (row: LeadRow, context: CellContext) => ReactNode;
+}
+
+const EXPIRY_WARN_DAYS = 30;
+
+function daysUntil(date: string): number {
+  return (new Date(`${date}T00:00:00`).getTime() - Date.now()) / 86_400_000;
+}
+
+export const COLUMNS: GridColumn[] = [
+  {
+    id: 'domain',
+    width: 'minmax(190px, 1.5fr)',
+    sortKey: 'domain',
+    initialOrder: 'asc',
+    render: (row, { t }) => (
+      <span className="domain-cell">
+        <span className="status-dot" data-status={row.scan_status} title={t(`scanStatus.${row.scan_status}`)} aria-hidden="true" />
+        <span className="truncate">{row.domain_display}</span>
+      </span>
+    ),
+  },
+  {
+    id: 'company',
+    width: 'minmax(150px, 1.2fr)',
+    sortKey: 'company_name',
+    initialOrder: 'asc',
+    render: (row) => <span className="truncate">{row.company_name ?? ''}</span>,
+  },
+  { id: 'provider', width: '96px', sortKey: 'provider', initialOrder: 'asc', render: (row) => row.provider ?? '' },
+  { id: 'score', width: '112px', sortKey: 'readiness_score', initialOrder: 'desc', align: 'end', render: (row) => <ScoreBar score={row.readiness_score} /> },
+  { id: 'segment', width: '104px', sortKey: 'segment', initialOrder: 'asc', render: (row, { t }) => <SegmentBadge segment={row.segment} t={t} /> },
+  {
+    id: 'category',
+    width: '58px',
+    sortKey: 'priority',
+    initialOrder: 'asc',
+    render: (row) => <CategoryBadge category={row.priority_category} label={row.priority_label} />,
+  },
+  { id: 'riskFlags', width: 'minmax(150px, 1fr)', render: (row, { t }) => <ChipList values={row.risk_flags} kind="riskFlags" t={t} /> },
+  { id: 'tags', width: 'minmax(130px, 0.9fr)', render: (row, { t }) => <ChipList values={row.tags} kind="tags" t={t} /> },
+  {
+    id: 'expiry',
+    width: '104px',
+    sortKey: 'expires_at',
+    initialOrder: 'asc',
+    align: 'end',
+    render: (row, { format }) =>
+      row.expires_at ? (
+        <span className="num" data-warn={daysUntil(row.expires_at) < EXPIRY_WARN_DAYS || undefined}>
+          {format.date(row.expires_at)}
+        </span>
+      ) : null,
+  },
+  {
+    id: 'lastScan',
+    width: '112px',
+    sortKey: 'scanned_at',
+    initialOrder: 'desc',
+    align: 'end',
+    render: (row, { format }) => (row.scanned_at ? <span title={format.dateTime(row.scanned_at)}>{format.relative(row.scanned_at)}</span> : null),
+  },
+  { id: 'referral', width: '78px', align: 'end', render: (row) => (row.referral_count ? <span className="num">{row.referral_count}</span> : null) },
+  { id: 'd365', width: '84px', render: (row) => row.d365_sync_status ?? '' },
+];
+
+export const SELECT_COLUMN_WIDTH = '36px';

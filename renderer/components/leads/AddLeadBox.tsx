@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { Button, Group, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/api';
+import { useApiAction } from '../../api/hooks';
+import { useErrorText } from '../../i18n';
+import { useSession } from '../../state/ui-store';
+
+/** One domain (or URL / e-mail address) at a time; main normalises it and says why when it cannot. */
+export function AddLeadBox() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const openDetail = useSession((state) => state.openDetail);
+  const [value, setValue] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const add = useApiAction((input: string) => api.invoke('leads.add', { input }));
+
+  async function submit() {
+    if (!value.trim()) return;
+    const result = await add.run(value.trim());
+    if (!result) return;
+    setValue('');
+    setNotice(t(result.created ? 'addLead.added' : 'addLead.exists', { domain: result.domain }));
+    openDetail(result.domain);
+  }
+
+  return (
+    <form
+      className="add-lead"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Group gap={4} wrap="nowrap" align="flex-start">
+        <TextInput
+          size="xs"
+          w={200}
+          aria-label={t('addLead.label')}
+          placeholder={t('addLead.placeholder')}
+          value={value}
+          onChange={(event) => {
+            setValue(event.currentTarget.value);
+            add.clearError();
+            setNotice(null);
+          }}
+          error={add.error ? errorText(add.error) : undefined}
+          description={notice ?? undefined}
+          inputWrapperOrder={['input', 'error', 'description']}
+          data-testid="add-lead-input"
+        />
+        <Button size="xs" type="submit" loading={add.pending} variant="light" data-testid="add-lead-submit">
+          {t('addLead.submit')}
+        </Button>
+      </Group>
+    </form>
+  );
+}

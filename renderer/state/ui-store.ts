@@ -1,0 +1,143 @@
+// UI state only (what the user chose, not what the server said). Filters, sort and column visibility
+// survive restarts; selection, cursor and the open panel are per session.
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { LeadQuery, LeadRow, LeadSortKey } from '../../shared/leads';
+import type { PriorityCategory, Segment } from '../../shared/domain';
+
+export interface LeadFilters {
+  search: string;
+  providers: string[];
+  segments: Segment[];
+  categories: PriorityCategory[];
+  scoreRange: [number, number];
+  riskFlag: string | null;
+  tag: string | null;
+  expiringWithinDays: number | null;
+}
+
+export interface SortState {
+  key: LeadSortKey;
+  order: 'asc' | 'desc';
+}
+
+export const EMPTY_FILTERS: LeadFilters = {
+  search: '',
+  providers: [],
+  segments: [],
+  categories: [],
+  scoreRange: [0, 100],
+  riskFlag: null,
+  tag: null,
+  expiringWithinDays: null,
+};
+
+export const DEFAULT_SORT: SortState = { key: 'priority', order: 'asc' };
+
+export type Screen = 'leads' | 'overview' | 'settings';
+
+interface PrefsState {
+  filters: LeadFilters;
+  sort: SortState;
+  hiddenColumns: string[];
+  setFilter: <K extends keyof LeadFilters>(key: K, value: LeadFilters[K]) => void;
+  resetFilters: () => void;
+  toggleSort: (key: LeadSortKey, initialOrder: 'asc' | 'desc') => void;
+  toggleColumn: (id: string) => void;
+}
+
+export const usePrefs = create<PrefsState>()(
+  persist(
+    (set) => ({
+      filters: EMPTY_FILTERS,
+      sort: DEFAULT_SORT,
+      hiddenColumns: [],
+      setFilter: (key, value) => set((state) => ({ filters: { ...state.filters, [key]: value } })),
+      resetFilters: () => set({ filters: EMPTY_FILTERS }),
+      toggleSort: (key, initialOrder) =>
+        set((state) => ({
+          sort:
+            state.sort.key === key
+              ? { key, order: state.sort.order === 'asc' ? 'desc' : 'asc' }
+              : { key, order: initialOrder },
+        })),
+      toggleColumn: (id) =>
+        set((state) => ({
+          hiddenColumns: state.hiddenColumns.includes(id)
+            ? state.hiddenColumns.filter((column) => column !== id)
+            : [...state.hiddenColumns, id],
+        })),
+    }),
+    {
+      name: 'hunter.grid-prefs',
+      version: 1,
+      partialize: ({ filters, sort, hiddenColumns }) => ({ filters, sort, hiddenColumns }),
+      // a stored blob from an older build may lack newer filter fields
+      merge: (stored, current) => {
+        const saved = (stored ?? {}) as Partial<PrefsState>;
+        return { ...current, ...saved, filters: { ...EMPTY_FILTERS, ...saved.filters } };
+      },
+    },
+  ),
+);
+
+interface SessionState {
+  screen: Screen;
+  /** selected leads keyed by domain; rows kept so bulk actions work after the page cache moved on */
+  selected: Map<string, LeadRow>;
+  /** index of the keyboard cursor row in the current result */
+  cursor: number;
+  /** domain shown in the detail panel */
+  openDomain: string | null;
+  setScreen: (screen: Screen) => void;
+  setCursor: (index: number) => void;
+  openDetail: (domain: string | null) => void;
+  toggleSelected: (row: LeadRow) => void;
+  selectRows: (rows: LeadRow[]) => void;
+  clearSelection: () => void;
+}
+
+export const useSession = create<SessionState>()((set) => ({
+  screen: 'leads',
+  selected: new Map(),
+  cursor: 0,
+  openDomain: null,
+  setScreen: (screen) => set({ screen }),
+  setCursor: (cursor) => set({ cursor }),
+  openDetail: (openDomain) => set({ openDomain }),
+  toggleSelected: (row) =>
+    set((state) => {
+      const selected = new Map(state.selected);
+      if (selected.has(row.domain)) selected.delete(row.domain);
+      else selected.set(row.domain, row);
+      return { selected };
+    }),
+  selectRows: (rows) =>
+    set((state) => {
+      const selected = new Map(state.selected);
+      rows.forEach((row) => selected.set(row.domain, row));
+      return { selected };
+    }),
+  clearSelection: () => set({ selected: new Map() }),
+}));
+
+/** The grid query for the current filters and sort (paging is added by the page cache). */
+export function toLeadQuery(filters: LeadFilters, sort: SortState): LeadQuery {
+  const query: LeadQuery = { sort: sort.key, order: sort.order };
+  const search = filters.search.trim();
+  if (search) query.search = search;
+  if (filters.providers.length) query.providers = filters.providers;
+  if (filters.segments.length) query.segments = filters.segments;
+  if (filters.categories.length) query.categories = filters.categories;
+  if (filters.scoreRange[0] > 0) query.min_score = filters.scoreRange[0];
+  if (filters.scoreRange[1] < 100) query.max_score = filters.scoreRange[1];
+  if (filters.riskFlag) query.risk_flag = filters.riskFlag;
+  if (filters.tag) query.tag = filters.tag;
+  if (filters.expiringWithinDays) query.expiring_within_days = filters.expiringWithinDays;
+  return query;
+}
+
+export function activeFilterCount(filters: LeadFilters): number {
+  const query = toLeadQuery(filters, DEFAULT_SORT);
+  return Object.keys(query).length - 2; // sort and order are always there
+}
