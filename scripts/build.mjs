@@ -1,6 +1,7 @@
 // Builds what the Electron app runs: the renderer (vite) and the main/preload bundles (esbuild, CommonJS).
 import { build as viteBuild } from 'vite';
 import { build } from 'esbuild';
+import { cpSync, rmSync } from 'node:fs';
 
 const only = process.argv[2];
 
@@ -21,4 +22,7 @@ if (!only || only === 'electron') {
   };
   await build({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.cjs', external: ['electron', 'better-sqlite3'] });
   await build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', external: ['electron'] });
+  // the store finds its migrations next to its module, which in the bundle is dist/main
+  rmSync('dist/main/migrations', { recursive: true, force: true });
+  cpSync('main/store/migrations', 'dist/main/migrations', { recursive: true });
 }
