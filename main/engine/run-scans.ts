@@ -1,5 +1,6 @@
 import type { ScanResult } from '../../shared/domain';
 import type { Scanner } from './scan';
+import { unknownSignal } from './whois/fields';
 
 export interface RunScansOptions {
   concurrency: number;
@@ -28,7 +29,7 @@ export async function runScans(inputs: readonly string[], scanner: Scanner, opts
           scanned_at: new Date().toISOString(),
           scan_status: 'dns_timeout',
           dns: null,
-          whois: { status: 'unknown', source: null, registrar: null, created_at: null, expires_at: null, nameservers: [], reason: 'internal' },
+          whois: unknownSignal('internal'),
           provider: null,
           verdict: null,
           error: `Scan failed: ${(err as Error).message}`,
