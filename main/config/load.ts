@@ -19,6 +19,8 @@ export interface HunterConfig {
   rules: ScoringRules;
   whois: WhoisServers;
   dkimSelectors: string[];
+  /** provider name → DKIM selectors to probe first (dkim_selectors.json provider_hints) */
+  dkimHints: Record<string, string[]>;
   /** public suffixes of two or more labels, used to find the registrable part of an MX host */
   mxRootSuffixes: string[];
 }
@@ -58,11 +60,13 @@ function readValidated<S extends z.ZodTypeAny>(dir: string, file: string, schema
 export function loadConfig(dir: string = resourcesDir()): HunterConfig {
   const providers = readValidated(dir, CONFIG_FILES.providers, providersSchema);
   const providerNames = providers.providers.map((p) => p.name);
+  const dkim = readValidated(dir, CONFIG_FILES.dkimSelectors, dkimSelectorsSchema(providerNames));
   return {
     providers,
     rules: readValidated(dir, CONFIG_FILES.rules, rulesSchema(providerNames)),
     whois: readValidated(dir, CONFIG_FILES.whois, whoisSchema),
-    dkimSelectors: readValidated(dir, CONFIG_FILES.dkimSelectors, dkimSelectorsSchema).selectors,
+    dkimSelectors: dkim.selectors,
+    dkimHints: dkim.provider_hints,
     mxRootSuffixes: readValidated(dir, CONFIG_FILES.mxRootSuffixes, mxRootSuffixesSchema).suffixes,
   };
 }

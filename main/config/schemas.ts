@@ -79,9 +79,22 @@ export const whoisSchema = z
 
 export type WhoisServers = z.output<typeof whoisSchema>;
 
-export const dkimSelectorsSchema = z
-  .object({ selectors: z.array(z.string().regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/i, 'must be a DNS label')).min(1) })
-  .strict();
+const dkimSelector = z.string().regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/i, 'must be a DNS label');
+
+/** providerNames: provider_hints keys must name a provider of providers.json, or the hint would never apply. */
+export const dkimSelectorsSchema = (providerNames: readonly string[]) =>
+  z
+    .object({
+      selectors: z.array(dkimSelector).min(1),
+      /** selectors probed first for a domain whose MX names this provider; the full list only when none holds a key */
+      provider_hints: z
+        .record(
+          z.string().refine((name) => providerNames.includes(name), 'must be a provider name from providers.json'),
+          z.array(dkimSelector).min(1),
+        )
+        .default({}),
+    })
+    .strict();
 
 export const mxRootSuffixesSchema = z
   .object({ suffixes: z.array(hostName.refine((s) => s.includes('.'), 'must have at least two labels')) })

@@ -46,6 +46,9 @@ function daysUntil(isoDate: string | null, now: Date): number | null {
 /** The one scan path (the old version had three with different side effects): input → signals → verdict. */
 export function createScanner(deps: ScannerDeps): Scanner {
   const now = deps.now ?? (() => new Date());
+  // DKIM probes the selectors of the provider the MX names first (dkim_selectors.json provider_hints)
+  const dkimHints = (mxHosts: string[]) =>
+    deps.config.dkimHints[detectProvider({ mx_records: mxHosts, dkim_tenant: null }, deps.config).provider] ?? [];
   return {
     async scan(input: string): Promise<ScanResult> {
       const started = performance.now();
@@ -69,7 +72,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
       }
       const { domain, display } = normalized;
       const [dns, whois] = await Promise.all([
-        analyzeDns(domain, deps.dns, { dkimSelectors: deps.dkimSelectors }),
+        analyzeDns(domain, deps.dns, { dkimSelectors: deps.dkimSelectors, dkimHints }),
         deps.whois ? deps.whois.lookup(domain) : Promise.resolve(WHOIS_OFF),
       ]);
       if (dns.mx_records === null) {

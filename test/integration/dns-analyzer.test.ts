@@ -17,7 +17,31 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const analyze = (domain: string) => analyzeDns(domain, client, { dkimSelectors: FIXTURE_DKIM_SELECTORS });
+// what main/engine/scan.ts derives from providers.json and dkim_selectors.json, in miniature
+const HINTS: [RegExp, string[]][] = [
+  [/(outlook\.com|mx\.microsoft)$/, ['selector1', 'selector2']],
+  [/google\.com$/, ['google']],
+  [/zoho\.com$/, ['zoho', 'zmail']],
+  [/yandex\.net$/, ['mail']],
+  [/hostinger\.com$/, ['default']],
+];
+const dkimHints = (mxHosts: string[]) => HINTS.find(([re]) => re.test(mxHosts[0] ?? ''))?.[1] ?? [];
+
+/** Every query goes through the shared client; the names asked are recorded per call. */
+function recording() {
+  const asked: string[] = [];
+  const wrapped: DnsClient = {
+    query: (name, type, opts) => {
+      asked.push(`${type} ${name}`);
+      return client.query(name, type, opts);
+    },
+    stats: () => client.stats(),
+  };
+  return { wrapped, dkimAsked: () => asked.filter((q) => q.includes('._domainkey.')).map((q) => q.split(' ')[1].split('.')[0]) };
+}
+
+const analyze = (domain: string, hints: typeof dkimHints | undefined = dkimHints, dns: DnsClient = client) =>
+  analyzeDns(domain, dns, { dkimSelectors: FIXTURE_DKIM_SELECTORS, dkimHints: hints });
 
 const M365_SPF = 'v=spf1 include:spf.protection.outlook.com -all';
 const spf = (record: string, lookup_count: number, includes: string[], extra: Partial<SpfSignal> = {}): SpfSignal => ({
@@ -186,6 +210,30 @@ const ALL_UNKNOWN = signals({
 describe('analyzeDns against the fixture server', () => {
   it.each(Object.entries(EXPECTED))('%s', async (domain, expected) => {
     expect(await analyze(domain)).toEqual(expected);
+  });
+
+  it.each(Object.keys(EXPECTED))('%s without provider hints (every selector at once)', async (domain) => {
+    expect(await analyze(domain, undefined)).toEqual(EXPECTED[domain]);
+  });
+
+  it("probes only the provider's selectors when one holds a key", async () => {
+    const { wrapped, dkimAsked } = recording();
+    expect(await analyze('google-ws.test', dkimHints, wrapped)).toEqual(EXPECTED['google-ws.test']);
+    expect(dkimAsked()).toEqual(['google']);
+  });
+
+  it("falls back to the whole list when the provider's selectors hold no key, keeping the tenant", async () => {
+    const { wrapped, dkimAsked } = recording();
+    expect(await analyze('m365-dkim-off.test', dkimHints, wrapped)).toEqual(EXPECTED['m365-dkim-off.test']);
+    expect(dkimAsked()).toEqual(['selector1', 'selector2', 'default', 'google', 'k1', 's1', 's2', 'mail', 'dkim', 'zoho']);
+  });
+
+  it('asks no separate CNAME query for the tenant', async () => {
+    const { wrapped } = recording();
+    const asked: string[] = [];
+    const spy: DnsClient = { ...wrapped, query: (name, type, opts) => (asked.push(type), wrapped.query(name, type, opts)) };
+    expect((await analyze('m365-tenant.test', dkimHints, spy)).dkim.tenant_name).toBe('contosoltd.onmicrosoft.com');
+    expect(asked).not.toContain('CNAME');
   });
 
   it('normalises the domain it is given', async () => {

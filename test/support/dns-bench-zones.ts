@@ -1,8 +1,11 @@
 // Generated zones for throughput benchmarks: `lead-N.bench.test` for any N, records built on first query (the server
-// caches the encoded answer), so 10,000 domains cost nothing up front. The provider mix follows N mod 20:
-// 40 % Microsoft 365, 25 % Google, 10 % Yandex/Zoho, 10 % hosting, 10 % self-hosted, 5 % no MX.
+// caches the encoded answer) or, for the questions a benchmark will ask, at start-up. The provider mix follows
+// N mod 20: 40 % Microsoft 365, 25 % Google, 10 % Yandex/Zoho, 10 % hosting, 10 % self-hosted, 5 % no MX.
 import { PROVIDER_NAMES } from '../fixtures/dns-zones';
-import type { DnsZones, NameRecords } from './dns-server';
+import type { DnsZones, NameRecords, RecordType } from './dns-server';
+
+/** A name under which nothing ever answers: the benchmark's timeout × tries probe. */
+export const BENCH_BLACKHOLE = 'blackhole.bench.test';
 
 export type BenchProfile = 'm365' | 'google' | 'yandex' | 'zoho' | 'hosting' | 'selfhosted' | 'no_mx';
 
@@ -81,6 +84,49 @@ function generate(name: string): NameRecords | undefined {
   return undefined;
 }
 
-export function benchZones(): DnsZones {
-  return { names: { ...PROVIDER_NAMES }, generate };
+type Question = { name: string; type: RecordType };
+
+/** What a scan of lead-n asks: apex, DMARC, the primary MX host's A, and a TXT per DKIM selector. */
+export function* scanQuestions(n: number, selectors: readonly string[]): Generator<Question> {
+  const domain = benchDomain(n);
+  for (const type of ['MX', 'TXT', 'NS'] as const) yield { name: domain, type };
+  yield { name: `_dmarc.${domain}`, type: 'TXT' };
+  const mx = APEX[benchProfile(n)](n).MX?.[0];
+  if (mx) yield { name: mx.exchange, type: 'A' };
+  for (const selector of selectors) yield { name: `${selector}._domainkey.${domain}`, type: 'TXT' };
+}
+
+// raw-query domains start far past any scanned lead so they never share a name with a scan
+const RAW_FIRST_LEAD = 1_000_000;
+const RAW_KINDS: ((domain: string) => Question)[] = [
+  (domain) => ({ name: domain, type: 'MX' }),
+  (domain) => ({ name: domain, type: 'TXT' }),
+  (domain) => ({ name: domain, type: 'NS' }),
+  (domain) => ({ name: `_dmarc.${domain}`, type: 'TXT' }),
+];
+
+/** The i-th question of a raw lookup run: a fresh (name, type) for every i, so no resolver cache can answer it. */
+export function rawQuestion(i: number): Question {
+  return RAW_KINDS[i % RAW_KINDS.length](benchDomain(RAW_FIRST_LEAD + Math.floor(i / RAW_KINDS.length)));
+}
+
+export interface BenchPrebuild {
+  /** leads 0 .. domains-1, with these DKIM selectors */
+  domains: number;
+  selectors: readonly string[];
+  /** raw questions 0 .. rawQuestions-1 */
+  rawQuestions: number;
+}
+
+export function benchZones(prebuild?: BenchPrebuild): DnsZones {
+  return {
+    names: { ...PROVIDER_NAMES, [BENCH_BLACKHOLE]: { blackhole: true } },
+    generate,
+    prebuild: prebuild
+      ? function* () {
+          for (let n = 0; n < prebuild.domains; n++) yield* scanQuestions(n, prebuild.selectors);
+          for (let i = 0; i < prebuild.rawQuestions; i++) yield rawQuestion(i);
+        }
+      : undefined,
+  };
 }

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { BenchPrebuild } from './dns-bench-zones';
 
 export interface DnsServerProcessHandle {
   host: '127.0.0.1';
@@ -16,8 +17,17 @@ export interface DnsServerProcessHandle {
 const MAIN = fileURLToPath(new URL('./dns-server-main.ts', import.meta.url));
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-export async function startDnsServerProcess(opts: { zones: 'fixtures' | 'bench'; port?: number }): Promise<DnsServerProcessHandle> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--zones', opts.zones, '--port', String(opts.port ?? 0)], {
+export async function startDnsServerProcess(opts: {
+  zones: 'fixtures' | 'bench';
+  port?: number;
+  /** bench zones: answers to encode before the port is printed */
+  prebuild?: BenchPrebuild;
+}): Promise<DnsServerProcessHandle> {
+  const prebuild = opts.prebuild
+    ? ['--prebuild-domains', String(opts.prebuild.domains), '--selectors', opts.prebuild.selectors.join(','), '--prebuild-raw', String(opts.prebuild.rawQuestions)]
+    : [];
+  const args = ['--import', 'tsx', MAIN, '--zones', opts.zones, '--port', String(opts.port ?? 0), ...prebuild];
+  const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });

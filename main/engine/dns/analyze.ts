@@ -1,6 +1,7 @@
-// One domain's DNS signals. All checks start at once; only the A lookup of the primary MX waits for the MX answer.
+// One domain's DNS signals. All checks start at once except the two that depend on the MX answer: the A lookup of
+// the primary MX, and DKIM, whose first selectors come from the mail provider the MX names.
 // A check that got no answer is reported unknown (null) and named in unknown_checks, never as "missing".
-import type { DnsSignals } from '../../../shared/domain';
+import type { DkimSignal, DnsSignals } from '../../../shared/domain';
 import type { DnsAnswer, DnsClient, MxRecord } from './client';
 import { checkDkim } from './dkim';
 import { checkDmarc } from './dmarc';
@@ -9,7 +10,13 @@ import { checkSpf } from './spf';
 
 export interface AnalyzeDnsOptions {
   dkimSelectors: readonly string[];
+  /** selectors to probe before the rest, from the MX hosts (sorted by preference); none = probe all at once */
+  dkimHints?: (mxHosts: string[]) => readonly string[];
 }
+
+// Without the MX answer there is no probe plan; waiting for it and then probing would make a silent domain cost
+// twice timeout × tries. The scan has no verdict without MX anyway.
+const DKIM_UNKNOWN: DkimSignal = { present: null, selectors: [], tenant_name: null };
 
 /** [] for an authoritative "no MX" (including a null MX, RFC 7505), null when unknown. */
 function mxHosts(answer: DnsAnswer<MxRecord[]>): string[] | null {
@@ -39,7 +46,7 @@ export async function analyzeDns(domain: string, client: DnsClient, opts: Analyz
     mxA,
     client.query(name, 'TXT').then((txt) => checkSpf(name, txt, client)),
     client.query(`_dmarc.${name}`, 'TXT').then(checkDmarc),
-    checkDkim(name, opts.dkimSelectors, client),
+    mxList.then((hosts) => (hosts === null ? DKIM_UNKNOWN : checkDkim(name, opts.dkimSelectors, client, opts.dkimHints?.(hosts)))),
     client.query(name, 'NS').then((answer) => sortedNames(answer, normaliseHost)),
   ]);
 

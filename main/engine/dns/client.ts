@@ -1,9 +1,9 @@
 // The only place the engine touches the network for DNS. Every answer is one of four outcomes so callers can keep
 // "absent" (nodata / nxdomain) apart from "we don't know" (unknown): a timeout must never read as a missing record.
-import { getServers } from 'node:dns';
-import { Resolver } from 'node:dns/promises';
 import { MemoryTtlCache, type TtlCache } from '../cache';
 import { createLimiter } from './limiter';
+import { resolveServers } from './servers';
+import { createDnsTransport } from './transport';
 
 export type DnsRecordType = 'MX' | 'TXT' | 'NS' | 'A' | 'CNAME';
 
@@ -17,10 +17,14 @@ export interface MxRecord {
 export type RecordsOf<T extends DnsRecordType> = T extends 'MX' ? MxRecord[] : string[];
 
 export type DnsAnswer<R = MxRecord[] | string[]> =
-  | { status: 'ok'; records: R }
-  | { status: 'nodata' }
+  /**
+   * cnames: the CNAME chain the server followed from the asked name, in order (absent when there was none), so a
+   * caller that needs the alias (the DKIM tenant trick) does not have to ask for it separately.
+   */
+  | { status: 'ok'; records: R; cnames?: string[] }
+  | { status: 'nodata'; cnames?: string[] }
   | { status: 'nxdomain' }
-  /** code is Node's resolver error code: ETIMEOUT, ESERVFAIL, EREFUSED, ECONNREFUSED, ... */
+  /** code: ETIMEOUT; ESERVFAIL, EREFUSED, EFORMERR, ENOTIMP from the RCODE; EBADNAME; or a socket error code */
   | { status: 'unknown'; code: string };
 
 export interface DnsQueryOptions {
@@ -36,6 +40,8 @@ export interface DnsClientStats {
   queries: number;
   /** packets' worth of work: one per try sent to a server */
   attempts: number;
+  /** truncated answers asked again over TCP (within the same try) */
+  tcpFallbacks: number;
   timeouts: number;
   /** queries that ended unknown after all tries */
   unknown: number;
@@ -52,7 +58,7 @@ export interface DnsClient {
 }
 
 export interface DnsClientOptions {
-  /** 'host', 'host:port' or '[v6]:port'; empty or missing = the system's resolvers */
+  /** IP addresses: 'ip', 'ipv4:port', '[ipv6]:port'; empty or missing = the system's resolvers */
   servers?: string[];
   /** per try */
   timeoutMs: number;
@@ -69,53 +75,15 @@ const DEFAULT_CONCURRENCY = 256;
 // checkdmarc keeps answers 30 minutes; include targets of the big providers change far less often than that
 const DEFAULT_SHARED_TTL_MS = 30 * 60_000;
 
-const ANSWERED: Record<string, 'nodata' | 'nxdomain'> = { ENODATA: 'nodata', ENOTFOUND: 'nxdomain' };
 // asking again cannot turn a malformed name into a valid one
 const NOT_RETRYABLE = new Set(['EBADNAME']);
-
-function resolveOnce(resolver: Resolver, name: string, type: DnsRecordType): Promise<MxRecord[] | string[]> {
-  switch (type) {
-    case 'MX':
-      return resolver.resolveMx(name);
-    case 'TXT':
-      return resolver.resolveTxt(name).then((records) => records.map((chunks) => chunks.join('')));
-    case 'NS':
-      return resolver.resolveNs(name);
-    case 'A':
-      return resolver.resolve4(name);
-    case 'CNAME':
-      return resolver.resolveCname(name);
-  }
-}
-
-/**
- * c-ares alone reports a timeout anywhere between T and 2T: Node checks c-ares' deadlines from a timer that ticks
- * every T, and c-ares raises any deadline below 250 ms to 250 ms. Our own timer makes a try cost T. The query
- * c-ares still holds ends by itself shortly after; a late answer is dropped.
- */
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('DNS query timed out'), { code: 'ETIMEOUT' })), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
 
 export function createDnsClient(opts: DnsClientOptions): DnsClient {
   if (!(opts.timeoutMs > 0) || !Number.isInteger(opts.tries) || opts.tries < 1) {
     throw new RangeError('timeoutMs must be > 0 and tries a positive integer');
   }
-  // One c-ares channel per server, each with tries=1: c-ares doubles the timeout on every retry and walks all its
-  // servers per try, so its own retries would make a silent name cost far more than timeoutMs × tries.
-  // Our loop below retries instead, moving to the next server each time.
-  const servers = opts.servers?.length ? opts.servers : getServers();
-  const resolvers = servers.map((server) => {
-    const resolver = new Resolver({ timeout: opts.timeoutMs, tries: 1 });
-    resolver.setServers([server]);
-    return resolver;
-  });
-  if (resolvers.length === 0) resolvers.push(new Resolver({ timeout: opts.timeoutMs, tries: 1 }));
-
+  const servers = resolveServers(opts.servers);
+  const transport = createDnsTransport();
   const limiter = createLimiter(opts.concurrency ?? DEFAULT_CONCURRENCY);
   const cache = opts.cache ?? new MemoryTtlCache();
   const sharedTtlMs = opts.sharedTtlMs ?? DEFAULT_SHARED_TTL_MS;
@@ -129,17 +97,11 @@ export function createDnsClient(opts: DnsClientOptions): DnsClient {
     let code = 'ETIMEOUT';
     for (let attempt = 0; attempt < opts.tries; attempt++) {
       counters.attempts++;
-      try {
-        const resolver = resolvers[(first + attempt) % resolvers.length];
-        const records = await withDeadline(resolveOnce(resolver, name, type), opts.timeoutMs);
-        return records.length > 0 ? { status: 'ok', records } : { status: 'nodata' };
-      } catch (err) {
-        code = (err as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
-        const answered = ANSWERED[code];
-        if (answered) return { status: answered };
-        if (code === 'ETIMEOUT') counters.timeouts++;
-        if (NOT_RETRYABLE.has(code)) break;
-      }
+      const answer = await transport.ask(servers[(first + attempt) % servers.length], name, type, opts.timeoutMs);
+      if (answer.status !== 'unknown') return answer;
+      code = answer.code;
+      if (code === 'ETIMEOUT') counters.timeouts++;
+      if (NOT_RETRYABLE.has(code)) break;
     }
     counters.unknown++;
     return { status: 'unknown', code };
@@ -175,6 +137,6 @@ export function createDnsClient(opts: DnsClientOptions): DnsClient {
       const answer = queryOpts?.shared ? resolveShared(name, type) : resolveLimited(name, type);
       return answer as Promise<DnsAnswer<RecordsOf<T>>>;
     },
-    stats: () => ({ ...counters, inFlight: limiter.active, queued: limiter.pending }),
+    stats: () => ({ ...counters, tcpFallbacks: transport.tcpFallbacks, inFlight: limiter.active, queued: limiter.pending }),
   };
 }

@@ -1,13 +1,9 @@
 // DKIM discovery by probing known selectors, plus the Microsoft 365 tenant trick: selector1/selector2 are CNAMEs to
 // selector1-<domain-with-hyphens>._domainkey.<tenant>.onmicrosoft.com, which names the tenant's initial domain.
+// Microsoft publishes those CNAMEs as soon as the domain joins the tenant, often long before signing is switched on,
+// so the tenant shows even when the target has no key yet; the TXT answer carries the chain, no CNAME query needed.
 import type { DkimSelectorHit, DkimSignal } from '../../../shared/domain';
 import type { DnsClient } from './client';
-
-// The CNAME is asked for these up front, in parallel with the TXT: Microsoft publishes the CNAMEs as soon as the
-// domain is added to the tenant, often long before DKIM signing is switched on, so the tenant shows even when the
-// target has no key yet (TXT answers NXDOMAIN). For every other selector the CNAME is only asked after a TXT hit,
-// which is rare, so probing a long selector list costs one query per selector.
-const M365_SELECTORS = new Set(['selector1', 'selector2']);
 
 /** A DKIM key record (RFC 6376 §3.6.1) has v=DKIM1 first, or at least a k= or p= tag. */
 export function isDkimRecord(txt: string): boolean {
@@ -23,28 +19,38 @@ export function tenantFromDkimCname(target: string): string | null {
 interface SelectorProbe {
   selector: string;
   outcome: 'hit' | 'miss' | 'unknown';
+  /** first hop of the CNAME chain the server followed, lower case */
   cname: string | null;
 }
 
 async function probeSelector(domain: string, selector: string, client: DnsClient): Promise<SelectorProbe> {
-  const name = `${selector}._domainkey.${domain}`;
-  const cnameFirst = M365_SELECTORS.has(selector);
-  const [txt, early] = await Promise.all([
-    client.query(name, 'TXT'),
-    cnameFirst ? client.query(name, 'CNAME') : null,
-  ]);
+  const txt = await client.query(`${selector}._domainkey.${domain}`, 'TXT');
+  if (txt.status === 'unknown') return { selector, outcome: 'unknown', cname: null };
+  const cname = txt.status === 'nxdomain' ? null : (txt.cnames?.[0] ?? null);
   const hit = txt.status === 'ok' && txt.records.some(isDkimRecord);
-  const cnameAnswer = early ?? (hit ? await client.query(name, 'CNAME') : null);
-  const cname = cnameAnswer?.status === 'ok' ? cnameAnswer.records[0].toLowerCase() : null;
-  return { selector, outcome: txt.status === 'unknown' ? 'unknown' : hit ? 'hit' : 'miss', cname };
+  return { selector, outcome: hit ? 'hit' : 'miss', cname };
 }
 
+const probeAll = (domain: string, selectors: readonly string[], client: DnsClient) =>
+  Promise.all(selectors.map((selector) => probeSelector(domain, selector, client)));
+
 /**
- * present: true when any selector holds a key, false when every selector answered without one,
+ * Probes the provider's hinted selectors first and the rest of `selectors` (all at once) only when no hint holds a
+ * key: most domains sign with their provider's selector, so one or two queries replace a dozen.
+ * present: true when any probed selector holds a key, false when every probed selector answered without one,
  * null when none held a key and at least one did not answer.
  */
-export async function checkDkim(domain: string, selectors: readonly string[], client: DnsClient): Promise<DkimSignal> {
-  const probes = await Promise.all(selectors.map((selector) => probeSelector(domain, selector, client)));
+export async function checkDkim(
+  domain: string,
+  selectors: readonly string[],
+  client: DnsClient,
+  hinted: readonly string[] = [],
+): Promise<DkimSignal> {
+  const first = [...new Set(hinted.map((s) => s.toLowerCase()))];
+  const firstProbes = await probeAll(domain, first, client);
+  const hintHit = firstProbes.some((p) => p.outcome === 'hit');
+  const rest = hintHit ? [] : [...new Set(selectors.map((s) => s.toLowerCase()))].filter((s) => !first.includes(s));
+  const probes = [...firstProbes, ...(await probeAll(domain, rest, client))];
   const hits: DkimSelectorHit[] = probes
     .filter((p) => p.outcome === 'hit')
     .map((p) => ({ selector: p.selector, cname: p.cname }));
