@@ -18,6 +18,6 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
   },
-  // the dev server must reach shared/ and the fake API in test/support, which live outside the renderer root
+  // the dev server must reach shared/, which lives outside the renderer root
   server: { fs: { allow: [projectRoot] } },
 });

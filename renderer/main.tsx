@@ -16,22 +16,13 @@ declare global {
   }
 }
 
-/** Electron preload wins; otherwise the loopback bridge (token in the URL); the fake only in dev/fake builds. */
-async function resolveTransport(): Promise<Transport | null> {
+/** Electron preload wins; otherwise the loopback bridge (token in the URL). */
+function resolveTransport(): Transport | null {
   if (window.hunter) return transportFromHunterApi(window.hunter);
-  const params = new URLSearchParams(window.location.search);
-  // the condition is a build-time constant, so production bundles drop the fake import entirely
-  if ((import.meta.env.DEV || import.meta.env.MODE === 'fake') && params.has('fake')) {
-    const { createFakeApi } = await import('../test/support/fake-api');
-    const count = Number(params.get('fake'));
-    return transportFromHunterApi(createFakeApi({ count: count > 1 ? count : undefined, pausedJob: params.has('paused') }));
-  }
-  const token = params.get('token');
+  const token = new URLSearchParams(window.location.search).get('token');
   return token ? createWebTransport(window.location.origin, token) : null;
 }
 
-const root = createRoot(document.getElementById('root')!);
-void resolveTransport().then((transport) => {
-  if (transport) installTransport(transport);
-  root.render(<StrictMode>{transport ? <App /> : <NoConnection />}</StrictMode>);
-});
+const transport = resolveTransport();
+if (transport) installTransport(transport);
+createRoot(document.getElementById('root')!).render(<StrictMode>{transport ? <App /> : <NoConnection />}</StrictMode>);

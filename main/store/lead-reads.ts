@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { Kpis, LeadDetail, LeadPage, LeadQuery, LeadRow, LeadStats, ScanHistoryEntry } from '../../shared/leads';
 import type { Clock, Db } from './db';
-import { isoDay, joinScores, joinSignals, leadOrderBy, leadWhere } from './lead-filters';
+import { filterJoins, isoDay, joinScores, joinSignals, leadOrderBy, leadWhere } from './lead-filters';
 import { autoTags, leadScores, leadSignals, leads, partnerCenterReferrals, scanHistory } from './schema';
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -134,13 +134,11 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     return db.$client.transaction(() => {
       // one read transaction: the count and the page see the same snapshot even while a scan writes
-      const [{ total }] = db
-        .select({ total: count() })
-        .from(leads)
-        .leftJoin(leadScores, joinScores)
-        .leftJoin(leadSignals, joinSignals)
-        .where(leadWhere(query, now()))
-        .all();
+      const joins = filterJoins(query);
+      const counted = db.select({ total: count() }).from(leads).$dynamic();
+      if (joins.scores) counted.leftJoin(leadScores, joinScores);
+      if (joins.signals) counted.leftJoin(leadSignals, joinSignals);
+      const [{ total }] = counted.where(leadWhere(query, now())).all();
       const ids = matchingIds(query, { offset, limit });
       if (ids.length === 0) return { rows: [], total, offset };
       const records = db

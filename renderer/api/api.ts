@@ -1,5 +1,5 @@
-// The one way the renderer talks to main. Whatever carries the call (Electron preload, loopback web bridge,
-// or the dev/test fake), screens see the same typed `invoke` that throws ApiError on failure.
+// The one way the renderer talks to main. Whatever carries the call (Electron preload or loopback web bridge),
+// screens see the same typed `invoke` that throws ApiError on failure.
 import type {
   Channel,
   ChannelInput,
@@ -29,7 +29,7 @@ export interface Transport {
 }
 
 /**
- * Adapts a HunterApi (preload bridge or fake). It already answers with IpcResult; a rejection can only mean
+ * Adapts the preload's HunterApi. It already answers with IpcResult; a rejection can only mean
  * the bridge itself broke, which is reported as `internal`.
  */
 export function transportFromHunterApi(hunter: HunterApi): Transport {

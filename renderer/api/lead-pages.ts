@@ -31,8 +31,6 @@ export interface LeadPages {
   ensure: (start: number, end: number) => void;
   /** rows currently cached between two indexes (for shift-click ranges) */
   cachedRange: (start: number, end: number) => LeadRow[];
-  /** values seen in loaded rows, to suggest risk flags and tags */
-  seenValues: (field: 'risk_flags' | 'tags') => string[];
   refresh: () => void;
 }
 
@@ -122,11 +120,6 @@ export function useLeadPages(query: LeadQuery): LeadPages {
         if (row) rows.push(row);
       }
       return rows;
-    },
-    seenValues: (field) => {
-      const values = new Set<string>();
-      cache.pages.forEach((rows) => rows.forEach((row) => row[field].forEach((value) => values.add(value))));
-      return [...values].sort();
     },
     refresh,
   };

@@ -40,7 +40,6 @@ async function run(action: () => Promise<ScanJobStatus | null>): Promise<void> {
 }
 
 export const scanActions = {
-  startDomains: (domains: string[]) => run(() => api.invoke('scan.start', { domains })),
   startQuery: (query: LeadQuery) => run(() => api.invoke('scan.start', { query })),
   cancel: (jobId: number) => run(() => api.invoke('scan.cancel', { job_id: jobId })),
   resume: (jobId: number) => run(() => api.invoke('scan.resume', { job_id: jobId })),

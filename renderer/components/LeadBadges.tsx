@@ -45,10 +45,15 @@ export function ScoreBar({ score }: { score: number | null }) {
   );
 }
 
+/** A risk flag or tag in the user's language; a key this build has no label for reads as plain words. */
+export function chipLabel(t: TFunction, kind: 'riskFlags' | 'tags', value: string): string {
+  return t(`${kind}.${value}`, { defaultValue: value.replace(/[_-]+/g, ' ') });
+}
+
 /** Risk flags or tags as small chips; long lists collapse to "+n" with the rest in its title. */
 export function ChipList({ values, kind, t, max = 2 }: { values: string[]; kind: 'riskFlags' | 'tags'; t: TFunction; max?: number }) {
   if (!values.length) return null;
-  const label = (value: string) => t(`${kind}.${value}`, { defaultValue: value.replace(/_/g, ' ') });
+  const label = (value: string) => chipLabel(t, kind, value);
   const rest = values.slice(max);
   return (
     <span className="chip-list">

@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Group, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../api/hooks';
+import { useApiQuery, useLeadsChanged } from '../api/hooks';
 import { useLeadPages } from '../api/lead-pages';
 import { useFormat } from '../i18n';
 import { activeFilterCount, toLeadQuery, usePrefs, useSession } from '../state/ui-store';
@@ -33,10 +33,7 @@ export function LeadsScreen() {
   const queryKey = JSON.stringify(query);
   const pages = useLeadPages(query);
   const stats = useApiQuery('leads.stats', {});
-  const providers = useMemo(() => (stats.data?.by_provider ?? []).map((entry) => entry.key), [stats.data]);
-  const latestPages = useRef(pages);
-  latestPages.current = pages;
-  const suggest = useCallback((field: 'risk_flags' | 'tags') => latestPages.current.seenValues(field), []);
+  useLeadsChanged(stats.reload, 3000);
 
   useHotkeys([['Escape', () => openDetail(null)]]);
 
@@ -69,11 +66,11 @@ export function LeadsScreen() {
         </Group>
         <Group gap="xs" wrap="nowrap">
           <ScanButtons query={query} total={pages.total} />
-          <ExportMenu query={query} />
+          <ExportMenu query={query} label={t('export.filtered')} testIdPrefix="export" />
           <ColumnMenu />
         </Group>
       </Group>
-      <FilterBar providers={providers} suggest={suggest} />
+      <FilterBar stats={stats.data} />
       <SelectionBar />
       <div className="leads-body">
         <div className="grid-column">

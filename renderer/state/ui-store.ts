@@ -83,8 +83,8 @@ export const usePrefs = create<PrefsState>()(
 
 interface SessionState {
   screen: Screen;
-  /** selected leads keyed by domain; rows kept so bulk actions work after the page cache moved on */
-  selected: Map<string, LeadRow>;
+  /** selected leads by domain: bulk actions send the list to main, which reads the rows itself */
+  selected: Set<string>;
   /** index of the keyboard cursor row in the current result */
   cursor: number;
   /** domain shown in the detail panel */
@@ -99,7 +99,7 @@ interface SessionState {
 
 export const useSession = create<SessionState>()((set) => ({
   screen: 'leads',
-  selected: new Map(),
+  selected: new Set(),
   cursor: 0,
   openDomain: null,
   setScreen: (screen) => set({ screen }),
@@ -107,18 +107,18 @@ export const useSession = create<SessionState>()((set) => ({
   openDetail: (openDomain) => set({ openDomain }),
   toggleSelected: (row) =>
     set((state) => {
-      const selected = new Map(state.selected);
+      const selected = new Set(state.selected);
       if (selected.has(row.domain)) selected.delete(row.domain);
-      else selected.set(row.domain, row);
+      else selected.add(row.domain);
       return { selected };
     }),
   selectRows: (rows) =>
     set((state) => {
-      const selected = new Map(state.selected);
-      rows.forEach((row) => selected.set(row.domain, row));
+      const selected = new Set(state.selected);
+      rows.forEach((row) => selected.add(row.domain));
       return { selected };
     }),
-  clearSelection: () => set({ selected: new Map() }),
+  clearSelection: () => set({ selected: new Set() }),
 }));
 
 /** The grid query for the current filters and sort (paging is added by the page cache). */

@@ -11,8 +11,16 @@ const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-/** Exports exactly what the grid shows (current filters and sort), built by main in CSV or XLSX. */
-export function ExportMenu({ query }: { query: LeadQuery }) {
+interface Props {
+  /** the grid query (filters and sort) or the selection (`domains`); main builds the file either way */
+  query: LeadQuery;
+  /** what is exported, shown above the formats */
+  label: string;
+  testIdPrefix: string;
+  compact?: boolean;
+}
+
+export function ExportMenu({ query, label, testIdPrefix, compact }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const exporter = useApiAction(async (format: 'csv' | 'xlsx') => {
@@ -24,20 +32,20 @@ export function ExportMenu({ query }: { query: LeadQuery }) {
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <Button
-          size="xs"
+          size={compact ? 'compact-sm' : 'xs'}
           variant="default"
           loading={exporter.pending}
           color={exporter.error ? 'red' : undefined}
           title={exporter.error ? errorText(exporter.error) : undefined}
-          data-testid="export-menu"
+          data-testid={`${testIdPrefix}-menu`}
         >
-          {t('toolbar.export')} ▾
+          {compact ? t('selection.export') : t('toolbar.export')} ▾
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{t('export.filtered')}</Menu.Label>
-        <Menu.Item onClick={() => void exporter.run('csv')} data-testid="export-csv">CSV</Menu.Item>
-        <Menu.Item onClick={() => void exporter.run('xlsx')} data-testid="export-xlsx">Excel (XLSX)</Menu.Item>
+        <Menu.Label>{label}</Menu.Label>
+        <Menu.Item onClick={() => void exporter.run('csv')} data-testid={`${testIdPrefix}-csv`}>CSV</Menu.Item>
+        <Menu.Item onClick={() => void exporter.run('xlsx')} data-testid={`${testIdPrefix}-xlsx`}>Excel (XLSX)</Menu.Item>
         {exporter.error && <Menu.Label className="text-bad">{errorText(exporter.error)}</Menu.Label>}
       </Menu.Dropdown>
     </Menu>

@@ -1,21 +1,17 @@
-// Quick filters. Option lists come from what the server reports (stats) or rows already seen, because
-// the contract has no "list all flags/tags" channel. Memoised: a sort click must not re-render six comboboxes.
-import { Autocomplete, Button, Group, MultiSelect, RangeSlider, Select, Text } from '@mantine/core';
-import { memo, useEffect, useState } from 'react';
+// Quick filters. Provider, risk-flag and tag options are what leads.stats reports for the whole database, so
+// every choice matches at least one lead. Memoised: a sort click must not re-render six comboboxes.
+import { Button, Group, MultiSelect, RangeSlider, Select, Text } from '@mantine/core';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITY_CATEGORIES, SEGMENTS } from '../../../shared/domain';
 import type { PriorityCategory, Segment } from '../../../shared/domain';
+import type { LeadStats } from '../../../shared/leads';
+import { chipLabel } from '../LeadBadges';
 import { activeFilterCount, usePrefs } from '../../state/ui-store';
 
 const EXPIRY_WINDOWS = [30, 60, 90];
 
-interface Props {
-  providers: string[];
-  /** suggestions are gathered when a box gets focus, not on every render */
-  suggest: (field: 'risk_flags' | 'tags') => string[];
-}
-
-export const FilterBar = memo(function FilterBar({ providers, suggest }: Props) {
+export const FilterBar = memo(function FilterBar({ stats }: { stats: LeadStats | null }) {
   const { t } = useTranslation();
   const filters = usePrefs((state) => state.filters);
   const setFilter = usePrefs((state) => state.setFilter);
@@ -24,6 +20,12 @@ export const FilterBar = memo(function FilterBar({ providers, suggest }: Props) 
   const [range, setRange] = useState<[number, number]>(filters.scoreRange);
   useEffect(() => setRange(filters.scoreRange), [filters.scoreRange]);
   const active = activeFilterCount(filters);
+  const providers = useMemo(() => (stats?.by_provider ?? []).map((entry) => entry.key), [stats]);
+  const options = (entries: { key: string }[] | undefined, kind: 'riskFlags' | 'tags', chosen: string | null) => {
+    // a stored filter stays listed even when no lead carries it any more, so the box can show and clear it
+    const keys = [...new Set([...(entries ?? []).map((entry) => entry.key), ...(chosen ? [chosen] : [])])];
+    return keys.map((key) => ({ value: key, label: chipLabel(t, kind, key) }));
+  };
 
   return (
     <Group gap="xs" className="filter-bar" wrap="wrap" data-testid="filter-bar">
@@ -83,8 +85,30 @@ export const FilterBar = memo(function FilterBar({ providers, suggest }: Props) 
           {range[0]}–{range[1]}
         </Text>
       </Group>
-      <FilterAutocomplete width={140} label={t('filters.riskFlag')} suggest={() => suggest('risk_flags')} value={filters.riskFlag} onCommit={(value) => setFilter('riskFlag', value)} testId="filter-risk" />
-      <FilterAutocomplete width={130} label={t('filters.tag')} suggest={() => suggest('tags')} value={filters.tag} onCommit={(value) => setFilter('tag', value)} testId="filter-tag" />
+      <Select
+        size="xs"
+        w={170}
+        aria-label={t('filters.riskFlag')}
+        placeholder={t('filters.riskFlag')}
+        data={options(stats?.by_risk_flag, 'riskFlags', filters.riskFlag)}
+        value={filters.riskFlag}
+        onChange={(value) => setFilter('riskFlag', value)}
+        searchable
+        clearable
+        data-testid="filter-risk"
+      />
+      <Select
+        size="xs"
+        w={150}
+        aria-label={t('filters.tag')}
+        placeholder={t('filters.tag')}
+        data={options(stats?.by_tag, 'tags', filters.tag)}
+        value={filters.tag}
+        onChange={(value) => setFilter('tag', value)}
+        searchable
+        clearable
+        data-testid="filter-tag"
+      />
       <Select
         size="xs"
         w={150}
@@ -104,42 +128,3 @@ export const FilterBar = memo(function FilterBar({ providers, suggest }: Props) 
     </Group>
   );
 });
-
-interface FilterAutocompleteProps {
-  width: number;
-  label: string;
-  suggest: () => string[];
-  value: string | null;
-  onCommit: (value: string | null) => void;
-  testId: string;
-}
-
-/** Free text with suggestions; queries only on pick, Enter or blur, not on every keystroke. */
-function FilterAutocomplete({ width, label, suggest, value, onCommit, testId }: FilterAutocompleteProps) {
-  const [text, setText] = useState(value ?? '');
-  const [options, setOptions] = useState<string[]>([]);
-  useEffect(() => setText(value ?? ''), [value]);
-  const commit = (next: string) => {
-    const trimmed = next.trim() || null;
-    if (trimmed !== value) onCommit(trimmed);
-  };
-  return (
-    <Autocomplete
-      size="xs"
-      w={width}
-      aria-label={label}
-      placeholder={label}
-      data={options}
-      value={text}
-      onChange={(next) => {
-        setText(next);
-        if (!next) commit(''); // the clear gesture applies at once
-      }}
-      onOptionSubmit={commit}
-      onFocus={() => setOptions(suggest())}
-      onBlur={() => commit(text)}
-      onKeyDown={(event) => event.key === 'Enter' && commit(text)}
-      data-testid={testId}
-    />
-  );
-}

@@ -6,7 +6,7 @@ import { usePrefs } from '../../state/ui-store';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
-/** Debounced search over domain and company; Ctrl/Cmd+K focuses it from anywhere. */
+/** Debounced search over domain and company; Ctrl/Cmd+K focuses it from anywhere, ArrowDown hands over to the grid. */
 export function SearchBox() {
   const { t } = useTranslation();
   const stored = usePrefs((state) => state.filters.search);
@@ -32,7 +32,14 @@ export function SearchBox() {
         commit(event.currentTarget.value);
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && value) {
+        if (event.key === 'Enter') {
+          commit.flush(); // no need to wait out the debounce when the user says "go"
+        } else if (event.key === 'ArrowDown') {
+          // keyboard-only path: search, then walk the results without reaching for the mouse
+          event.preventDefault();
+          commit.flush();
+          document.querySelector<HTMLElement>('[role="grid"]')?.focus();
+        } else if (event.key === 'Escape' && value) {
           event.stopPropagation();
           setValue('');
           setFilter('search', '');

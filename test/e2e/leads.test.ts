@@ -1,0 +1,278 @@
+// The rep's main path on the real renderer and real services: import, bulk scan, filter and sort, lead detail,
+// export, and the keyboard-only route. Each test gets its own temp database; the browser is shared.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureZones } from '../fixtures/dns-zones';
+import { startDnsServer } from '../support/dns-server';
+import type { DnsServerHandle } from '../support/dns-server';
+import type { AppHarness } from '../support/app-harness';
+import {
+  cell,
+  expectGrid,
+  launchBrowser,
+  openApp,
+  pickOption,
+  row,
+  saveDownload,
+  SCAN_DOMAINS,
+  seedLeads,
+  shot,
+  startE2eApp,
+} from '../support/browser';
+import type { AppPage } from '../support/browser';
+
+let browser: Browser;
+let dns: DnsServerHandle;
+let app: AppHarness | null = null;
+let ui: AppPage | null = null;
+const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'hunter-e2e-dl-'));
+
+beforeAll(async () => {
+  [browser, dns] = await Promise.all([launchBrowser(), startDnsServer({ zones: fixtureZones })]);
+});
+afterEach(async () => {
+  // no flow may crash the page or hit a missing resource (the favicon used to 404)
+  const problems = ui?.problems ?? [];
+  await ui?.close();
+  await app?.close();
+  ui = null;
+  app = null;
+  expect(problems).toEqual([]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await dns?.stop();
+  fs.rmSync(downloads, { recursive: true, force: true });
+});
+
+async function start(leads: { domain: string; company?: string }[] = [], scan = false): Promise<AppPage> {
+  app = await startE2eApp(dns);
+  await seedLeads(app, leads, scan);
+  ui = await openApp(browser, app);
+  return ui;
+}
+
+const scanned = SCAN_DOMAINS.map((domain) => ({ domain }));
+
+describe('leads screen (e2e)', () => {
+  it('a. imports a CSV with a Turkish header: preview shows columns and rejections, commit fills the grid', async () => {
+    const { page } = await start();
+    const csv = [
+      'Firma Ünvanı;Alan Adı;E-posta',
+      'Anadolu Gıda A.Ş.;anadolu-gida.test;info@anadolu-gida.test',
+      'Şirket A.Ş.;https://www.sirket-a.test/iletisim;',
+      'Boş Satır;;',
+      'IP Firma;10.0.0.1;',
+      'Anadolu Tekrar;anadolu-gida.test;',
+      'Örnek;N/A;',
+    ].join('\n');
+
+    await page.getByTestId('import-open').click();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'adaylar.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    await shot(page, 'import', 'preview');
+
+    expect(await preview.locator('.mantine-Badge-root').allInnerTexts()).toEqual([
+      'Alan adı: Alan Adı',
+      'Firma: Firma Ünvanı',
+      'E-posta: E-posta',
+      'Web sitesi: bulunamadı',
+    ]);
+    expect(await page.getByTestId('import-counts').innerText()).toMatch(/6 satır\s+2 geçerli\s+3 reddedildi\s+1 tekrar/);
+    // the dialog opens on the rejected rows, each with its reason in Turkish
+    const reason = (rowNo: number) => page.getByTestId(`import-row-${rowNo}`).locator('td').nth(4).innerText();
+    expect(await reason(3)).toBe('Boş');
+    expect(await reason(4)).toBe('IP adresi, alan adı değil');
+    expect(await reason(5)).toBe('Tekrar');
+    expect(await reason(6)).toBe('Örnek (yer tutucu) alan adı');
+
+    await page.getByTestId('import-commit').click();
+    expect(await page.getByTestId('import-result').innerText()).toMatch(/2 eklendi/);
+    await shot(page, 'import', 'done');
+    await page.getByTestId('import-result').getByRole('button', { name: 'Kapat' }).click();
+
+    await expectGrid(page, ['anadolu-gida.test', 'sirket-a.test']);
+    expect(await cell(page, 'sirket-a.test', 'company').innerText()).toBe('Şirket A.Ş.');
+    expect(await page.getByTestId('lead-total').innerText()).toBe('2 aday');
+    await shot(page, 'import', 'grid');
+  });
+
+  it('b. bulk-scans the unscanned leads with live progress; the grid then shows the engine verdicts', async () => {
+    // blackhole.test never answers, which keeps the job running long enough to watch the bar move
+    const { page } = await start([...scanned, { domain: 'blackhole.test' }]);
+    const total = SCAN_DOMAINS.length + 1;
+
+    await page.getByTestId('scan-unscanned').click();
+    const bar = page.getByTestId('scan-progress');
+    await bar.and(page.locator('[data-state="running"]')).waitFor();
+    expect(await page.getByTestId('scan-counts').innerText()).toMatch(new RegExp(`^\\d+ / ${total}`));
+    await shot(page, 'scan', 'running');
+    await bar.and(page.locator('[data-state="done"]')).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('scan-counts').innerText()).toMatch(new RegExp(`^${total} / ${total}`));
+    expect(await page.getByTestId('scan-progress-bar').getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+
+    // the grid refreshes on leads.changed (throttled); wait for the last verdict to land
+    const unscored = () => Promise.all(SCAN_DOMAINS.map((domain) => cell(page, domain, 'score').innerText())).then((scores) => scores.filter((score) => score === '—').length);
+    await expect.poll(unscored, { timeout: 10_000 }).toBe(0);
+    const verdicts: Record<string, [string, string, string]> = {
+      'google-ws.test': ['Google', '60', 'P2'],
+      'selfhosted.test': ['Local', '30', 'P1'],
+      'm365-tenant.test': ['M365', '90', 'P4'],
+      'hosting-shared.test': ['Hosting', '60', 'P1'],
+      'yandex-mail.test': ['Yandex', '50', 'P5'],
+      'no-mx.test': ['Unknown', '0', 'P6'],
+    };
+    for (const [domain, [provider, score, category]] of Object.entries(verdicts)) {
+      expect(await cell(page, domain, 'provider').innerText(), domain).toBe(provider);
+      expect(await cell(page, domain, 'score').innerText(), domain).toBe(score);
+      // the badge also carries the category label for screen readers
+      expect(await cell(page, domain, 'category').innerText(), domain).toMatch(new RegExp(`^${category}\\s+– \\S`));
+    }
+    // engine keys are shown with their Turkish labels, never raw
+    expect(await cell(page, 'no-mx.test', 'riskFlags').innerText()).toMatch(/^MX kaydı yok\s+SPF yok\s+\+\d$/);
+    expect(await cell(page, 'google-ws.test', 'tags').innerText()).toMatch(/^Google Workspace\s+Göçe hazır\s+\+\d$/);
+    expect(await page.getByTestId('kpi-total-value').innerText()).toBe(String(total));
+    await shot(page, 'scan', 'done');
+  });
+
+  it('c. filters by segment, P category, risk flag and a Turkish search, and sorts by a column', async () => {
+    const { page } = await start([...scanned.filter((lead) => lead.domain !== 'selfhosted.test'), { domain: 'selfhosted.test', company: 'Şirket A.Ş.' }], true);
+    await expectGrid(page, SCAN_DOMAINS);
+
+    await pickOption(page, 'filter-segment', 'Göç');
+    await expectGrid(page, ['google-ws.test', 'hosting-shared.test']);
+    await shot(page, 'filter', 'segment');
+    await page.getByTestId('filter-reset').click();
+
+    await pickOption(page, 'filter-category', 'P1');
+    await expectGrid(page, ['hosting-shared.test', 'selfhosted.test', 'spf-too-many.test']);
+    await page.getByTestId('filter-reset').click();
+
+    await pickOption(page, 'filter-risk', 'MX kaydı yok');
+    await expectGrid(page, ['no-mx.test']);
+    await page.getByTestId('filter-reset').click();
+
+    await page.getByTestId('search-input').fill('ŞİRKET');
+    await expectGrid(page, ['selfhosted.test']);
+    expect(await page.getByTestId('lead-total').innerText()).toBe('1 aday');
+    await shot(page, 'filter', 'search');
+    await page.getByTestId('search-input').fill('');
+
+    await expectGrid(page, SCAN_DOMAINS);
+    await page.getByTestId('sort-domain').click();
+    await expectGrid(page, [...SCAN_DOMAINS].sort(), true);
+    await page.getByTestId('sort-domain').click();
+    await expectGrid(page, [...SCAN_DOMAINS].sort().reverse(), true);
+    // readiness high to low; ties by domain
+    await page.getByTestId('sort-score').click();
+    const byScore = ['m365-tenant.test', 'google-ws.test', 'hosting-shared.test', 'm365-classic.test', 'yandex-mail.test', 'zoho-mail.test', 'selfhosted.test', 'spf-too-many.test', 'natro-customer.test', 'no-mx.test'];
+    await expectGrid(page, byScore, true);
+    await shot(page, 'filter', 'sorted');
+  });
+
+  it('d. opens a lead: sales summary, score breakdown and DNS facts; copy buttons work', async () => {
+    const { page } = await start(scanned, true);
+    await row(page, 'google-ws.test').click();
+    const detail = page.getByTestId('lead-detail');
+    await detail.getByTestId('sales-summary').waitFor();
+    expect(await page.getByTestId('detail-domain').innerText()).toBe('google-ws.test');
+    expect(await page.getByTestId('summary-one-liner').innerText()).toContain('google-ws.test');
+    const script = await page.getByTestId('summary-call-script').locator('li').allInnerTexts();
+    expect(script.length).toBeGreaterThan(1);
+    expect(script.every((line) => line.trim().length > 10)).toBe(true);
+    expect(await page.getByTestId('summary-next-step').innerText()).toMatch(/Ara\s+24 saat içinde\s+Yüksek\s+\S+/);
+    await shot(page, 'detail', 'summary');
+
+    await page.getByTestId('copy-call-script').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(script.join('\n'));
+    await page.getByTestId('copy-summary').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('google-ws.test');
+    await page.getByTestId('copy-domain').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('google-ws.test');
+
+    await page.getByTestId('tab-score').click();
+    await page.getByTestId('score-breakdown').waitFor();
+    expect(await page.getByTestId('breakdown-total').innerText()).toBe('60');
+    const points = await page.locator('.breakdown-points').allInnerTexts();
+    expect(points.length).toBeGreaterThan(0);
+    expect(await page.locator('.breakdown-bar').count()).toBe(points.filter((value) => value !== '0').length);
+    await shot(page, 'detail', 'score');
+
+    await page.getByTestId('tab-dns').click();
+    const facts = page.getByTestId('dns-facts');
+    await facts.waitFor();
+    const text = await facts.innerText();
+    expect(text).toContain('google');
+    expect(text).toMatch(/SPF\s+var/);
+    expect(text).toMatch(/DMARC\s+var\s+p=none/);
+    await shot(page, 'detail', 'dns');
+  });
+
+  it('e. exports the filtered view and a selection to CSV and XLSX', async () => {
+    const { page } = await start(scanned, true);
+    await pickOption(page, 'filter-category', 'P1');
+    const p1 = ['hosting-shared.test', 'selfhosted.test', 'spf-too-many.test'];
+    await expectGrid(page, p1);
+
+    await page.getByTestId('export-menu').click();
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const csv = Papa.parse<Record<string, string>>(fs.readFileSync(await saveDownload(csvDownload, downloads), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    expect(csv.data.map((line) => line.domain).sort()).toEqual(p1);
+    expect(csv.data.find((line) => line.domain === 'selfhosted.test')).toMatchObject({ provider: 'Local', readiness_score: '30', priority_category: 'P1' });
+
+    await page.getByTestId('export-menu').click();
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await saveDownload(xlsxDownload, downloads));
+    const sheet = workbook.worksheets[0]!;
+    const xlsxDomains: string[] = [];
+    sheet.eachRow((sheetRow, index) => index > 1 && xlsxDomains.push(String(sheetRow.getCell(1).value)));
+    expect(xlsxDomains.sort()).toEqual(p1);
+    await shot(page, 'export', 'filtered');
+
+    // a hand-picked selection goes to main as a domain list
+    await row(page, 'selfhosted.test').click({ modifiers: ['Control'] });
+    await row(page, 'spf-too-many.test').click({ modifiers: ['Control'] });
+    expect(await page.getByTestId('selection-count').innerText()).toBe('2 seçili');
+    await page.getByTestId('export-selected-menu').click();
+    await shot(page, 'export', 'selection');
+    const [selectedDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-selected-csv').click()]);
+    const selected = Papa.parse<Record<string, string>>(fs.readFileSync(await saveDownload(selectedDownload, downloads), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    expect(selected.data.map((line) => line.domain).sort()).toEqual(['selfhosted.test', 'spf-too-many.test']);
+  });
+
+  it('f. works keyboard-only: Ctrl+K, type, arrows/J/K, Enter opens, Esc closes', async () => {
+    const { page } = await start(scanned, true);
+    await expectGrid(page, SCAN_DOMAINS);
+
+    await page.keyboard.press('Control+K');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-input');
+    await page.keyboard.type('m365');
+    await expectGrid(page, ['m365-classic.test', 'm365-tenant.test']);
+    await page.keyboard.press('ArrowDown'); // hands focus to the grid
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('leads-grid');
+
+    const cursorDomain = () => page.locator('[data-cursor]').getAttribute('data-testid');
+    expect(await cursorDomain()).toBe('lead-row-m365-classic.test');
+    await page.keyboard.press('j');
+    expect(await cursorDomain()).toBe('lead-row-m365-tenant.test');
+    await page.keyboard.press('k');
+    expect(await cursorDomain()).toBe('lead-row-m365-classic.test');
+    await page.keyboard.press('ArrowDown');
+    expect(await cursorDomain()).toBe('lead-row-m365-tenant.test');
+    await shot(page, 'keyboard', 'cursor');
+
+    await page.keyboard.press('Enter');
+    await page.getByTestId('sales-summary').waitFor();
+    expect(await page.getByTestId('detail-domain').innerText()).toBe('m365-tenant.test');
+    await shot(page, 'keyboard', 'detail');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('lead-detail').waitFor({ state: 'detached' });
+  });
+});
