@@ -1,8 +1,10 @@
 // Read side of the leads repository: the grid page, the detail view, history and dashboard figures.
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Kpis, LeadDetail, LeadPage, LeadQuery, LeadRow, LeadStats, ScanHistoryEntry } from '../../shared/leads';
 import type { Clock, Db } from './db';
-import { filterJoins, isoDay, joinScores, joinSignals, leadOrderBy, leadWhere } from './lead-filters';
+import { isoDay, leadWhere, sortPlan } from './lead-filters';
+import type { SortPlan } from './lead-filters';
 import { autoTags, leadScores, leadSignals, leads, partnerCenterReferrals, scanHistory } from './schema';
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -20,11 +22,14 @@ export interface LeadReads {
 }
 
 export function createLeadReads(db: Db, now: Clock): LeadReads {
-  // referral figures come from a domain join: a referral can exist before (or without) its lead
-  const referralCount = sql<number>`(SELECT count(*) FROM ${partnerCenterReferrals} WHERE ${partnerCenterReferrals.domain} = ${leads.domain})`;
+  // referral figures come from a domain join: a referral can exist before (or without) its lead. The outer column
+  // is spelled out: drizzle leaves columns unqualified in single-table queries, and inside this subquery a bare
+  // "domain" would mean the referral's own column.
+  const leadDomain = sql.raw('"leads"."domain"');
+  const referralCount = sql<number>`(SELECT count(*) FROM ${partnerCenterReferrals} WHERE ${partnerCenterReferrals.domain} = ${leadDomain})`;
   // the type of the most recently synced referral (the reference took the alphabetical MAX, §10 #26)
   const referralType = sql<string | null>`(SELECT ${partnerCenterReferrals.referral_type} FROM ${partnerCenterReferrals}
-    WHERE ${partnerCenterReferrals.domain} = ${leads.domain} AND ${partnerCenterReferrals.referral_type} IS NOT NULL
+    WHERE ${partnerCenterReferrals.domain} = ${leadDomain} AND ${partnerCenterReferrals.referral_type} IS NOT NULL
     ORDER BY ${partnerCenterReferrals.synced_at} DESC, ${partnerCenterReferrals.id} DESC LIMIT 1)`;
 
   const rowColumns = {
@@ -32,14 +37,15 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
     domain: leads.domain,
     domain_display: leads.domain_display,
     company_name: leads.company_name,
-    provider: leadSignals.provider,
-    readiness_score: leadScores.readiness_score,
-    segment: leadScores.segment,
-    priority_score: leadScores.priority_score,
-    priority_category: leadScores.priority_category,
-    priority_label: leadScores.priority_label,
-    risk_flags: leadScores.risk_flags,
-    expires_at: leadSignals.expires_at,
+    provider: leads.provider,
+    readiness_score: leads.readiness_score,
+    segment: leads.segment,
+    priority_score: leads.priority_score,
+    priority_category: leads.priority_category,
+    priority_label: leads.priority_label,
+    risk_flags_text: leads.risk_flags_text,
+    tags_text: leads.tags_text,
+    expires_at: leads.expires_at,
     scanned_at: leads.scanned_at,
     scan_status: leads.scan_status,
     referral_count: referralCount,
@@ -66,17 +72,11 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
   const selectDetail = db
     .select(detailColumns)
     .from(leads)
-    .leftJoin(leadScores, joinScores)
-    .leftJoin(leadSignals, joinSignals)
+    .leftJoin(leadScores, eq(leadScores.lead_id, leads.id))
+    .leftJoin(leadSignals, eq(leadSignals.lead_id, leads.id))
     .where(eq(leads.domain, sql.placeholder('domain')))
     .prepare();
   type RowRecord = Pick<NonNullable<ReturnType<typeof selectDetail.get>>, keyof typeof rowColumns>;
-  const selectTags = db
-    .select({ tag: autoTags.tag })
-    .from(autoTags)
-    .where(eq(autoTags.lead_id, sql.placeholder('lead_id')))
-    .orderBy(asc(autoTags.tag))
-    .prepare();
   const selectHistory = db
     .select({
       scanned_at: scanHistory.scanned_at,
@@ -93,7 +93,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
     .orderBy(desc(scanHistory.scanned_at), desc(scanHistory.id))
     .prepare();
 
-  function toRow(r: RowRecord, tags: string[]): LeadRow {
+  function toRow(r: RowRecord): LeadRow {
     return {
       domain: r.domain,
       domain_display: r.domain_display,
@@ -104,8 +104,8 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       priority_score: r.priority_score,
       priority_category: r.priority_category,
       priority_label: r.priority_label,
-      risk_flags: r.risk_flags ?? [],
-      tags,
+      risk_flags: undelimited(r.risk_flags_text),
+      tags: undelimited(r.tags_text),
       expires_at: r.expires_at,
       scanned_at: r.scanned_at,
       scan_status: r.scan_status,
@@ -116,71 +116,60 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
     };
   }
 
-  /** Sorting and paging run on ids only; the page's full rows are fetched afterwards (far cheaper on 100k leads). */
-  function matchingIds(query: LeadQuery, page?: { offset: number; limit: number }): number[] {
-    const base = db
-      .select({ id: leads.id })
-      .from(leads)
-      .leftJoin(leadScores, joinScores)
-      .leftJoin(leadSignals, joinSignals)
-      .where(leadWhere(query, now()))
-      .orderBy(...leadOrderBy(query));
-    const rows = page ? base.limit(page.limit).offset(page.offset).all() : base.all();
-    return rows.map((r) => r.id);
+  type Key = { id: number; domain: string };
+
+  /** Keys in grid order for one part of a sort plan (see SortPlan), optionally one window of it. */
+  function keysOf(where: SQL | undefined, order: SQL[], window?: { offset: number; limit: number }): Key[] {
+    const q = db.select({ id: leads.id, domain: leads.domain }).from(leads).where(where).orderBy(...order);
+    return (window ? q.limit(window.limit).offset(window.offset) : q).all();
+  }
+
+  /**
+   * Keys in grid order: first the leads having the sorted value, then the NULL tail. `valued` (how many matching
+   * leads have the value) lets a window skip the head entirely; without a window every key is returned.
+   */
+  function orderedKeys(where: SQL | undefined, plan: SortPlan, page?: { valued: number; offset: number; limit: number }): Key[] {
+    if (!plan.nullable) return keysOf(where, plan.order, page);
+    const headWhere = and(where, isNotNull(plan.nullable));
+    const tailWhere = and(where, isNull(plan.nullable));
+    if (!page) return [...keysOf(headWhere, plan.order), ...keysOf(tailWhere, plan.tailOrder)];
+    const head = page.offset < page.valued ? keysOf(headWhere, plan.order, page) : [];
+    if (head.length === page.limit) return head;
+    const tail = keysOf(tailWhere, plan.tailOrder, {
+      offset: Math.max(0, page.offset - page.valued),
+      limit: page.limit - head.length,
+    });
+    return [...head, ...tail];
   }
 
   function listLeads(query: LeadQuery): LeadPage {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const where = leadWhere(query, now());
+    const plan = sortPlan(query);
     return db.$client.transaction(() => {
-      // one read transaction: the count and the page see the same snapshot even while a scan writes
-      const joins = filterJoins(query);
-      const counted = db.select({ total: count() }).from(leads).$dynamic();
-      if (joins.scores) counted.leftJoin(leadScores, joinScores);
-      if (joins.signals) counted.leftJoin(leadSignals, joinSignals);
-      const [{ total }] = counted.where(leadWhere(query, now())).all();
-      const ids = matchingIds(query, { offset, limit });
-      if (ids.length === 0) return { rows: [], total, offset };
-      const records = db
-        .select(rowColumns)
+      // one read transaction: the counts and the page see the same snapshot even while a scan writes
+      const [{ total, valued }] = db
+        .select({ total: count(), valued: plan.nullable ? count(plan.nullable) : count() })
         .from(leads)
-        .leftJoin(leadScores, joinScores)
-        .leftJoin(leadSignals, joinSignals)
-        .where(inArray(leads.id, ids))
+        .where(where)
         .all();
-      const tags = new Map<number, string[]>();
-      for (const t of db
-        .select({ lead_id: autoTags.lead_id, tag: autoTags.tag })
-        .from(autoTags)
-        .where(inArray(autoTags.lead_id, ids))
-        .orderBy(asc(autoTags.tag))
-        .all()) {
-        tags.set(t.lead_id, [...(tags.get(t.lead_id) ?? []), t.tag]);
-      }
-      const byId = new Map(records.map((r) => [r.id, r]));
-      const rows = ids.map((id) => toRow(byId.get(id)!, tags.get(id) ?? []));
-      return { rows, total, offset };
+      const ids = orderedKeys(where, plan, { valued, offset, limit }).map((k) => k.id);
+      if (ids.length === 0) return { rows: [], total, offset };
+      const byId = new Map(db.select(rowColumns).from(leads).where(inArray(leads.id, ids)).all().map((r) => [r.id, r]));
+      return { rows: ids.map((id) => toRow(byId.get(id)!)), total, offset };
     })();
   }
 
   function allDomains(query: LeadQuery): string[] {
-    return db
-      .select({ domain: leads.domain })
-      .from(leads)
-      .leftJoin(leadScores, joinScores)
-      .leftJoin(leadSignals, joinSignals)
-      .where(leadWhere(query, now()))
-      .orderBy(...leadOrderBy(query))
-      .all()
-      .map((r) => r.domain);
+    return orderedKeys(leadWhere(query, now()), sortPlan(query)).map((k) => k.domain);
   }
 
   function getLead(domain: string): LeadDetail | null {
     const r = selectDetail.get({ domain });
     if (!r) return null;
-    const tags = selectTags.all({ lead_id: r.id }).map((t) => t.tag);
     return {
-      ...toRow(r, tags),
+      ...toRow(r),
       mx_root: r.mx_root,
       local_provider: r.local_provider,
       tenant_size: r.tenant_size,
@@ -202,27 +191,23 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
   }
 
   function kpis(): Kpis {
-    const migration = sql`${leadScores.segment} = 'Migration'`;
+    const migration = sql`${leads.segment} = 'Migration'`;
     const [k] = db
       .select({
         total_leads: count(),
         migration: sql<number>`coalesce(sum(${migration}), 0)`,
-        high_priority: sql<number>`coalesce(sum(${migration} AND ${leadScores.readiness_score} >= 70), 0)`,
-        max_score: max(leadScores.readiness_score),
+        high_priority: sql<number>`coalesce(sum(${migration} AND ${leads.readiness_score} >= 70), 0)`,
+        max_score: max(leads.readiness_score),
       })
       .from(leads)
-      .leftJoin(leadScores, joinScores)
       .all();
     return k;
   }
 
   function stats(): LeadStats {
-    // each count reads one table through its own index: no join needed, every row there belongs to a lead
-    const bySignals = (column: typeof leadSignals.provider) =>
-      db.select({ key: sql<string>`${column}`, count: count() }).from(leadSignals).where(isNotNull(column))
-        .groupBy(column).orderBy(desc(count()), asc(column)).all();
-    const byScores = (column: typeof leadScores.segment | typeof leadScores.priority_category) =>
-      db.select({ key: sql<string>`${column}`, count: count() }).from(leadScores)
+    // each count walks one grid index of leads (leads_grid_*_idx starts with the column)
+    const by = (column: typeof leads.provider | typeof leads.segment | typeof leads.priority_category) =>
+      db.select({ key: sql<string>`${column}`, count: count() }).from(leads).where(isNotNull(column))
         .groupBy(column).orderBy(desc(count()), asc(column)).all();
 
     const today = now();
@@ -251,9 +236,9 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       .orderBy(desc(count()), asc(autoTags.tag))
       .all();
     return {
-      by_provider: bySignals(leadSignals.provider),
-      by_segment: byScores(leadScores.segment),
-      by_category: byScores(leadScores.priority_category),
+      by_provider: by(leads.provider),
+      by_segment: by(leads.segment),
+      by_category: by(leads.priority_category),
       by_risk_flag: byRiskFlag,
       by_tag: byTag,
       // every day of the window, zeros included, so charts need no gap filling
@@ -262,4 +247,9 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
   }
 
   return { listLeads, allDomains, getLead, getHistory, kpis, stats };
+}
+
+/** ",a,b," → ["a", "b"] */
+function undelimited(text: string | null): string[] {
+  return text ? text.slice(1, -1).split(',') : [];
 }

@@ -7,7 +7,7 @@ import type { Clock, Db } from './db';
 import { diffSnapshots, snapshotAfter } from './scan-changes';
 import type { LeadSnapshot } from './scan-changes';
 import { autoTags, leadScores, leadSignals, leads, scanHistory } from './schema';
-import { leadSearchText } from './search-fold';
+import { foldSearch, leadSearchText } from './search-fold';
 
 export interface NewLead {
   /** ASCII (punycode) key */
@@ -59,6 +59,7 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
       domain: p('domain'),
       domain_display: p('domain_display'),
       company_name: p('company_name'),
+      company_sort: p('company_sort'),
       search_text: p('search_text'),
       scan_status: p('scan_status'),
       scanned_at: p('scanned_at'),
@@ -73,12 +74,15 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
     .set({
       domain_display: p('domain_display'),
       company_name: p('company_name'),
+      company_sort: p('company_sort'),
       search_text: p('search_text'),
       updated_at: p('now'),
     })
     .where(eq(leads.id, p('id')))
     .prepare();
 
+  // a scan without a verdict (dns_timeout) keeps the grid values of the previous verdict
+  const fromVerdict = (column: SQLiteColumn) => sql`CASE WHEN ${p('has_verdict')} THEN ${p(column.name)} ELSE ${column} END`;
   const updateScanState = db
     .update(leads)
     .set({
@@ -88,6 +92,15 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
       scanned_at: p('scanned_at'),
       scan_error: p('scan_error'),
       updated_at: p('now'),
+      provider: fromVerdict(leads.provider),
+      readiness_score: fromVerdict(leads.readiness_score),
+      segment: fromVerdict(leads.segment),
+      priority_score: fromVerdict(leads.priority_score),
+      priority_category: fromVerdict(leads.priority_category),
+      priority_label: fromVerdict(leads.priority_label),
+      expires_at: fromVerdict(leads.expires_at),
+      risk_flags_text: fromVerdict(leads.risk_flags_text),
+      tags_text: fromVerdict(leads.tags_text),
     })
     .where(eq(leads.id, p('id')))
     .prepare();
@@ -116,6 +129,7 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
           domain: item.domain,
           domain_display: item.domain_display,
           company_name: givenName,
+          company_sort: companySort(givenName),
           search_text: leadSearchText({ ...item, company_name: givenName, provider: null }),
           scan_status: 'pending',
           scanned_at: null,
@@ -131,6 +145,7 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
         id: existing.id,
         domain_display: item.domain_display,
         company_name,
+        company_sort: companySort(company_name),
         search_text: leadSearchText({ ...item, company_name, provider: existing.provider }),
         now: stamp,
       });
@@ -151,6 +166,8 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
         company_name: existing?.company_name ?? null,
         provider: next.provider,
       });
+      const verdict = result.verdict;
+      const tags = verdict ? [...new Set(verdict.tags)].sort() : [];
       const scanState = {
         domain_display: result.domain_display,
         search_text,
@@ -160,10 +177,10 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
         now: stamp,
       };
       const leadId = existing
-        ? (updateScanState.run({ ...scanState, id: existing.id }), existing.id)
-        : Number(insertLead.run({ ...scanState, domain: result.domain, company_name: null }).lastInsertRowid);
+        ? existing.id
+        : Number(insertLead.run({ ...scanState, domain: result.domain, company_name: null, company_sort: null }).lastInsertRowid);
+      updateScanState.run({ ...scanState, id: leadId, ...gridValues(result, tags) });
 
-      const verdict = result.verdict;
       if (verdict) {
         upsertSignals.run(signalsRow(leadId, result));
         upsertScore.run({
@@ -182,7 +199,6 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
           scored_at: result.scanned_at,
         });
         // most rescans derive the same tags: rewriting them would be three wasted writes per lead
-        const tags = [...new Set(verdict.tags)].sort();
         if (tags.join('\n') !== (existing?.tags ?? '')) {
           if (existing?.tags) deleteTags.run({ lead_id: leadId });
           for (const tag of tags) insertTag.run({ lead_id: leadId, tag });
@@ -203,6 +219,32 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
   });
 
   return { addLeads, saveScanResults };
+}
+
+function companySort(name: string | null): string | null {
+  return name ? foldSearch(name) : null;
+}
+
+/** ",a,b," for the grid's one-instr() flag and tag filters; null when empty. */
+function delimited(values: readonly string[]): string | null {
+  return values.length ? `,${values.join(',')},` : null;
+}
+
+/** The grid read-model columns of leads for this result (ignored by the UPDATE when there is no verdict). */
+function gridValues(r: ScanResult, tags: string[]): Record<string, unknown> {
+  const v = r.verdict;
+  return {
+    has_verdict: v ? 1 : 0,
+    provider: r.provider?.provider ?? null,
+    readiness_score: v?.readiness_score ?? null,
+    segment: v?.segment ?? null,
+    priority_score: v?.priority_score ?? null,
+    priority_category: v?.priority_category ?? null,
+    priority_label: v?.priority_label ?? null,
+    expires_at: r.whois.expires_at,
+    risk_flags_text: delimited(v?.risk_flags ?? []),
+    tags_text: delimited(tags),
+  };
 }
 
 /** Column values of lead_signals for a result with a verdict; JSON columns pre-serialised for the raw placeholders. */

@@ -36,6 +36,22 @@ export const leads = sqliteTable(
     scan_error: text('scan_error'),
     created_at: text('created_at').notNull(),
     updated_at: text('updated_at').notNull(),
+    // The grid's read model: copies of the latest verdict's sortable and filterable values, written with it, so the
+    // 100,000-row grid sorts, filters and counts on this one table through its own indexes (joins across
+    // lead_scores/lead_signals cannot use an index for ORDER BY). lead_scores and lead_signals stay the source.
+    provider: text('provider'),
+    readiness_score: integer('readiness_score'),
+    segment: text('segment').$type<Segment>(),
+    priority_score: integer('priority_score'),
+    priority_category: text('priority_category').$type<PriorityCategory>(),
+    priority_label: text('priority_label'),
+    expires_at: text('expires_at'),
+    /** company_name folded by foldSearch(): the company sort is Turkish-aware and indexable */
+    company_sort: text('company_sort'),
+    /** ",flag,flag," so filtering by one flag is a single instr() */
+    risk_flags_text: text('risk_flags_text'),
+    /** ",tag,tag," likewise */
+    tags_text: text('tags_text'),
     // Dynamics 365 push state (reference §5.1); ids of the records created there
     d365_lead_id: text('d365_lead_id'),
     d365_account_id: text('d365_account_id'),
@@ -50,9 +66,16 @@ export const leads = sqliteTable(
     uniqueIndex('leads_domain_uq').on(t.domain),
     // the key must stay ASCII: Unicode forms live in domain_display only
     check('leads_domain_ascii', sql`${t.domain} NOT GLOB '*[^ -~]*'`),
-    index('leads_company_name_idx').on(t.company_name),
-    index('leads_scanned_at_idx').on(t.scanned_at),
     index('leads_d365_sync_status_idx').on(t.d365_sync_status),
+    // one index per grid sort, ending in domain (the tie-breaker): read forward for asc, backward for desc
+    index('leads_grid_priority_idx').on(t.priority_category, sql`${t.readiness_score} DESC`, t.domain),
+    index('leads_grid_company_idx').on(t.company_sort, t.domain),
+    index('leads_grid_provider_idx').on(t.provider, t.domain),
+    index('leads_grid_readiness_idx').on(t.readiness_score, t.domain),
+    index('leads_grid_segment_idx').on(t.segment, t.domain),
+    index('leads_grid_priority_score_idx').on(t.priority_score, t.domain),
+    index('leads_grid_expires_idx').on(t.expires_at, t.domain),
+    index('leads_grid_scanned_idx').on(t.scanned_at, t.domain),
   ],
 );
 
@@ -93,7 +116,6 @@ export const leadSignals = sqliteTable(
     dns: text('dns', { mode: 'json' }).$type<DnsSignals | null>(),
     whois: text('whois', { mode: 'json' }).$type<WhoisSignal | null>(),
   },
-  (t) => [index('lead_signals_provider_idx').on(t.provider), index('lead_signals_expires_at_idx').on(t.expires_at)],
 );
 
 /** The latest verdict: one row per scanned lead. */
@@ -116,11 +138,6 @@ export const leadScores = sqliteTable(
     breakdown: text('breakdown', { mode: 'json' }).$type<ScoreBreakdown>().notNull(),
     scored_at: text('scored_at').notNull(),
   },
-  (t) => [
-    index('lead_scores_priority_idx').on(t.priority_category, sql`${t.readiness_score} DESC`),
-    index('lead_scores_readiness_idx').on(t.readiness_score),
-    index('lead_scores_segment_idx').on(t.segment),
-  ],
 );
 
 /** Tags derived by the scoring engine; the whole set of a lead is replaced on every verdict, so stale tags vanish. */

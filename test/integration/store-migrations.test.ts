@@ -13,6 +13,7 @@ const MIGRATIONS = resolveMigrationsFolder();
 const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as {
   entries: { tag: string; when: number }[];
 };
+const HEAD = journal.entries.length;
 const SEED_0000 = readFileSync(new URL('../fixtures/db/schema-0000-seed.sql', import.meta.url), 'utf8');
 
 const opened: Store[] = [];
@@ -49,8 +50,8 @@ function databaseAtFirstMigration(dir: string): string {
 }
 
 describe('store migrations', () => {
-  it('has exactly the two migrations the upgrade test relies on', () => {
-    expect(journal.entries.map((e) => e.tag)).toEqual(['0000_initial', '0001_integrations']);
+  it('has the migrations the upgrade test relies on, in order', () => {
+    expect(journal.entries.map((e) => e.tag)).toEqual(['0000_initial', '0001_integrations', '0002_grid_read_model']);
   });
 
   it('migrates an empty database to head', () => {
@@ -78,7 +79,7 @@ describe('store migrations', () => {
       'scan_jobs',
       'settings',
     ]);
-    expect(store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 2 });
+    expect(store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: HEAD });
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
@@ -94,7 +95,7 @@ describe('store migrations', () => {
 
     const store = open(path);
     expect(tables(store.sqlite)).toContain('partner_center_referrals');
-    expect(store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 2 });
+    expect(store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: HEAD });
 
     const lead = store.leads.getLead('xn--istanbul-biliim-l6c.com.tr');
     expect(lead).toMatchObject({
@@ -139,7 +140,7 @@ describe('store migrations', () => {
     first.close();
 
     const second = open(path);
-    expect(second.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 2 });
+    expect(second.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: HEAD });
     expect(second.sqlite.prepare('SELECT sql FROM sqlite_master ORDER BY name').all()).toEqual(schemaBefore);
     expect(second.leads.getLead('a.com')?.company_name).toBe('A');
     expect(existsSync(`${path}.pre-migration-0001_integrations.bak`)).toBe(false);
