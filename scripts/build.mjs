@@ -21,6 +21,8 @@ if (!only || only === 'electron') {
     banner: { js: "const __hunterImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   };
   await build({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.cjs', external: ['electron', 'better-sqlite3'] });
+  // bulk scans run on worker threads; main/engine/pool/worker-entry.ts finds this file next to index.cjs
+  await build({ ...common, entryPoints: ['main/engine/pool/scan-worker.ts'], outfile: 'dist/main/scan-worker.cjs' });
   await build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', external: ['electron'] });
   // the store finds its migrations next to its module, which in the bundle is dist/main
   rmSync('dist/main/migrations', { recursive: true, force: true });

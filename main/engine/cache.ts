@@ -8,6 +8,12 @@ export interface TtlCache {
   delete(key: string): void;
 }
 
+/** What the WHOIS lookup needs: reads may be asynchronous (a scan worker asks the main thread, which owns the store). */
+export interface AsyncTtlCache {
+  get<T>(key: string): T | undefined | Promise<T | undefined>;
+  set(key: string, value: unknown, ttlMs: number): void;
+}
+
 export class MemoryTtlCache implements TtlCache {
   private readonly entries = new Map<string, { value: unknown; expiresAt: number }>();
 

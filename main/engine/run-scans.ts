@@ -9,12 +9,30 @@ export interface RunScansOptions {
   onResult: (result: ScanResult, index: number) => void;
 }
 
+/** The result reported for an input whose scan broke (a bug or a crashed worker, never bad input). */
+export function scanFailure(input: string, message: string): ScanResult {
+  return {
+    domain: input,
+    domain_display: input,
+    scanned_at: new Date().toISOString(),
+    scan_status: 'dns_timeout',
+    dns: null,
+    whois: unknownSignal('internal'),
+    provider: null,
+    verdict: null,
+    error: `Scan failed: ${message}`,
+    duration_ms: 0,
+  };
+}
+
 /**
  * Scans inputs with at most `concurrency` domains in flight. A thrown scan (a bug, never bad input: the scanner
  * turns bad input into an invalid_domain result) is reported as that domain's error so one row never stops a batch.
  * Stops taking new inputs once `signal` aborts; scans already in flight finish and are reported.
+ * A scanner with its own bulk runner (the worker pool) takes the whole list, under the same contract.
  */
 export async function runScans(inputs: readonly string[], scanner: Scanner, opts: RunScansOptions): Promise<void> {
+  if (scanner.runAll) return scanner.runAll(inputs, opts);
   let next = 0;
   const worker = async () => {
     while (next < inputs.length && !opts.signal?.aborted) {
@@ -23,18 +41,7 @@ export async function runScans(inputs: readonly string[], scanner: Scanner, opts
       try {
         result = await scanner.scan(inputs[index]);
       } catch (err) {
-        result = {
-          domain: inputs[index],
-          domain_display: inputs[index],
-          scanned_at: new Date().toISOString(),
-          scan_status: 'dns_timeout',
-          dns: null,
-          whois: unknownSignal('internal'),
-          provider: null,
-          verdict: null,
-          error: `Scan failed: ${(err as Error).message}`,
-          duration_ms: 0,
-        };
+        result = scanFailure(inputs[index], (err as Error).message);
       }
       opts.onResult(result, index);
     }

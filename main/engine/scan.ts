@@ -4,6 +4,7 @@ import { analyzeDns } from './dns/analyze';
 import type { DnsClient } from './dns/client';
 import { normalizeDomain } from './normalize';
 import { detectProvider } from './provider';
+import type { RunScansOptions } from './run-scans';
 import { scoreLead } from './scoring/score';
 
 export interface WhoisLookup {
@@ -21,6 +22,8 @@ export interface ScannerDeps {
 
 export interface Scanner {
   scan(input: string): Promise<ScanResult>;
+  /** a bulk runner of its own (the worker pool); runScans hands it the whole list */
+  runAll?(inputs: readonly string[], opts: RunScansOptions): Promise<void>;
 }
 
 const WHOIS_OFF: WhoisSignal = {

@@ -3,10 +3,9 @@ import path from 'node:path';
 import type { Settings } from '../../shared/settings';
 import { loadConfig, resourcesDir } from '../config/load';
 import type { HunterConfig } from '../config/load';
-import { createDnsClient } from '../engine/dns/client';
-import { createScanner } from '../engine/scan';
+import { createScanPool } from '../engine/pool/scan-pool';
 import type { Scanner } from '../engine/scan';
-import { createWhoisLookup } from '../engine/whois';
+import type { ScannerSpec } from '../engine/scanner-spec';
 import { openStore } from '../store/db';
 import type { Store } from '../store/db';
 import { createSettingsService } from './settings';
@@ -26,7 +25,12 @@ export interface HunterContext {
 const WHOIS_TIMEOUT_MS = 4000;
 const WHOIS_CACHE_TTL_MS = 7 * 86_400_000;
 
-export function openHunter(opts: { dbPath: string; resources?: string }): HunterContext {
+export function openHunter(opts: {
+  dbPath: string;
+  resources?: string;
+  /** worker threads for bulk scans; default: one fewer than the cores available, 0 = scan on the calling thread */
+  scanWorkers?: number;
+}): HunterContext {
   if (opts.dbPath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(opts.dbPath)), { recursive: true });
   const config = loadConfig(opts.resources ?? resourcesDir());
   const store = openStore(opts.dbPath);
@@ -38,21 +42,14 @@ export function openHunter(opts: { dbPath: string; resources?: string }): Hunter
     settings,
     createScanner(overrides = {}) {
       const s = { ...settings.get(), ...overrides };
-      const dns = createDnsClient({
-        servers: s.dns_servers.length > 0 ? s.dns_servers : undefined,
-        timeoutMs: s.dns_timeout_ms,
-        tries: s.dns_tries,
-      });
-      const whois = s.whois_enabled
-        ? createWhoisLookup({
-            rdapServers: config.whois.rdap_servers,
-            whoisServers: config.whois.tld_servers,
-            timeoutMs: WHOIS_TIMEOUT_MS,
-            cache: store.cache,
-            cacheTtlMs: WHOIS_CACHE_TTL_MS,
-          })
-        : null;
-      return createScanner({ dns, whois, config, dkimSelectors: s.dkim_selectors });
+      const spec: ScannerSpec = {
+        config,
+        dns: { servers: s.dns_servers.length > 0 ? s.dns_servers : undefined, timeoutMs: s.dns_timeout_ms, tries: s.dns_tries },
+        whois: s.whois_enabled ? { timeoutMs: WHOIS_TIMEOUT_MS, cacheTtlMs: WHOIS_CACHE_TTL_MS } : null,
+        dkimSelectors: s.dkim_selectors,
+      };
+      // bulk lists run on worker threads; single scans and short lists stay on this thread
+      return createScanPool(spec, { workers: opts.scanWorkers, whoisCache: store.cache });
     },
     close() {
       store.close();

@@ -64,6 +64,8 @@ const dkim = (...selectors: string[]): DkimSignal => ({
   tenant_name: null,
 });
 const noDkim: DkimSignal = { present: false, selectors: [], tenant_name: null };
+// no MX, no mail: DKIM is not probed, so it stays unknown without counting as an unanswered check
+const dkimNotProbed: DkimSignal = { present: null, selectors: [], tenant_name: null };
 const signals = (s: Partial<DnsSignals>): DnsSignals => ({
   mx_records: [],
   spf: noSpf,
@@ -162,9 +164,9 @@ const EXPECTED: Record<string, DnsSignals> = {
     ns: ['ns1.natrohost.com', 'ns2.natrohost.com'],
     mx_a: ['185.85.190.10'],
   }),
-  'no-mx.test': signals({ ns: ['ns1.no-mx.test'] }),
-  'null-mx.test': signals({ spf: spf('v=spf1 -all', 0, []) }),
-  'does-not-exist.test': signals({ nxdomain: true }),
+  'no-mx.test': signals({ ns: ['ns1.no-mx.test'], dkim: dkimNotProbed }),
+  'null-mx.test': signals({ spf: spf('v=spf1 -all', 0, []), dkim: dkimNotProbed }),
+  'does-not-exist.test': signals({ nxdomain: true, dkim: dkimNotProbed }),
   'spf-too-many.test': signals({
     mx_records: ['mail.spf-too-many.test'],
     spf: spf(
@@ -182,6 +184,7 @@ const EXPECTED: Record<string, DnsSignals> = {
   }),
   'spf-loop.test': signals({
     spf: spf('v=spf1 include:loop-a.spf-loop.test -all', 3, ['loop-a.spf-loop.test'], { error: 'include_loop' }),
+    dkim: dkimNotProbed,
   }),
   'dkim-long.test': signals({ mx_records: ['mail.dkim-long.test'], dkim: dkim('default'), mx_a: ['203.0.113.30'] }),
   'partial.test': signals({

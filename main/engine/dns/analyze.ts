@@ -17,6 +17,9 @@ export interface AnalyzeDnsOptions {
 // Without the MX answer there is no probe plan; waiting for it and then probing would make a silent domain cost
 // twice timeout × tries. The scan has no verdict without MX anyway.
 const DKIM_UNKNOWN: DkimSignal = { present: null, selectors: [], tenant_name: null };
+// With MX authoritatively absent the domain receives no mail, so whether it signs is not a question worth a dozen
+// selector queries (a fifth of a scan's queries for such domains): DKIM is left unknown, but not as a failed check.
+const DKIM_NO_MAIL: DkimSignal = DKIM_UNKNOWN;
 
 /** [] for an authoritative "no MX" (including a null MX, RFC 7505), null when unknown. */
 function mxHosts(answer: DnsAnswer<MxRecord[]>): string[] | null {
@@ -46,7 +49,9 @@ export async function analyzeDns(domain: string, client: DnsClient, opts: Analyz
     mxA,
     client.query(name, 'TXT').then((txt) => checkSpf(name, txt, client)),
     client.query(`_dmarc.${name}`, 'TXT').then(checkDmarc),
-    mxList.then((hosts) => (hosts === null ? DKIM_UNKNOWN : checkDkim(name, opts.dkimSelectors, client, opts.dkimHints?.(hosts)))),
+    mxList.then((hosts) =>
+      hosts === null ? DKIM_UNKNOWN : hosts.length === 0 ? DKIM_NO_MAIL : checkDkim(name, opts.dkimSelectors, client, opts.dkimHints?.(hosts)),
+    ),
     client.query(name, 'NS').then((answer) => sortedNames(answer, normaliseHost)),
   ]);
 
@@ -54,7 +59,8 @@ export async function analyzeDns(domain: string, client: DnsClient, opts: Analyz
     ['mx', mx_records === null],
     ['spf', spf.present === null],
     ['dmarc', dmarc.present === null],
-    ['dkim', dkim.present === null],
+    // not probed because there is no mail domain: nothing failed to answer
+    ['dkim', dkim.present === null && mx_records?.length !== 0],
     ['ns', ns === null],
     // no MX host means nothing to look up, which is not an unknown
     ['mx_a', mx_a === null && (mx_records?.length ?? 0) > 0],

@@ -1,8 +1,10 @@
-// Queries over UDP with a small pool of sockets, falling back to TCP for truncated answers. Replaces Node's c-ares
-// Resolver, whose per-query bookkeeping cost 50-75 µs of CPU and whose own retries overran timeout × tries; here a
-// query costs an encode, a send, a decode and one timer (profiles show the kernel's send as the largest part left).
+// Queries over UDP with a small pool of sockets per server, falling back to TCP for truncated answers. Replaces
+// Node's c-ares Resolver, whose per-query bookkeeping cost 50-75 µs of CPU and whose own retries overran
+// timeout × tries; here a query costs an encode, a send, a decode and one timer. The kernel's send is the largest
+// part left, so the sockets are connected: the kernel then skips the per-datagram route and address work, and
+// only delivers datagrams from that server.
 import { randomFillSync } from 'node:crypto';
-import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
+import { createSocket, type Socket } from 'node:dgram';
 import type { DnsAnswer, DnsRecordType } from './client';
 import type { DnsServer } from './servers';
 import { tcpExchange } from './tcp';
@@ -10,7 +12,7 @@ import { BadNameError, decodeResponse, encodeQuery, toAnswer } from './wire';
 
 // Several sockets spread the IDs of many concurrent queries over more (port, ID) pairs, which is what an off-path
 // spoofer has to guess, and keep any one receive buffer from overflowing.
-const SOCKETS_PER_FAMILY = 4;
+const SOCKETS_PER_SERVER = 4;
 // hundreds of answers can arrive between two turns of the event loop; the default ~200 KB buffer drops some,
 // and every dropped answer costs a full timeout
 const SOCKET_BUFFER_BYTES = 1 << 20;
@@ -20,6 +22,8 @@ interface Slot {
   /** queries waiting for a UDP answer on this socket, by ID */
   pending: Map<number, Pending>;
   broken: boolean;
+  /** queries waiting for the connect to finish (dgram refuses a connected send before that); null once connected */
+  unsent: Buffer[] | null;
 }
 
 interface Pending {
@@ -66,7 +70,8 @@ function finish(p: Pending, answer: DnsAnswer): void {
 }
 
 export function createDnsTransport(): DnsTransport {
-  const slots: Record<4 | 6, Slot[]> = { 4: [], 6: [] };
+  // the client resolves its servers once, so the objects themselves are stable keys
+  const slots = new Map<DnsServer, Slot[]>();
   let turn = 0;
   let tcpFallbacks = 0;
 
@@ -82,49 +87,57 @@ export function createDnsTransport(): DnsTransport {
     });
   }
 
-  function onMessage(slot: Slot, msg: Buffer, from: RemoteInfo): void {
+  function onMessage(slot: Slot, msg: Buffer): void {
     if (msg.length < 12) return;
-    // the ID and source are checked before decoding, so junk aimed at our ports costs almost nothing
+    // the socket is connected, so only the server can reach it; the ID is checked before decoding
     const p = slot.pending.get(msg.readUInt16BE(0));
-    if (!p || from.port !== p.server.port || from.address !== p.server.address) return;
+    if (!p) return;
     const decoded = decodeResponse(msg, p.id, p.name, p.type);
     if (!decoded) return;
     if (decoded.truncated) retryOverTcp(p);
     else finish(p, toAnswer(decoded.packet, p.name, p.type));
   }
 
-  function openSlot(family: 4 | 6): Slot {
+  function openSlot(server: DnsServer): Slot {
     const socket = createSocket({
-      type: family === 6 ? 'udp6' : 'udp4',
+      type: server.family === 6 ? 'udp6' : 'udp4',
       recvBufferSize: SOCKET_BUFFER_BYTES,
       sendBufferSize: SOCKET_BUFFER_BYTES,
     });
-    const slot: Slot = { socket, pending: new Map(), broken: false };
-    socket.on('message', (msg: Buffer, from: RemoteInfo) => onMessage(slot, msg, from));
+    const slot: Slot = { socket, pending: new Map(), broken: false, unsent: [] };
+    socket.on('message', (msg: Buffer) => onMessage(slot, msg));
     socket.on('error', (err: NodeJS.ErrnoException) => {
-      // a socket-level error leaves the socket unusable: fail what waits on it and open a fresh one next time
+      // a socket-level error (the connect failed; ICMP says nothing listens there) leaves the socket unusable: fail
+      // what waits on it, with that code rather than a timeout, and open a fresh one next time
       slot.broken = true;
       for (const p of [...slot.pending.values()]) finish(p, { status: 'unknown', code: err.code ?? 'ESOCKET' });
       socket.close();
     });
-    // ephemeral port; the per-try timers keep the process alive while queries wait, an idle pool must not
-    socket.bind(0);
+    // binds an ephemeral port; sends issued before the connect completes are queued by dgram. The per-try timers
+    // keep the process alive while queries wait, an idle pool must not.
+    socket.connect(server.port, server.address, () => {
+      const unsent = slot.unsent ?? [];
+      slot.unsent = null;
+      for (const query of unsent) socket.send(query);
+    });
     socket.unref();
     return slot;
   }
 
-  function pickSlot(family: 4 | 6): Slot {
-    const pool = slots[family];
-    const index = turn++ % SOCKETS_PER_FAMILY;
-    if (!pool[index] || pool[index].broken) pool[index] = openSlot(family);
+  function pickSlot(server: DnsServer): Slot {
+    let pool = slots.get(server);
+    if (!pool) slots.set(server, (pool = []));
+    const index = turn++ % SOCKETS_PER_SERVER;
+    if (!pool[index] || pool[index].broken) pool[index] = openSlot(server);
     return pool[index];
   }
 
   return {
     ask(server, rawName, type, timeoutMs) {
       return new Promise<DnsAnswer>((resolve) => {
-        const name = rawName.toLowerCase().replace(/\.$/, '');
-        const slot = pickSlot(server.family);
+        const lower = rawName.toLowerCase();
+        const name = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+        const slot = pickSlot(server);
         // the limiter keeps far fewer than 65,536 queries on one socket, so a free ID is always found quickly
         let id = randomId();
         while (slot.pending.has(id)) id = randomId();
@@ -136,11 +149,12 @@ export function createDnsTransport(): DnsTransport {
           throw err;
         }
         const p: Pending = { id, name, type, server, query, slot, timer: undefined, cancelTcp: null, done: false, resolve };
-        p.timer = setTimeout(() => finish(p, TIMED_OUT), timeoutMs);
+        p.timer = setTimeout(finish, timeoutMs, p, TIMED_OUT);
         slot.pending.set(id, p);
-        slot.socket.send(query, server.port, server.address, (err) => {
-          if (err) finish(p, { status: 'unknown', code: (err as NodeJS.ErrnoException).code ?? 'ESEND' });
-        });
+        // no completion callback: it would cost a closure and a tick per query, and a datagram lost in sending is
+        // a datagram lost on the way, which the try's timer already covers (socket failures arrive as 'error')
+        if (slot.unsent) slot.unsent.push(query);
+        else slot.socket.send(query);
       });
     },
     get tcpFallbacks() {

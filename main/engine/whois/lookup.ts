@@ -1,5 +1,5 @@
 import type { WhoisSignal } from '../../../shared/domain';
-import type { TtlCache } from '../cache';
+import type { AsyncTtlCache } from '../cache';
 import { hasAnyField, okSignal, unknownSignal, type WhoisFields } from './fields';
 import { longestSuffixMatch, normaliseSuffixMap } from './suffix';
 import { fetchRdap } from './rdap-client';
@@ -14,7 +14,7 @@ export interface WhoisLookupOptions {
   whoisServers: Record<string, string>;
   /** per network attempt; a domain needing RDAP and then WHOIS may take up to twice this */
   timeoutMs: number;
-  cache?: TtlCache;
+  cache?: AsyncTtlCache;
   cacheTtlMs?: number;
   now?: () => Date;
 }
@@ -98,7 +98,7 @@ export function createWhoisLookup(opts: WhoisLookupOptions): WhoisLookup {
     async lookup(rawDomain) {
       const domain = rawDomain.trim().toLowerCase().replace(/\.+$/, '');
       try {
-        const cached = opts.cache?.get<unknown>(cacheKey(domain));
+        const cached = await opts.cache?.get<unknown>(cacheKey(domain));
         if (isCachedSignal(cached)) return cached;
         const signal = await resolve(domain);
         // Only successes are cached: unknowns are mostly transient (timeouts, 5xx, rate limits) and a cached
