@@ -12,21 +12,25 @@ export const EXPIRED_GRACE_DAYS = 30;
 
 export function leadWhere(query: LeadQuery, now: Date): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
+  // Filters are written on +column, which SQLite cannot serve from an index: the page query then walks the sort's
+  // index and stops after one page of matches, instead of collecting every match through a filter index and
+  // sorting them all (150 ms for a 25,000-lead segment on 100,000 leads, against ~15 ms this way).
+  const noIndex = (column: SQLiteColumn) => sql`+${column}`;
 
   // every word must appear somewhere in the folded domain / name / provider text
   for (const word of foldSearch(query.search ?? '').split(/\s+/).filter(Boolean)) {
     conditions.push(sql`instr(${leads.search_text}, ${word}) > 0`);
   }
-  if (query.providers?.length) conditions.push(inArray(leads.provider, query.providers));
-  if (query.segments?.length) conditions.push(inArray(leads.segment, query.segments));
-  if (query.categories?.length) conditions.push(inArray(leads.priority_category, query.categories));
-  if (query.min_score !== undefined) conditions.push(gte(leads.readiness_score, query.min_score));
-  if (query.max_score !== undefined) conditions.push(lte(leads.readiness_score, query.max_score));
+  if (query.providers?.length) conditions.push(inArray(noIndex(leads.provider), query.providers));
+  if (query.segments?.length) conditions.push(inArray(noIndex(leads.segment), query.segments));
+  if (query.categories?.length) conditions.push(inArray(noIndex(leads.priority_category), query.categories));
+  if (query.min_score !== undefined) conditions.push(gte(noIndex(leads.readiness_score), query.min_score));
+  if (query.max_score !== undefined) conditions.push(lte(noIndex(leads.readiness_score), query.max_score));
   if (query.risk_flag) conditions.push(sql`instr(${leads.risk_flags_text}, ${`,${query.risk_flag},`}) > 0`);
   if (query.tag) conditions.push(sql`instr(${leads.tags_text}, ${`,${query.tag},`}) > 0`);
   if (query.expiring_within_days !== undefined) {
-    conditions.push(gte(leads.expires_at, isoDay(now, -EXPIRED_GRACE_DAYS)));
-    conditions.push(lte(leads.expires_at, isoDay(now, query.expiring_within_days)));
+    conditions.push(gte(noIndex(leads.expires_at), isoDay(now, -EXPIRED_GRACE_DAYS)));
+    conditions.push(lte(noIndex(leads.expires_at), isoDay(now, query.expiring_within_days)));
   }
   if (query.domains) {
     // a JSON array parameter keeps a 100,000-domain selection inside SQLite's bound-variable limit
