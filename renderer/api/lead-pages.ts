@@ -1,7 +1,11 @@
 // Server-side paging for the leads grid: rows are fetched in fixed windows as the user scrolls and kept
 // in a per-query page cache, so 100,000 leads never cost more than the visible windows.
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+// The cache lives in an external store rather than component state, for latency: a sort click or a search
+// Enter requests the new query's first window synchronously from the prefs change (before React renders),
+// and when a window lands only the components reading rows or the total re-render, not the whole screen.
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { LeadQuery, LeadRow } from '../../shared/leads';
+import { currentLeadQuery, usePrefs } from '../state/ui-store';
 import { api } from './api';
 import { toApiError, useLeadsChanged } from './hooks';
 import type { ApiError } from './api';
@@ -21,6 +25,8 @@ class PageCache {
 }
 
 export interface LeadPages {
+  /** JSON of the current query (filters and sort); changes as soon as the user changes either */
+  queryKey: string;
   /** null until the first window of the current query arrived */
   total: number | null;
   error: ApiError | null;
@@ -34,15 +40,74 @@ export interface LeadPages {
   refresh: () => void;
 }
 
-export function useLeadPages(query: LeadQuery): LeadPages {
-  const key = JSON.stringify(query);
-  const [, render] = useReducer((value: number) => value + 1, 0);
-  const latest = useRef<PageCache>(new PageCache(key));
-  // keep painting the previous result until the new query's first window lands: no blank flash on sort
-  const shown = useRef<PageCache>(latest.current);
-  const visible = useRef<[number, number]>([0, PAGE_SIZE - 1]);
+const currentQueryKey = () => JSON.stringify(currentLeadQuery());
 
-  const fetchPage = useCallback((cache: PageCache, page: number, force = false) => {
+export class LeadPagesStore {
+  private latest: PageCache;
+  // keep painting the previous result until the new query's first window lands: no blank flash on sort
+  private shown: PageCache;
+  private visible: [number, number] = [0, PAGE_SIZE - 1];
+  private readonly listeners = new Set<() => void>();
+  private snapshot: LeadPages;
+
+  constructor(key: string) {
+    this.latest = new PageCache(key);
+    this.shown = this.latest;
+    this.snapshot = this.makeSnapshot();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): LeadPages => this.snapshot;
+
+  /** Loads the current query and follows filter/sort changes until the returned function is called. */
+  follow(): () => void {
+    this.setQuery(currentQueryKey());
+    if (this.latest.total === null) this.fetchPage(this.latest, 0);
+    return usePrefs.subscribe((state, previous) => {
+      if (state.filters !== previous.filters || state.sort !== previous.sort) this.setQuery(currentQueryKey());
+    });
+  }
+
+  ensure = (start: number, end: number): void => {
+    this.visible = [start, end];
+    const cache = this.latest;
+    const last = cache.total === null ? Math.floor(end / PAGE_SIZE) : Math.floor((cache.total - 1) / PAGE_SIZE);
+    for (let page = Math.floor(start / PAGE_SIZE); page <= Math.min(Math.floor(end / PAGE_SIZE), last); page++) {
+      this.fetchPage(cache, page);
+    }
+  };
+
+  // refetch only the windows in view (each answer carries the new total); the rest of the cache is dropped
+  // and reloads lazily when scrolled to
+  refresh = (): void => {
+    const old = this.latest;
+    const next = new PageCache(old.key);
+    old.pages.forEach((rows, page) => next.pages.set(page, rows));
+    next.total = old.total;
+    this.latest = next;
+    this.shown = next;
+    const [start, end] = this.visible;
+    const first = Math.floor(start / PAGE_SIZE);
+    const last = Math.floor(end / PAGE_SIZE);
+    next.pages.forEach((_, page) => {
+      if (page < first || page > last) next.pages.delete(page);
+    });
+    for (let page = first; page <= last; page++) this.fetchPage(next, page, true);
+    this.emit();
+  };
+
+  private setQuery(key: string): void {
+    if (this.latest.key === key) return;
+    this.latest = new PageCache(key);
+    this.fetchPage(this.latest, 0);
+    this.emit();
+  }
+
+  private fetchPage(cache: PageCache, page: number, force = false): void {
     if (cache.inflight.has(page) || (!force && cache.pages.has(page))) return;
     cache.inflight.add(page);
     const pageQuery: LeadQuery = { ...JSON.parse(cache.key), offset: page * PAGE_SIZE, limit: PAGE_SIZE };
@@ -52,75 +117,59 @@ export function useLeadPages(query: LeadQuery): LeadPages {
         cache.pages.set(page, result.rows);
         cache.total = result.total;
         cache.error = null;
-        if (cache === latest.current) shown.current = cache;
+        if (cache === this.latest) this.shown = cache;
       })
       .catch((error: unknown) => {
         cache.error = toApiError(error);
-        if (cache === latest.current) shown.current = cache;
+        if (cache === this.latest) this.shown = cache;
       })
       .finally(() => {
         cache.inflight.delete(page);
-        if (cache === latest.current) render();
+        if (cache === this.latest) this.emit();
       });
-  }, []);
+  }
 
-  const ensure = useCallback(
-    (start: number, end: number) => {
-      visible.current = [start, end];
-      const cache = latest.current;
-      const last = cache.total === null ? Math.floor(end / PAGE_SIZE) : Math.floor((cache.total - 1) / PAGE_SIZE);
-      for (let page = Math.floor(start / PAGE_SIZE); page <= Math.min(Math.floor(end / PAGE_SIZE), last); page++) {
-        fetchPage(cache, page);
-      }
-    },
-    [fetchPage],
-  );
+  private emit(): void {
+    this.snapshot = this.makeSnapshot();
+    this.listeners.forEach((listener) => listener());
+  }
 
-  useEffect(() => {
-    if (latest.current.key === key) {
-      if (latest.current.total === null) fetchPage(latest.current, 0);
-      return;
-    }
-    latest.current = new PageCache(key);
-    fetchPage(latest.current, 0);
-    render();
-  }, [key, fetchPage]);
+  private makeSnapshot(): LeadPages {
+    const cache = this.shown;
+    return {
+      queryKey: this.latest.key,
+      total: cache.total,
+      error: cache.error,
+      stale: cache !== this.latest,
+      row: (index) => cache.row(index),
+      ensure: this.ensure,
+      cachedRange: (start, end) => {
+        const rows: LeadRow[] = [];
+        for (let index = Math.min(start, end); index <= Math.max(start, end); index++) {
+          const row = cache.row(index);
+          if (row) rows.push(row);
+        }
+        return rows;
+      },
+      refresh: this.refresh,
+    };
+  }
+}
 
-  // refetch only the windows in view (each answer carries the new total); the rest of the cache is dropped
-  // and reloads lazily when scrolled to
-  const refresh = useCallback(() => {
-    const old = latest.current;
-    const next = new PageCache(old.key);
-    old.pages.forEach((rows, page) => next.pages.set(page, rows));
-    next.total = old.total;
-    latest.current = next;
-    shown.current = next;
-    const [start, end] = visible.current;
-    const first = Math.floor(start / PAGE_SIZE);
-    const last = Math.floor(end / PAGE_SIZE);
-    next.pages.forEach((_, page) => {
-      if (page < first || page > last) next.pages.delete(page);
-    });
-    for (let page = first; page <= last; page++) fetchPage(next, page, true);
-  }, [fetchPage]);
+/** One page store per mounted leads screen, following the persisted filters and sort. */
+export function useLeadPagesStore(): LeadPagesStore {
+  const [store] = useState(() => new LeadPagesStore(currentQueryKey()));
+  useEffect(() => store.follow(), [store]);
+  useLeadsChanged(store.refresh);
+  return store;
+}
 
-  useLeadsChanged(refresh);
+/** Everything the grid needs; re-renders on every window that lands. */
+export function useLeadPages(store: LeadPagesStore): LeadPages {
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
 
-  const cache = shown.current;
-  return {
-    total: cache.total,
-    error: cache.error,
-    stale: cache !== latest.current,
-    row: (index) => cache.row(index),
-    ensure,
-    cachedRange: (start, end) => {
-      const rows: LeadRow[] = [];
-      for (let index = Math.min(start, end); index <= Math.max(start, end); index++) {
-        const row = cache.row(index);
-        if (row) rows.push(row);
-      }
-      return rows;
-    },
-    refresh,
-  };
+/** Only the total of the current result: re-renders when the count changes, not on each window. */
+export function useLeadTotal(store: LeadPagesStore): number | null {
+  return useSyncExternalStore(store.subscribe, () => store.getSnapshot().total);
 }

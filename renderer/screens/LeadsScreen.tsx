@@ -1,11 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { Button, Group, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery, useLeadsChanged } from '../api/hooks';
-import { useLeadPages } from '../api/lead-pages';
+import { useLeadPages, useLeadPagesStore, useLeadTotal } from '../api/lead-pages';
+import type { LeadPagesStore } from '../api/lead-pages';
 import { useFormat } from '../i18n';
-import { activeFilterCount, toLeadQuery, usePrefs, useSession } from '../state/ui-store';
+import { activeFilterCount, currentLeadQuery, usePrefs, useSession } from '../state/ui-store';
 import { LeadsGrid } from '../components/grid/LeadsGrid';
 import { SearchBox } from '../components/leads/SearchBox';
 import { FilterBar } from '../components/leads/FilterBar';
@@ -19,40 +21,21 @@ import { LeadDetailPanel } from '../components/detail/LeadDetailPanel';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 
+// The screen itself reads neither the sort nor the rows: a sort click or an arriving window re-renders only
+// the grid and the parts showing the total, not the toolbar, filter bar and their Mantine inputs.
 export function LeadsScreen() {
   const { t } = useTranslation();
-  const format = useFormat();
-  const filters = usePrefs((state) => state.filters);
-  const sort = usePrefs((state) => state.sort);
-  const resetFilters = usePrefs((state) => state.resetFilters);
   const openDomain = useSession((state) => state.openDomain);
   const openDetail = useSession((state) => state.openDetail);
   const [importOpen, setImportOpen] = useState(false);
 
-  const query = useMemo(() => toLeadQuery(filters, sort), [filters, sort]);
-  const queryKey = JSON.stringify(query);
-  const pages = useLeadPages(query);
+  const pages = useLeadPagesStore();
   const stats = useApiQuery('leads.stats', {});
   useLeadsChanged(stats.reload, 3000);
 
   useHotkeys([['Escape', () => openDetail(null)]]);
 
-  const filtered = activeFilterCount(filters) > 0;
-  const empty = filtered ? (
-    <EmptyState
-      title={t('grid.noMatches')}
-      hint={t('grid.noMatchesHint')}
-      action={<Button size="xs" variant="light" onClick={resetFilters}>{t('filters.resetAll')}</Button>}
-      testId="grid-empty-filtered"
-    />
-  ) : (
-    <EmptyState
-      title={t('grid.noLeads')}
-      hint={t('grid.noLeadsHint')}
-      action={<Button size="xs" onClick={() => setImportOpen(true)}>{t('toolbar.import')}</Button>}
-      testId="grid-empty"
-    />
-  );
+  const empty = <GridEmpty onImport={() => setImportOpen(true)} />;
 
   return (
     <div className="leads-screen">
@@ -65,8 +48,8 @@ export function LeadsScreen() {
           </Button>
         </Group>
         <Group gap="xs" wrap="nowrap">
-          <ScanButtons query={query} total={pages.total} />
-          <ExportMenu query={query} label={t('export.filtered')} testIdPrefix="export" />
+          <ScanButtons pages={pages} />
+          <ExportMenu getQuery={currentLeadQuery} label={t('export.filtered')} testIdPrefix="export" />
           <ColumnMenu />
         </Group>
       </Group>
@@ -74,15 +57,9 @@ export function LeadsScreen() {
       <SelectionBar />
       <div className="leads-body">
         <div className="grid-column">
-          {pages.error && pages.total === null ? (
-            <ErrorNotice error={pages.error} onRetry={pages.refresh} />
-          ) : (
-            <LeadsGrid pages={pages} queryKey={queryKey} empty={empty} />
-          )}
+          <GridArea store={pages} empty={empty} />
           <Group className="grid-footer" justify="space-between">
-            <Text size="xs" c="dimmed" data-testid="lead-total" aria-live="polite">
-              {pages.total === null ? t('common.loading') : t('grid.total', { count: pages.total, formatted: format.integer(pages.total) })}
-            </Text>
+            <LeadTotal store={pages} />
             <Text size="xs" c="dimmed" className="shortcut-hint">
               {t('grid.shortcuts')}
             </Text>
@@ -92,5 +69,47 @@ export function LeadsScreen() {
       </div>
       <ImportDialog opened={importOpen} onClose={() => setImportOpen(false)} />
     </div>
+  );
+}
+
+/** Reads the filters itself so that the first filter (or a reset) does not re-render the whole screen. */
+function GridEmpty({ onImport }: { onImport: () => void }) {
+  const { t } = useTranslation();
+  const filtered = usePrefs((state) => activeFilterCount(state.filters) > 0);
+  const resetFilters = usePrefs((state) => state.resetFilters);
+  return filtered ? (
+    <EmptyState
+      title={t('grid.noMatches')}
+      hint={t('grid.noMatchesHint')}
+      action={<Button size="xs" variant="light" onClick={resetFilters}>{t('filters.resetAll')}</Button>}
+      testId="grid-empty-filtered"
+    />
+  ) : (
+    <EmptyState
+      title={t('grid.noLeads')}
+      hint={t('grid.noLeadsHint')}
+      action={<Button size="xs" onClick={onImport}>{t('toolbar.import')}</Button>}
+      testId="grid-empty"
+    />
+  );
+}
+
+function GridArea({ store, empty }: { store: LeadPagesStore; empty: ReactNode }) {
+  const pages = useLeadPages(store);
+  return pages.error && pages.total === null ? (
+    <ErrorNotice error={pages.error} onRetry={pages.refresh} />
+  ) : (
+    <LeadsGrid pages={pages} empty={empty} />
+  );
+}
+
+function LeadTotal({ store }: { store: LeadPagesStore }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const total = useLeadTotal(store);
+  return (
+    <Text size="xs" c="dimmed" data-testid="lead-total" aria-live="polite">
+      {total === null ? t('common.loading') : t('grid.total', { count: total, formatted: format.integer(total) })}
+    </Text>
   );
 }

@@ -137,6 +137,12 @@ export function toLeadQuery(filters: LeadFilters, sort: SortState): LeadQuery {
   return query;
 }
 
+/** The grid query right now, for actions that read it on click instead of re-rendering on every change. */
+export function currentLeadQuery(): LeadQuery {
+  const { filters, sort } = usePrefs.getState();
+  return toLeadQuery(filters, sort);
+}
+
 export function activeFilterCount(filters: LeadFilters): number {
   const query = toLeadQuery(filters, DEFAULT_SORT);
   return Object.keys(query).length - 2; // sort and order are always there

@@ -17,18 +17,23 @@ const HEADER_HEIGHT = 34;
 
 interface Props {
   pages: LeadPages;
-  /** changes whenever filters or sort change */
-  queryKey: string;
   empty: ReactNode;
 }
 
-export function LeadsGrid({ pages, queryKey, empty }: Props) {
+export function LeadsGrid({ pages, empty }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const hiddenColumns = usePrefs((state) => state.hiddenColumns);
   const sort = usePrefs((state) => state.sort);
   const toggleSort = usePrefs((state) => state.toggleSort);
-  const { selected, cursor, openDomain, setCursor, openDetail, toggleSelected, selectRows } = useSession();
+  // one selector per field: reading the whole session store would re-render the grid on unrelated changes
+  const selected = useSession((state) => state.selected);
+  const cursor = useSession((state) => state.cursor);
+  const openDomain = useSession((state) => state.openDomain);
+  const setCursor = useSession((state) => state.setCursor);
+  const openDetail = useSession((state) => state.openDetail);
+  const toggleSelected = useSession((state) => state.toggleSelected);
+  const selectRows = useSession((state) => state.selectRows);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const columns = useMemo(() => COLUMNS.filter((column) => !hiddenColumns.includes(column.id)), [hiddenColumns]);
@@ -40,7 +45,8 @@ export function LeadsGrid({ pages, queryKey, empty }: Props) {
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // every overscanned row is re-rendered on each sort/filter; a few rows cover fast wheel steps
+    overscan: 4,
     scrollMargin: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
@@ -55,7 +61,7 @@ export function LeadsGrid({ pages, queryKey, empty }: Props) {
   useEffect(() => {
     virtualizer.scrollToOffset(0);
     setCursor(0);
-  }, [queryKey]);
+  }, [pages.queryKey]);
 
   function moveCursor(index: number) {
     const next = Math.max(0, Math.min(total - 1, index));
@@ -130,9 +136,11 @@ export function LeadsGrid({ pages, queryKey, empty }: Props) {
           : items.map((item) => {
               const row = pages.row(item.index);
               const top = item.start - HEADER_HEIGHT;
+              // keyed by position, not domain: after a sort or filter React patches the rows in place
+              // instead of tearing down and rebuilding every row's DOM
               return row ? (
                 <GridRow
-                  key={row.domain}
+                  key={item.index}
                   row={row}
                   index={item.index}
                   top={top}
@@ -146,7 +154,7 @@ export function LeadsGrid({ pages, queryKey, empty }: Props) {
                   onToggle={toggleSelected}
                 />
               ) : (
-                <PlaceholderRow key={`placeholder-${item.index}`} index={item.index} template={template} top={top} cells={columns.length} />
+                <PlaceholderRow key={item.index} index={item.index} template={template} top={top} cells={columns.length} />
               );
             })}
       </div>

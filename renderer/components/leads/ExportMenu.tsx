@@ -12,19 +12,19 @@ const MIME = {
 } as const;
 
 interface Props {
-  /** the grid query (filters and sort) or the selection (`domains`); main builds the file either way */
-  query: LeadQuery;
+  /** the grid query (filters and sort) or the selection (`domains`), read on click; main builds the file either way */
+  getQuery: () => LeadQuery;
   /** what is exported, shown above the formats */
   label: string;
   testIdPrefix: string;
   compact?: boolean;
 }
 
-export function ExportMenu({ query, label, testIdPrefix, compact }: Props) {
+export function ExportMenu({ getQuery, label, testIdPrefix, compact }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const exporter = useApiAction(async (format: 'csv' | 'xlsx') => {
-    const file = await api.invoke('export.leads', { query, format });
+    const file = await api.invoke('export.leads', { query: getQuery(), format });
     downloadBase64(file.file_name, file.content_base64, MIME[format]);
   });
 

@@ -12,11 +12,14 @@ export function SelectionBar() {
   const format = useFormat();
   const selected = useSession((state) => state.selected);
   const clear = useSession((state) => state.clearSelection);
-  const sort = usePrefs((state) => state.sort);
   const { job, pending } = useScanJob();
   if (selected.size === 0) return null;
   const domains = [...selected];
-  const exportQuery: LeadQuery = { domains, sort: sort.key, order: sort.order };
+  // the sort is read on click so a sort change does not re-render this bar
+  const exportQuery = (): LeadQuery => {
+    const { sort } = usePrefs.getState();
+    return { domains, sort: sort.key, order: sort.order };
+  };
 
   return (
     <Group gap="xs" className="selection-bar" data-testid="selection-bar" role="region" aria-label={t('selection.label')}>
@@ -24,7 +27,7 @@ export function SelectionBar() {
       <Button size="compact-sm" disabled={isActive(job)} loading={pending} onClick={() => void scanActions.startQuery({ domains })} data-testid="rescan-selected">
         {t('selection.rescan')}
       </Button>
-      <ExportMenu query={exportQuery} label={t('export.selected')} testIdPrefix="export-selected" compact />
+      <ExportMenu getQuery={exportQuery} label={t('export.selected')} testIdPrefix="export-selected" compact />
       <Button size="compact-sm" variant="subtle" onClick={clear} data-testid="selection-clear">
         {t('selection.clear')}
       </Button>
