@@ -16,6 +16,8 @@ export default defineConfig({
     target: 'chrome128',
     cssTarget: 'chrome128',
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    // one bundle loaded from disk (Electron) or loopback: splitting would only add requests, so no size warning
+    chunkSizeWarningLimit: 2048,
     emptyOutDir: true,
   },
   // the dev server must reach shared/, which lives outside the renderer root
