@@ -199,9 +199,9 @@ describe('leads screen (e2e)', () => {
     await page.getByTestId('tab-score').click();
     await page.getByTestId('score-breakdown').waitFor();
     expect(await page.getByTestId('breakdown-total').innerText()).toBe('60');
-    const points = await page.locator('.breakdown-points').allInnerTexts();
-    expect(points.length).toBeGreaterThan(0);
-    expect(await page.locator('.breakdown-bar').count()).toBe(points.filter((value) => value !== '0').length);
+    // Google +50, SPF +10, DKIM +10, DMARC p=none −10 (its 0-point twin is not drawn)
+    expect(await page.locator('.breakdown-points').allInnerTexts()).toEqual(['+50', '+10', '+10', '-10']);
+    expect(await page.locator('.breakdown-bar').count()).toBe(4);
     await shot(page, 'detail', 'score');
 
     await page.getByTestId('tab-dns').click();

@@ -6,7 +6,10 @@ import type { ScoreBreakdown } from '../../../shared/domain';
 
 export function ScoreBreakdownChart({ breakdown }: { breakdown: ScoreBreakdown }) {
   const { t } = useTranslation();
-  const scale = Math.max(1, ...breakdown.items.map((item) => Math.abs(item.points)));
+  // a rule worth 0 points changes nothing, and next to the same rule's penalty (rules.json has dmarc_none in both
+  // its signal and risk tables) it read as a contradiction
+  const items = breakdown.items.filter((item) => item.points !== 0);
+  const scale = Math.max(1, ...items.map((item) => Math.abs(item.points)));
   const signed = (points: number) => (points > 0 ? `+${points}` : String(points));
 
   return (
@@ -16,7 +19,7 @@ export function ScoreBreakdownChart({ breakdown }: { breakdown: ScoreBreakdown }
         <Text size="sm" className="num" fw={600}>{breakdown.base}</Text>
       </Group>
       <ul className="breakdown-list" aria-label={t('detail.breakdown.rules')}>
-        {breakdown.items.map((item, index) => (
+        {items.map((item, index) => (
           <li key={`${item.rule}-${index}`} className="breakdown-item" data-testid={`breakdown-${item.rule}`}>
             <span className="breakdown-reason" title={item.rule}>{item.reason}</span>
             <span className="breakdown-track" aria-hidden="true">
