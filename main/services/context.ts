@@ -28,7 +28,7 @@ const WHOIS_CACHE_TTL_MS = 7 * 86_400_000;
 export function openHunter(opts: {
   dbPath: string;
   resources?: string;
-  /** worker threads for bulk scans; default: one fewer than the cores available, 0 = scan on the calling thread */
+  /** worker threads for bulk scans; default: the pool's (cores - 1, none on 2 cores); 0 = scan on the calling thread */
   scanWorkers?: number;
 }): HunterContext {
   if (opts.dbPath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(opts.dbPath)), { recursive: true });
