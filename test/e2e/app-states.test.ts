@@ -1,45 +1,21 @@
 // Error messages in the user's language, resuming an unfinished scan, "no scan without a click", and an axe-core
 // accessibility pass over every screen in light and dark — all on the real renderer and real services.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureZones } from '../fixtures/dns-zones';
-import { startDnsServer } from '../support/dns-server';
-import type { DnsServerHandle } from '../support/dns-server';
+import { describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
-import { cell, expectGrid, launchBrowser, openApp, row, SCAN_DOMAINS, seedLeads, seriousAxeViolations, shot, startE2eApp } from '../support/browser';
+import { cell, e2eSuite, expectGrid, row, SCAN_DOMAINS, seedLeads, seriousAxeViolations, shot } from '../support/browser';
 import type { AppPage, AxeFinding } from '../support/browser';
 
-let browser: Browser;
-let dns: DnsServerHandle;
-let app: AppHarness | null = null;
-let ui: AppPage | null = null;
-
-beforeAll(async () => {
-  [browser, dns] = await Promise.all([launchBrowser(), startDnsServer({ zones: fixtureZones })]);
-});
-afterEach(async () => {
-  const problems = ui?.problems ?? [];
-  await ui?.close();
-  await app?.close();
-  ui = null;
-  app = null;
-  expect(problems).toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await dns?.stop();
-});
+const suite = e2eSuite();
 
 async function start(domains: string[], scan: boolean, colorScheme: 'light' | 'dark' = 'light'): Promise<{ app: AppHarness; ui: AppPage }> {
-  app = await startE2eApp(dns);
+  const app = await suite.startApp();
   await seedLeads(app, domains.map((domain) => ({ domain })), scan);
-  ui = await openApp(browser, app, { colorScheme });
-  return { app, ui };
+  return { app, ui: await suite.openApp(app, { colorScheme }) };
 }
 
 describe('app states (e2e)', () => {
   it('g. says what went wrong in the user\'s language: invalid domain (TR, then EN) and an unreadable import', async () => {
-    const { ui } = await start([], false);
+    const { app, ui } = await start([], false);
     const { page } = ui;
     const addError = page.locator('.add-lead .mantine-TextInput-error');
 
@@ -54,7 +30,7 @@ describe('app states (e2e)', () => {
     await expect.poll(() => addError.innerText()).toBe('That is not a valid domain. Enter something like firma.com.tr.');
     await shot(page, 'errors', 'invalid-en');
     // the language choice is saved in the settings, not just in the page
-    expect(app!.ctx.settings.get().language).toBe('en');
+    expect(app.ctx.settings.get().language).toBe('en');
 
     await page.getByTestId('language-switch').getByText('TR').click();
     await page.getByTestId('import-open').click();
@@ -68,7 +44,7 @@ describe('app states (e2e)', () => {
 
   it('h. offers an unfinished job for Resume on load and finishes it when clicked', async () => {
     const domains = ['google-ws.test', 'selfhosted.test', 'm365-tenant.test', 'yandex-mail.test', 'no-mx.test'];
-    app = await startE2eApp(dns);
+    const app = await suite.startApp();
     await seedLeads(app, domains.map((domain) => ({ domain })), false);
     // a previous session stored two results, then the app was closed mid-run
     const job = app.ctx.store.scanJobs.create(domains, {});
@@ -76,11 +52,10 @@ describe('app states (e2e)', () => {
     const firstTwo = domains.slice(0, 2);
     const results = await Promise.all(firstTwo.map((domain) => scanner.scan(domain)));
     app.ctx.store.transaction(() => {
-      app!.ctx.store.leads.saveScanResults(results);
-      app!.ctx.store.scanJobs.markDone(job.id, firstTwo);
+      app.ctx.store.leads.saveScanResults(results);
+      app.ctx.store.scanJobs.markDone(job.id, firstTwo);
     });
-    ui = await openApp(browser, app);
-    const { page } = ui;
+    const { page } = await suite.openApp(app);
 
     const bar = page.getByTestId('scan-progress');
     await bar.and(page.locator('[data-state="paused"]')).waitFor();

@@ -5,56 +5,31 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureZones } from '../fixtures/dns-zones';
-import { startDnsServer } from '../support/dns-server';
-import type { DnsServerHandle } from '../support/dns-server';
-import type { AppHarness } from '../support/app-harness';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   cell,
+  e2eSuite,
   expectGrid,
-  launchBrowser,
-  openApp,
   pickOption,
   row,
   saveDownload,
   SCAN_DOMAINS,
   seedLeads,
   shot,
-  startE2eApp,
 } from '../support/browser';
 import type { AppPage } from '../support/browser';
 
-let browser: Browser;
-let dns: DnsServerHandle;
-let app: AppHarness | null = null;
-let ui: AppPage | null = null;
+const suite = e2eSuite();
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'hunter-e2e-dl-'));
 
-beforeAll(async () => {
-  [browser, dns] = await Promise.all([launchBrowser(), startDnsServer({ zones: fixtureZones })]);
-});
-afterEach(async () => {
-  // no flow may crash the page or hit a missing resource (the favicon used to 404)
-  const problems = ui?.problems ?? [];
-  await ui?.close();
-  await app?.close();
-  ui = null;
-  app = null;
-  expect(problems).toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await dns?.stop();
+afterAll(() => {
   fs.rmSync(downloads, { recursive: true, force: true });
 });
 
 async function start(leads: { domain: string; company?: string }[] = [], scan = false): Promise<AppPage> {
-  app = await startE2eApp(dns);
+  const app = await suite.startApp();
   await seedLeads(app, leads, scan);
-  ui = await openApp(browser, app);
-  return ui;
+  return suite.openApp(app);
 }
 
 const scanned = SCAN_DOMAINS.map((domain) => ({ domain }));

@@ -5,9 +5,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { FIXTURE_DKIM_SELECTORS } from '../fixtures/dns-zones';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { FIXTURE_DKIM_SELECTORS, fixtureZones } from '../fixtures/dns-zones';
 import { startApp } from './app-harness';
 import type { AppHarness } from './app-harness';
+import { startDnsServer } from './dns-server';
 import type { DnsServerHandle } from './dns-server';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -45,7 +47,7 @@ export const SCAN_DOMAINS = [
 ];
 
 /** The real services on a temp DB, scanning against the local fixture DNS server with WHOIS off. */
-export async function startE2eApp(dns: DnsServerHandle): Promise<AppHarness> {
+async function startE2eApp(dns: DnsServerHandle): Promise<AppHarness> {
   return startApp({
     staticDir: RENDERER_DIR,
     settings: {
@@ -76,7 +78,7 @@ export interface AppPage {
 }
 
 /** Opens the app in a fresh context (own localStorage, downloads and clipboard allowed) and waits for the grid shell. */
-export async function openApp(
+async function openApp(
   browser: Browser,
   app: AppHarness,
   opts: { colorScheme?: 'light' | 'dark' } = {},
@@ -188,4 +190,49 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
     }));
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+export interface E2eSuite {
+  /** the real services on a temp DB, closed after the test */
+  startApp(): Promise<AppHarness>;
+  /** the app in a fresh browser context, closed after the test */
+  openApp(app: AppHarness, opts?: { colorScheme?: 'light' | 'dark' }): Promise<AppPage>;
+}
+
+/**
+ * A test file's lifecycle: one browser and one fixture DNS server for the file; after each test, every page and app
+ * it opened is closed, and the test fails if a page threw or got a failed (>= 400) response.
+ */
+export function e2eSuite(): E2eSuite {
+  let browser: Browser;
+  let dns: DnsServerHandle;
+  let apps: AppHarness[] = [];
+  let pages: AppPage[] = [];
+  beforeAll(async () => {
+    [browser, dns] = await Promise.all([launchBrowser(), startDnsServer({ zones: fixtureZones })]);
+  });
+  afterEach(async () => {
+    const problems = pages.flatMap((p) => p.problems);
+    for (const p of pages) await p.close();
+    for (const app of apps) await app.close();
+    pages = [];
+    apps = [];
+    expect(problems).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await dns?.stop();
+  });
+  return {
+    async startApp() {
+      const app = await startE2eApp(dns);
+      apps.push(app);
+      return app;
+    },
+    async openApp(app, opts) {
+      const page = await openApp(browser, app, opts);
+      pages.push(page);
+      return page;
+    },
+  };
 }
