@@ -22,9 +22,9 @@ export class ScanJobService {
 
   start(domains: string[]): ScanJobStatus {
     this.assertIdle();
-    const unique = [...new Set(domains)];
-    if (unique.length === 0) throw new HandledError('validation', 'There is nothing to scan');
-    const job = this.ctx.store.scanJobs.create(unique, {});
+    if (domains.length === 0) throw new HandledError('validation', 'There is nothing to scan');
+    // the repository keeps one item per distinct domain
+    const job = this.ctx.store.scanJobs.create(domains, {});
     this.launch(job.id);
     return this.status(job.id)!;
   }
