@@ -1,6 +1,5 @@
 import type { LeadDetail } from '../../shared/leads';
 import { normalizeDomain } from '../engine/normalize';
-import { resourcesDir } from '../config/load';
 import type { HunterContext } from '../services/context';
 import { exportLeads } from '../services/export-leads';
 import { commitImport, planImportFile } from '../services/import-file';
@@ -68,9 +67,9 @@ export function createHandlers(ctx: HunterContext, bus: EventBus, info: AppInfo)
     },
 
     'import.preview': async ({ file_name, content_base64 }) =>
-      (await planImportFile(file_name, fileBytes(content_base64), resourcesDir())).preview,
+      (await planImportFile(file_name, fileBytes(content_base64), ctx.resources)).preview,
     'import.commit': async ({ file_name, content_base64 }) => {
-      const plan = await planImportFile(file_name, fileBytes(content_base64), resourcesDir());
+      const plan = await planImportFile(file_name, fileBytes(content_base64), ctx.resources);
       const result = commitImport(ctx.store, file_name, plan);
       bus.emit('leads.changed', { domains: plan.leads.map((l) => l.domain) });
       return result;

@@ -14,6 +14,8 @@ import type { SettingsService } from './settings';
 /** Everything a front end (CLI, Electron IPC, web bridge) needs, wired once. */
 export interface HunterContext {
   dbPath: string;
+  /** the resources folder everything here was configured from (rules, templates, import keywords) */
+  resources: string;
   store: Store;
   config: HunterConfig;
   settings: SettingsService;
@@ -32,11 +34,13 @@ export function openHunter(opts: {
   scanWorkers?: number;
 }): HunterContext {
   if (opts.dbPath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(opts.dbPath)), { recursive: true });
-  const config = loadConfig(opts.resources ?? resourcesDir());
+  const resources = opts.resources ?? resourcesDir();
+  const config = loadConfig(resources);
   const store = openStore(opts.dbPath);
-  const settings = createSettingsService(store, opts.resources ?? resourcesDir());
+  const settings = createSettingsService(store, resources);
   return {
     dbPath: opts.dbPath,
+    resources,
     store,
     config,
     settings,

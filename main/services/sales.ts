@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { LeadDetail } from '../../shared/leads';
 import type { SalesInput, SalesSummary } from '../../shared/sales-summary';
-import { resourcesDir } from '../config/load';
 import { buildSalesSummary, loadSalesTemplates, renderSalesSummaryText } from '../sales';
 import type { SalesTemplates } from '../sales';
 import type { HunterContext } from './context';
@@ -9,8 +8,8 @@ import type { HunterContext } from './context';
 type Lang = 'tr' | 'en';
 const templateCache = new Map<string, SalesTemplates>();
 
-function templatesFor(lang: Lang): SalesTemplates {
-  const dir = path.join(resourcesDir(), 'sales');
+function templatesFor(resources: string, lang: Lang): SalesTemplates {
+  const dir = path.join(resources, 'sales');
   const key = `${dir}:${lang}`;
   let t = templateCache.get(key);
   if (!t) {
@@ -46,9 +45,9 @@ export function salesInputOf(lead: LeadDetail): SalesInput {
 
 export function salesSummaryFor(ctx: HunterContext, lead: LeadDetail, lang: Lang, now: Date = new Date()): SalesSummary {
   const settings = ctx.settings.get();
-  return buildSalesSummary(salesInputOf(lead), { templates: templatesFor(lang), settings, lang, now });
+  return buildSalesSummary(salesInputOf(lead), { templates: templatesFor(ctx.resources, lang), settings, lang, now });
 }
 
 export function salesSummaryTextFor(ctx: HunterContext, lead: LeadDetail, lang: Lang, now: Date = new Date()): string {
-  return renderSalesSummaryText(salesSummaryFor(ctx, lead, lang, now), templatesFor(lang));
+  return renderSalesSummaryText(salesSummaryFor(ctx, lead, lang, now), templatesFor(ctx.resources, lang));
 }
