@@ -7,6 +7,7 @@ import type { LeadQuery } from '../../shared/leads';
 import { api } from './api';
 import type { ApiError } from './api';
 import { toApiError } from './hooks';
+import { isNewerStatus } from './scan-status';
 
 interface ScanJobState {
   job: ScanJobStatus | null;
@@ -27,11 +28,15 @@ export const useScanJob = create<ScanJobState>()((set) => ({
   dismiss: () => set((state) => ({ dismissed: state.job?.job_id ?? null, error: null })),
 }));
 
+function receive(job: ScanJobStatus | null): void {
+  if (isNewerStatus(useScanJob.getState().job, job)) useScanJob.setState({ job });
+}
+
 async function run(action: () => Promise<ScanJobStatus | null>): Promise<void> {
   useScanJob.setState({ pending: true, error: null });
   try {
-    const job = await action();
-    useScanJob.setState({ job, dismissed: null });
+    receive(await action());
+    useScanJob.setState({ dismissed: null });
   } catch (error) {
     useScanJob.setState({ error: toApiError(error) });
   } finally {
@@ -54,8 +59,8 @@ export function useScanJobFeed(): void {
   useEffect(() => {
     api
       .invoke('scan.status', {})
-      .then((job) => useScanJob.setState({ job }))
+      .then(receive)
       .catch((error: unknown) => useScanJob.setState({ error: toApiError(error) }));
-    return api.on('scan.progress', (job) => useScanJob.setState({ job }));
+    return api.on('scan.progress', receive);
   }, []);
 }
