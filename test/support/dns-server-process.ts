@@ -2,8 +2,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { BenchPrebuild } from './dns-bench-zones';
+import { projectRoot } from './project-root';
 
 export interface DnsServerProcessHandle {
   host: '127.0.0.1';
@@ -14,8 +15,6 @@ export interface DnsServerProcessHandle {
   stop(): Promise<void>;
 }
 
-const MAIN = fileURLToPath(new URL('./dns-server-main.ts', import.meta.url));
-const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function startDnsServerProcess(opts: {
   zones: 'fixtures' | 'bench';
@@ -26,9 +25,10 @@ export async function startDnsServerProcess(opts: {
   const prebuild = opts.prebuild
     ? ['--prebuild-domains', String(opts.prebuild.domains), '--selectors', opts.prebuild.selectors.join(','), '--prebuild-raw', String(opts.prebuild.rawQuestions)]
     : [];
-  const args = ['--import', 'tsx', MAIN, '--zones', opts.zones, '--port', String(opts.port ?? 0), ...prebuild];
+  const root = projectRoot();
+  const args = ['--import', 'tsx', join(root, 'test/support/dns-server-main.ts'), '--zones', opts.zones, '--port', String(opts.port ?? 0), ...prebuild];
   const child = spawn(process.execPath, args, {
-    cwd: PROJECT_ROOT,
+    cwd: root,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const exited = once(child, 'exit');

@@ -60,43 +60,47 @@ export function parseConditionKey(key: string): ConditionTest | null {
   return null;
 }
 
-const parsed = new Map<string, ConditionTest>();
+type Predicate = (facts: Facts) => boolean;
 
-function testFor(key: string): ConditionTest {
-  let test = parsed.get(key);
-  if (!test) {
-    const fresh = parseConditionKey(key);
-    // Conditions are validated at load, so this only trips on hand-built rules in code.
-    if (!fresh) throw new Error(`Unknown condition key "${key}"`);
-    parsed.set(key, fresh);
-    test = fresh;
-  }
-  return test;
-}
-
-function holds(op: Operator, actual: FactValue | undefined, expected: Scalar | Scalar[]): boolean {
-  if (actual === null || actual === undefined) return false;
+function predicateFor(key: string, expected: Scalar | Scalar[]): Predicate {
+  const test = parseConditionKey(key);
+  // Conditions are validated at load, so this only trips on hand-built rules in code.
+  if (!test) throw new Error(`Unknown condition key "${key}"`);
+  const { fact, op } = test;
+  const known = (facts: Facts) => facts[fact] ?? null;
   switch (op) {
     case 'eq':
-      return actual === expected;
-    case 'in':
-      return (expected as Scalar[]).includes(actual);
+      return (facts) => known(facts) === expected;
+    case 'in': {
+      const set = new Set(expected as Scalar[]);
+      return (facts) => {
+        const actual = known(facts);
+        return actual !== null && set.has(actual);
+      };
+    }
     case 'gt':
-      return (actual as number) > (expected as number);
+      return (facts) => ((known(facts) ?? NaN) as number) > (expected as number);
     case 'gte':
-      return (actual as number) >= (expected as number);
+      return (facts) => ((known(facts) ?? NaN) as number) >= (expected as number);
     case 'lt':
-      return (actual as number) < (expected as number);
+      return (facts) => ((known(facts) ?? NaN) as number) < (expected as number);
     case 'lte':
-      return (actual as number) <= (expected as number);
+      return (facts) => ((known(facts) ?? NaN) as number) <= (expected as number);
   }
 }
 
+// Every lead of a bulk scan runs every rule: each condition object is turned into closures once, keyed by identity
+// (rules are loaded once and never mutated), instead of re-reading its keys per lead.
+const compiled = new WeakMap<Condition, Predicate[]>();
+
 export function matches(condition: Condition, facts: Facts): boolean {
-  return Object.entries(condition).every(([key, expected]) => {
-    const { fact, op } = testFor(key);
-    return holds(op, facts[fact], expected);
-  });
+  let predicates = compiled.get(condition);
+  if (!predicates) {
+    predicates = Object.entries(condition).map(([key, expected]) => predicateFor(key, expected));
+    compiled.set(condition, predicates);
+  }
+  for (const predicate of predicates) if (!predicate(facts)) return false;
+  return true;
 }
 
 /** First rule whose condition holds, in file order. */

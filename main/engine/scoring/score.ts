@@ -19,12 +19,24 @@ export interface ScoringInput {
 
 const clamp = (n: number) => Math.min(100, Math.max(0, n));
 
+interface PointRule {
+  rule: string;
+  points: number;
+  reason: string;
+}
+
+// the point tables flattened once per rules object, in section order, instead of per lead
+const pointRulesOf = new WeakMap<ScoringRules, PointRule[]>();
+
 function pointItems(rules: ScoringRules, facts: Facts): ScoreItem[] {
-  return POINT_SECTIONS.flatMap((section) =>
-    Object.entries(rules[section])
-      .filter(([key]) => matches(rules.point_conditions[key], facts))
-      .map(([key, points]) => ({ rule: key, points, reason: rules.point_labels[key] })),
-  );
+  let pointRules = pointRulesOf.get(rules);
+  if (!pointRules) {
+    pointRules = POINT_SECTIONS.flatMap((section) =>
+      Object.entries(rules[section]).map(([rule, points]) => ({ rule, points, reason: rules.point_labels[rule] })),
+    );
+    pointRulesOf.set(rules, pointRules);
+  }
+  return pointRules.filter((item) => matches(rules.point_conditions[item.rule], facts)).map((item) => ({ ...item }));
 }
 
 /**
