@@ -1,10 +1,10 @@
 // Read side of the leads repository: the grid page, the detail view, history and dashboard figures.
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Kpis, LeadDetail, LeadPage, LeadQuery, LeadRow, LeadStats, ScanHistoryEntry } from '../../shared/leads';
 import type { Clock, Db } from './db';
-import { isoDay, leadWhere, sortPlan } from './lead-filters';
-import type { SortPlan } from './lead-filters';
+import { ftsQuery, isoDay, leadWhere, pageMode, providersContaining, SEARCH_INDEX, searchWords, sortPlan } from './lead-filters';
+import type { MatchMode } from './lead-filters';
 import { autoTags, leadScores, leadSignals, leads, partnerCenterReferrals, scanHistory } from './schema';
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -117,44 +117,82 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
   }
 
   type Key = { id: number; domain: string };
+  type Window = { offset: number; limit: number };
 
   /** Keys in grid order for one part of a sort plan (see SortPlan), optionally one window of it. */
-  function keysOf(where: SQL | undefined, order: SQL[], window?: { offset: number; limit: number }): Key[] {
+  function keysOf(where: SQL | undefined, order: SQL[], window?: Window): Key[] {
     const q = db.select({ id: leads.id, domain: leads.domain }).from(leads).where(where).orderBy(...order);
     return (window ? q.limit(window.limit).offset(window.offset) : q).all();
   }
 
+  function countOf(where: SQL | undefined): number {
+    return db.select({ n: count() }).from(leads).where(where).all()[0]!.n;
+  }
+
+  // every stored provider name, one index seek each (a loose scan: skipping from each name to the next)
+  const selectProviders = db.$client.prepare<[], { name: string }>(
+    `WITH RECURSIVE p(name) AS (SELECT min(provider) FROM leads
+       UNION ALL SELECT (SELECT min(provider) FROM leads WHERE provider > p.name) FROM p WHERE p.name IS NOT NULL)
+     SELECT name FROM p WHERE name IS NOT NULL`,
+  );
+
+  /** One query's conditions in any MatchMode, with what they need read once. */
+  function matcher(query: LeadQuery) {
+    const at = now();
+    const words = searchWords(query.search);
+    const providers = words.long.length ? selectProviders.all().map((row) => row.name) : [];
+    return {
+      query,
+      where: (mode: MatchMode) => leadWhere(query, at, mode, providers),
+      /** How many leads match: from the trigram index alone when the search is all there is to the query. */
+      count(): number {
+        const identityOnly = words.long.every((word) => !providersContaining(word, providers).length);
+        if (words.long.length && identityOnly && !words.short.length && !leadWhere({ ...query, search: undefined }, at, 'count')) {
+          return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${SEARCH_INDEX} WHERE ${SEARCH_INDEX} MATCH ${ftsQuery(words.long)}`).n;
+        }
+        return countOf(leadWhere(query, at, 'count', providers));
+      },
+    };
+  }
+  type Matcher = ReturnType<typeof matcher>;
+
   /**
-   * Keys in grid order: first the leads having the sorted value, then the NULL tail. `valued` (how many matching
-   * leads have the value) lets a window skip the head entirely; without a window every key is returned.
+   * Keys in grid order: first the leads having the sorted value, then the NULL tail; without a window every key.
+   * A window inside the head never needs to know where the head ends; past it, the head is counted.
    */
-  function orderedKeys(where: SQL | undefined, plan: SortPlan, page?: { valued: number; offset: number; limit: number }): Key[] {
-    if (!plan.nullable) return keysOf(where, plan.order, page);
-    const headWhere = and(where, isNotNull(plan.nullable));
-    const tailWhere = and(where, isNull(plan.nullable));
-    if (!page) return [...keysOf(headWhere, plan.order), ...keysOf(tailWhere, plan.tailOrder)];
-    const head = page.offset < page.valued ? keysOf(headWhere, plan.order, page) : [];
-    if (head.length === page.limit) return head;
+  function orderedKeys(match: Matcher, mode: MatchMode, window?: Window): Key[] {
+    const where = match.where(mode);
+    const plan = sortPlan(match.query);
+    if (!plan.nullable) return keysOf(where, plan.order, window);
+    // outside walk mode the sort index must not serve the NULL tests either
+    const sorted = mode === 'walk' ? sql`${plan.nullable}` : sql`+${plan.nullable}`;
+    const headWhere = and(where, sql`${sorted} IS NOT NULL`);
+    const tailWhere = and(where, sql`${sorted} IS NULL`);
+    if (!window) return [...keysOf(headWhere, plan.order), ...keysOf(tailWhere, plan.tailOrder)];
+    const head = keysOf(headWhere, plan.order, window);
+    if (head.length === window.limit) return head;
+    const headSize = head.length > 0 ? window.offset + head.length : countOf(and(match.where('count'), isNotNull(plan.nullable)));
     const tail = keysOf(tailWhere, plan.tailOrder, {
-      offset: Math.max(0, page.offset - page.valued),
-      limit: page.limit - head.length,
+      offset: Math.max(0, window.offset - headSize),
+      limit: window.limit - head.length,
     });
     return [...head, ...tail];
+  }
+
+  /** Rough size of the table for pageMode(): the largest id, without counting 100,000 rows. */
+  function leadCount(): number {
+    return db.select({ n: max(leads.id) }).from(leads).all()[0]!.n ?? 0;
   }
 
   function listLeads(query: LeadQuery): LeadPage {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const where = leadWhere(query, now());
-    const plan = sortPlan(query);
     return db.$client.transaction(() => {
-      // one read transaction: the counts and the page see the same snapshot even while a scan writes
-      const [{ total, valued }] = db
-        .select({ total: count(), valued: plan.nullable ? count(plan.nullable) : count() })
-        .from(leads)
-        .where(where)
-        .all();
-      const ids = orderedKeys(where, plan, { valued, offset, limit }).map((k) => k.id);
+      // one read transaction: the count and the page see the same snapshot even while a scan writes
+      const match = matcher(query);
+      const total = match.count();
+      if (offset >= total) return { rows: [], total, offset };
+      const ids = orderedKeys(match, pageMode(query, total, leadCount(), offset + limit), { offset, limit }).map((k) => k.id);
       if (ids.length === 0) return { rows: [], total, offset };
       const byId = new Map(db.select(rowColumns).from(leads).where(inArray(leads.id, ids)).all().map((r) => [r.id, r]));
       return { rows: ids.map((id) => toRow(byId.get(id)!)), total, offset };
@@ -162,7 +200,11 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
   }
 
   function allDomains(query: LeadQuery): string[] {
-    return orderedKeys(leadWhere(query, now()), sortPlan(query)).map((k) => k.domain);
+    return db.$client.transaction(() => {
+      const match = matcher(query);
+      const total = match.count();
+      return orderedKeys(match, pageMode(query, total, leadCount(), total)).map((k) => k.domain);
+    })();
   }
 
   function getLead(domain: string): LeadDetail | null {

@@ -4,7 +4,7 @@
 // Enter requests the new query's first window synchronously from the prefs change (before React renders),
 // and when a window lands only the components reading rows or the total re-render, not the whole screen.
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { LeadQuery, LeadRow } from '../../shared/leads';
+import type { LeadPage, LeadQuery, LeadRow } from '../../shared/leads';
 import { currentLeadQuery, usePrefs } from '../state/ui-store';
 import { api } from './api';
 import { toApiError, useLeadsChanged } from './hooks';
@@ -42,6 +42,37 @@ export interface LeadPages {
 
 const currentQueryKey = () => JSON.stringify(currentLeadQuery());
 
+const pageQuery = (key: string, page: number): LeadQuery => ({ ...JSON.parse(key), offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+
+/** The first window asked for before React's first render, until the page store that shows it claims it. */
+let early: { key: string; answer: Promise<LeadPage>; page: LeadPage | null } | null = null;
+
+/**
+ * Asks for the current query's first window straight away, at start-up, and resolves once it answered (or
+ * failed): a grid rendered with its rows costs one render, not an empty grid plus a second one when they land.
+ */
+export function prefetchFirstWindow(): Promise<void> {
+  const key = currentQueryKey();
+  const answer = api.invoke('leads.list', pageQuery(key, 0));
+  const entry = { key, answer, page: null as LeadPage | null };
+  early = entry;
+  // a failure is reported by the store that claims the call; unclaimed, it is just dropped
+  return answer.then((page) => void (entry.page = page)).catch(() => {});
+}
+
+/** The prefetched first window of `key` if it already arrived (claiming it), for a store's initial state. */
+function takeEarlyPage(key: string): LeadPage | null {
+  const page = early?.key === key ? early.page : null;
+  if (page) early = null;
+  return page;
+}
+
+function requestWindow(key: string, page: number): Promise<LeadPage> {
+  const claimed = page === 0 && early?.key === key ? early.answer : null;
+  early = null;
+  return claimed ?? api.invoke('leads.list', pageQuery(key, page));
+}
+
 export class LeadPagesStore {
   private latest: PageCache;
   // keep painting the previous result until the new query's first window lands: no blank flash on sort
@@ -52,6 +83,11 @@ export class LeadPagesStore {
 
   constructor(key: string) {
     this.latest = new PageCache(key);
+    const page = takeEarlyPage(key);
+    if (page) {
+      this.latest.pages.set(0, page.rows);
+      this.latest.total = page.total;
+    }
     this.shown = this.latest;
     this.snapshot = this.makeSnapshot();
   }
@@ -110,9 +146,7 @@ export class LeadPagesStore {
   private fetchPage(cache: PageCache, page: number, force = false): void {
     if (cache.inflight.has(page) || (!force && cache.pages.has(page))) return;
     cache.inflight.add(page);
-    const pageQuery: LeadQuery = { ...JSON.parse(cache.key), offset: page * PAGE_SIZE, limit: PAGE_SIZE };
-    api
-      .invoke('leads.list', pageQuery)
+    requestWindow(cache.key, page)
       .then((result) => {
         cache.pages.set(page, result.rows);
         cache.total = result.total;

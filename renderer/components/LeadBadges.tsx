@@ -1,13 +1,15 @@
 // Compact coloured markers used in the grid and the detail panel. Colours come from styles.css tones,
 // which are hand-picked for AA contrast in both colour schemes. They are plain spans taking `t` as a prop:
 // dozens are mounted per grid scroll, and Mantine boxes or per-instance i18n subscriptions made sorting slow.
-import type { TFunction } from 'i18next';
 import type { PriorityCategory, Segment } from '../../shared/domain';
+
+/** What the badges need of i18next's `t`; the grid passes one that remembers its answers. */
+export type Translate = (key: string, options?: { defaultValue: string }) => string;
 
 const SEGMENT_TONES: Record<Segment, string> = { Migration: 'green', Existing: 'blue', Cold: 'gray', Skip: 'muted' };
 const CATEGORY_TONES: Record<PriorityCategory, string> = { P1: 'red', P2: 'orange', P3: 'yellow', P4: 'teal', P5: 'gray', P6: 'muted' };
 
-export function SegmentBadge({ segment, t }: { segment: Segment | null; t: TFunction }) {
+export function SegmentBadge({ segment, t }: { segment: Segment | null; t: Translate }) {
   if (!segment) return null;
   return (
     <span className="tone-badge" data-tone={SEGMENT_TONES[segment]}>
@@ -46,12 +48,12 @@ export function ScoreBar({ score }: { score: number | null }) {
 }
 
 /** A risk flag or tag in the user's language; a key this build has no label for reads as plain words. */
-export function chipLabel(t: TFunction, kind: 'riskFlags' | 'tags', value: string): string {
+export function chipLabel(t: Translate, kind: 'riskFlags' | 'tags', value: string): string {
   return t(`${kind}.${value}`, { defaultValue: value.replace(/[_-]+/g, ' ') });
 }
 
 /** Risk flags or tags as small chips; long lists collapse to "+n" with the rest in its title. */
-export function ChipList({ values, kind, t, max = 2 }: { values: string[]; kind: 'riskFlags' | 'tags'; t: TFunction; max?: number }) {
+export function ChipList({ values, kind, t, max = 2 }: { values: string[]; kind: 'riskFlags' | 'tags'; t: Translate; max?: number }) {
   if (!values.length) return null;
   const label = (value: string) => chipLabel(t, kind, value);
   const rest = values.slice(max);

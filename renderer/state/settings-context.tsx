@@ -26,7 +26,8 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       .invoke('settings.get', {})
       .then((loaded) => {
         setSettings(loaded);
-        void i18n.changeLanguage(loaded.language);
+        // switching re-renders every translated component: not for the language already showing
+        if (loaded.language !== i18n.language) void i18n.changeLanguage(loaded.language);
       })
       .catch((caught: unknown) => setError(toApiError(caught)));
   }, []);

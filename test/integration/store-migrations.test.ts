@@ -51,7 +51,7 @@ function databaseAtFirstMigration(dir: string): string {
 
 describe('store migrations', () => {
   it('has the migrations the upgrade test relies on, in order', () => {
-    expect(journal.entries.map((e) => e.tag)).toEqual(['0000_initial', '0001_integrations', '0002_grid_read_model']);
+    expect(journal.entries.map((e) => e.tag)).toEqual(['0000_initial', '0001_integrations', '0002_grid_read_model', '0003_search_index']);
   });
 
   it('migrates an empty database to head', () => {
@@ -64,6 +64,10 @@ describe('store migrations', () => {
       'lead_scores',
       'lead_signals',
       'leads',
+      'leads_search',
+      'leads_search_config',
+      'leads_search_data',
+      'leads_search_idx',
       'legacy_favorites',
       'legacy_notes',
       'legacy_tags',
@@ -117,6 +121,10 @@ describe('store migrations', () => {
     expect(store.sqlite.prepare(`SELECT d365_sync_attempt_count AS n FROM leads WHERE id = 1`).get()).toEqual({ n: 0 });
     expect(store.leads.getHistory('xn--istanbul-biliim-l6c.com.tr')).toHaveLength(1);
     expect(store.leads.listLeads({}).total).toBe(2);
+    // the search index was built for the rows already there: Turkish text through the index, the provider beside it
+    expect(store.leads.listLeads({ search: 'BİLİŞİM' }).rows.map((r) => r.domain)).toEqual(['xn--istanbul-biliim-l6c.com.tr']);
+    expect(store.leads.listLeads({ search: 'm365 istanbul' }).total).toBe(1);
+    expect(store.leads.listLeads({ search: 'unscanned.com' }).total).toBe(1);
     expect(store.settings.get('language')).toBe('tr');
     expect(store.legacy.notes('xn--istanbul-biliim-l6c.com.tr').map((n) => n.note)).toEqual([
       'Aradım, BT müdürü Pazartesi dönecek',

@@ -1,19 +1,21 @@
 // Virtualised leads grid: only the rows in view (plus overscan) exist in the DOM; rows come from the
 // server-side page cache. Keyboard: arrows/J/K move, Enter opens, Space selects.
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import { Loader, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { LeadRow } from '../../../shared/leads';
 import type { LeadPages } from '../../api/lead-pages';
 import { useFormat } from '../../i18n';
 import { usePrefs, useSession } from '../../state/ui-store';
-import { COLUMNS, SELECT_COLUMN_WIDTH } from './columns';
+import { COLUMNS, createCellContext, minimumRowWidth, SELECT_COLUMN_WIDTH } from './columns';
 import type { CellContext, GridColumn } from './columns';
+import { useRowWindow } from './row-window';
 
 const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 34;
+/** a query still unanswered after this long dims the old rows and shows the spinner */
+const SLOW_QUERY_MS = 250;
 
 interface Props {
   pages: LeadPages;
@@ -34,39 +36,32 @@ export function LeadsGrid({ pages, empty }: Props) {
   const openDetail = useSession((state) => state.openDetail);
   const toggleSelected = useSession((state) => state.toggleSelected);
   const selectRows = useSession((state) => state.selectRows);
-  const scrollRef = useRef<HTMLDivElement>(null);
 
   const columns = useMemo(() => COLUMNS.filter((column) => !hiddenColumns.includes(column.id)), [hiddenColumns]);
   const template = `${SELECT_COLUMN_WIDTH} ${columns.map((column) => column.width).join(' ')}`;
-  const context = useMemo<CellContext>(() => ({ t, format }), [t, format]);
+  const minWidth = useMemo(() => minimumRowWidth(columns), [columns]);
+  const slow = useDelayedFlag(pages.stale, SLOW_QUERY_MS);
+  const context = useMemo(() => createCellContext(t, format), [t, format]);
   const total = pages.total ?? 0;
 
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    // every overscanned row is re-rendered on each sort/filter; a few rows cover fast wheel steps
-    overscan: 4,
-    scrollMargin: HEADER_HEIGHT,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
+  // every overscanned row is re-rendered on each sort/filter; a few rows cover fast wheel steps
+  const view = useRowWindow({ count: total, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: 2 });
+  const { first, last } = view;
 
   useEffect(() => {
-    if (total > 0) pages.ensure(first, last);
-  }, [first, last, total, pages.ensure]);
+    if (last >= first) pages.ensure(first, last);
+  }, [first, last, pages.ensure]);
 
   // a new filter or sort starts at the top
   useEffect(() => {
-    virtualizer.scrollToOffset(0);
+    view.scrollToTop();
     setCursor(0);
   }, [pages.queryKey]);
 
   function moveCursor(index: number) {
     const next = Math.max(0, Math.min(total - 1, index));
     setCursor(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    view.scrollToIndex(next);
     const row = pages.row(next);
     if (openDomain && row) openDetail(row.domain); // the open panel follows the cursor
   }
@@ -74,8 +69,7 @@ export function LeadsGrid({ pages, empty }: Props) {
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     // keys on the header's sort buttons keep their own meaning
     if (!total || event.target !== event.currentTarget) return;
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 320) / ROW_HEIGHT) - 1);
-    const keyMoves: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1, PageDown: pageRows, PageUp: -pageRows };
+    const keyMoves: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1, PageDown: view.pageRows, PageUp: -view.pageRows };
     if (event.key in keyMoves && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       moveCursor(cursor + keyMoves[event.key]);
@@ -107,7 +101,7 @@ export function LeadsGrid({ pages, empty }: Props) {
 
   return (
     <div
-      ref={scrollRef}
+      ref={view.ref}
       className="grid-scroll"
       role="grid"
       aria-label={t('grid.label')}
@@ -119,8 +113,9 @@ export function LeadsGrid({ pages, empty }: Props) {
       onKeyDown={onKeyDown}
       data-testid="leads-grid"
       data-stale={pages.stale || undefined}
+      data-slow={slow || undefined}
     >
-      <div role="rowgroup" className="grid-head" style={{ height: HEADER_HEIGHT }}>
+      <div role="rowgroup" className="grid-head" style={{ height: HEADER_HEIGHT, minWidth }}>
         <div role="row" className="grid-row grid-header-row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
           <div role="columnheader" className="grid-cell">
             <VisuallyHidden>{t('grid.columns.select')}</VisuallyHidden>
@@ -130,40 +125,56 @@ export function LeadsGrid({ pages, empty }: Props) {
           ))}
         </div>
       </div>
-      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+      <div role="rowgroup" className="grid-body" style={{ height: total * ROW_HEIGHT, minWidth }}>
         {pages.total === null
           ? Array.from({ length: 14 }, (_, index) => <PlaceholderRow key={index} index={index} template={template} top={index * ROW_HEIGHT} cells={columns.length} />)
-          : items.map((item) => {
-              const row = pages.row(item.index);
-              const top = item.start - HEADER_HEIGHT;
+          : rowIndexes(first, last).map((index) => {
+              const row = pages.row(index);
+              const top = index * ROW_HEIGHT;
               // keyed by position, not domain: after a sort or filter React patches the rows in place
               // instead of tearing down and rebuilding every row's DOM
               return row ? (
                 <GridRow
-                  key={item.index}
+                  key={index}
                   row={row}
-                  index={item.index}
+                  index={index}
                   top={top}
                   template={template}
                   columns={columns}
                   context={context}
                   selected={selected.has(row.domain)}
-                  isCursor={item.index === cursor}
+                  isCursor={index === cursor}
                   isOpen={row.domain === openDomain}
                   onClick={onRowClick}
                   onToggle={toggleSelected}
                 />
               ) : (
-                <PlaceholderRow key={item.index} index={item.index} template={template} top={top} cells={columns.length} />
+                <PlaceholderRow key={index} index={index} template={template} top={top} cells={columns.length} />
               );
             })}
       </div>
-      {pages.stale && <Loader size="xs" className="grid-busy" aria-hidden="true" />}
+      {slow && <Loader size="xs" className="grid-busy" aria-hidden="true" />}
     </div>
   );
 }
 
-function HeaderCell({ column, sortedOrder, onSort }: { column: GridColumn; sortedOrder: 'asc' | 'desc' | null; onSort: (key: NonNullable<GridColumn['sortKey']>, order: 'asc' | 'desc') => void }) {
+/** True once `value` has been true for `ms` without a break. */
+function useDelayedFlag(value: boolean, ms: number): boolean {
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    setLate(false);
+    if (!value) return undefined;
+    const timer = setTimeout(() => setLate(true), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return value && late;
+}
+
+function rowIndexes(first: number, last: number): number[] {
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, offset) => first + offset);
+}
+
+const HeaderCell = memo(function HeaderCell({ column, sortedOrder, onSort }: { column: GridColumn; sortedOrder: 'asc' | 'desc' | null; onSort: (key: NonNullable<GridColumn['sortKey']>, order: 'asc' | 'desc') => void }) {
   const { t } = useTranslation();
   const label = t(`grid.columns.${column.id}`);
   const ariaSort = sortedOrder === 'asc' ? 'ascending' : sortedOrder === 'desc' ? 'descending' : 'none';
@@ -186,7 +197,7 @@ function HeaderCell({ column, sortedOrder, onSort }: { column: GridColumn; sorte
       )}
     </div>
   );
-}
+});
 
 interface RowProps {
   row: LeadRow;
@@ -222,7 +233,7 @@ const GridRow = memo(function GridRow({ row, index, top, template, columns, cont
           className="row-check"
           checked={selected}
           onChange={() => onToggle(row)}
-          aria-label={context.t('grid.selectRow', { domain: row.domain_display })}
+          aria-label={context.selectRowLabel(row.domain_display)}
           tabIndex={-1}
         />
       </div>

@@ -4,10 +4,27 @@ import type { TFunction } from 'i18next';
 import type { LeadRow, LeadSortKey } from '../../../shared/leads';
 import type { Format } from '../../i18n';
 import { CategoryBadge, ChipList, ScoreBar, SegmentBadge } from '../LeadBadges';
+import type { Translate } from '../LeadBadges';
 
 export interface CellContext {
-  t: TFunction;
+  /** t() for the cells: every visible row asks for the same few labels on each render, so answers are kept */
+  t: Translate;
   format: Format;
+  /** the row checkbox's "Select {{domain}}" */
+  selectRowLabel: (domain: string) => string;
+}
+
+/** One per language: i18next's lookup and interpolation cost more than the rest of a cell's render. */
+export function createCellContext(t: TFunction, format: Format): CellContext {
+  const labels = new Map<string, string>();
+  const remembered: Translate = (key, options) => {
+    let label = labels.get(key);
+    if (label === undefined) labels.set(key, (label = t(key, options)));
+    return label;
+  };
+  // the sentence around the domain, interpolated once with a marker no domain contains
+  const [before = '', after = ''] = t('grid.selectRow', { domain: '\u0000' }).split('\u0000');
+  return { t: remembered, format, selectRowLabel: (domain) => `${before}${domain}${after}` };
 }
 
 export interface GridColumn {
@@ -86,3 +103,8 @@ export const COLUMNS: GridColumn[] = [
 ];
 
 export const SELECT_COLUMN_WIDTH = '36px';
+
+/** The narrowest the row can get, the select column included: every track's minimum is its first px length. */
+export function minimumRowWidth(columns: GridColumn[]): number {
+  return [SELECT_COLUMN_WIDTH, ...columns.map((column) => column.width)].reduce((sum, width) => sum + Number(/(\d+)px/.exec(width)?.[1] ?? 0), 0);
+}
