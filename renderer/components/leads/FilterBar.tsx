@@ -4,7 +4,6 @@ import { Button, Group, MultiSelect, RangeSlider, Select, Text } from '@mantine/
 import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITY_CATEGORIES, SEGMENTS } from '../../../shared/domain';
-import type { PriorityCategory, Segment } from '../../../shared/domain';
 import type { LeadStats } from '../../../shared/leads';
 import { chipLabel } from '../LeadBadges';
 import { activeFilterCount, usePrefs } from '../../state/ui-store';
@@ -31,61 +30,53 @@ export const FilterBar = memo(function FilterBar({ stats }: { stats: LeadStats |
   );
 });
 
-const ProviderFilter = memo(function ProviderFilter({ known }: { known: string[] }) {
+type MultiField = 'providers' | 'segments' | 'categories';
+
+interface MultiFilterProps {
+  field: MultiField;
+  /** i18n key of the box's label */
+  label: string;
+  options: { value: string; label: string }[];
+  testId: string;
+}
+
+/** A multi-choice filter over one of the list-valued filters. */
+const MultiFilter = memo(function MultiFilter({ field, label, options, testId }: MultiFilterProps) {
   const { t } = useTranslation();
-  const chosen = usePrefs((state) => state.filters.providers);
+  const chosen: string[] = usePrefs((state) => state.filters[field]);
   const setFilter = usePrefs((state) => state.setFilter);
   return (
     <MultiSelect
       size="xs"
       className="filter-multi"
-      aria-label={t('filters.provider')}
-      placeholder={chosen.length ? undefined : t('filters.provider')}
-      data={[...new Set([...known, ...chosen])]}
+      aria-label={t(label)}
+      placeholder={chosen.length ? undefined : t(label)}
+      data={options}
       value={chosen}
-      onChange={(value) => setFilter('providers', value)}
+      onChange={(value) => setFilter(field, value as never)}
       clearable
-      data-testid="filter-provider"
+      data-testid={testId}
     />
   );
 });
 
+const ProviderFilter = memo(function ProviderFilter({ known }: { known: string[] }) {
+  // a chosen provider stays selectable even when the stats no longer list it
+  const chosen = usePrefs((state) => state.filters.providers);
+  const options = useMemo(() => [...new Set([...known, ...chosen])].map((value) => ({ value, label: value })), [known, chosen]);
+  return <MultiFilter field="providers" label="filters.provider" options={options} testId="filter-provider" />;
+});
+
 function SegmentFilter() {
   const { t } = useTranslation();
-  const chosen = usePrefs((state) => state.filters.segments);
-  const setFilter = usePrefs((state) => state.setFilter);
-  return (
-    <MultiSelect
-      size="xs"
-      className="filter-multi"
-      aria-label={t('filters.segment')}
-      placeholder={chosen.length ? undefined : t('filters.segment')}
-      data={SEGMENTS.map((segment) => ({ value: segment, label: t(`segments.${segment}`) }))}
-      value={chosen}
-      onChange={(value) => setFilter('segments', value as Segment[])}
-      clearable
-      data-testid="filter-segment"
-    />
-  );
+  const options = useMemo(() => SEGMENTS.map((segment) => ({ value: segment, label: t(`segments.${segment}`) })), [t]);
+  return <MultiFilter field="segments" label="filters.segment" options={options} testId="filter-segment" />;
 }
 
+const CATEGORY_OPTIONS = PRIORITY_CATEGORIES.map((category) => ({ value: category, label: category }));
+
 function CategoryFilter() {
-  const { t } = useTranslation();
-  const chosen = usePrefs((state) => state.filters.categories);
-  const setFilter = usePrefs((state) => state.setFilter);
-  return (
-    <MultiSelect
-      size="xs"
-      className="filter-multi"
-      aria-label={t('filters.category')}
-      placeholder={chosen.length ? undefined : t('filters.category')}
-      data={[...PRIORITY_CATEGORIES]}
-      value={chosen}
-      onChange={(value) => setFilter('categories', value as PriorityCategory[])}
-      clearable
-      data-testid="filter-category"
-    />
-  );
+  return <MultiFilter field="categories" label="filters.category" options={CATEGORY_OPTIONS} testId="filter-category" />;
 }
 
 function ScoreFilter() {
