@@ -64,6 +64,11 @@ async function runWorkers(total: number, workers: number, work: (i: number) => P
   return seconds(started);
 }
 
+/** The benchmark must never put traffic on a real network. */
+function assertLoopback(address: string): void {
+  if (!address.startsWith('127.0.0.1:')) throw new Error(`refusing to benchmark against ${address}`);
+}
+
 /** The engine's own transport and limiter, nothing else: what the engine could reach if analysis cost nothing. */
 async function bareTransport(serverAddress: string, first: number, count: number) {
   const client = createDnsClient({ servers: [serverAddress], ...DNS });
@@ -124,8 +129,7 @@ async function main(): Promise<void> {
     zones: 'bench',
     prebuild: { domains: DOMAINS, selectors: selectors.map((s) => s.toLowerCase()), rawQuestions: 4 * RAW_QUERIES },
   });
-  // the benchmark must never put traffic on a real network
-  if (!server.address.startsWith('127.0.0.1:')) throw new Error(`refusing to benchmark against ${server.address}`);
+  assertLoopback(server.address);
 
   try {
     const loadBefore = loadavg()[0];
@@ -235,7 +239,7 @@ async function main(): Promise<void> {
 }
 
 async function bareClientOnly(serverAddress: string): Promise<void> {
-  if (!serverAddress.startsWith('127.0.0.1:')) throw new Error(`refusing to benchmark against ${serverAddress}`);
+  assertLoopback(serverAddress);
   process.stdout.write(JSON.stringify(await bareTransport(serverAddress, Number(values['bare-first']), RAW_QUERIES)));
 }
 
