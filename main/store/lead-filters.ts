@@ -59,12 +59,17 @@ const contains = (word: string) => sql`instr(${leads.search_text}, ${word}) > 0`
 const identityMatches = (words: string[]) =>
   sql`${leads.id} IN (SELECT rowid FROM ${SEARCH_INDEX} WHERE ${SEARCH_INDEX} MATCH ${ftsQuery(words)})`;
 
+/** The long words no provider name contains (nearly all): only the trigram index can match them. */
+export function identityOnlyWords(words: SearchWords, providers: readonly string[]): string[] {
+  return words.long.filter((word) => !providersContaining(word, providers).length);
+}
+
 /**
  * The search through the trigram index: a word is in the lead's identity or in its provider's name. Words no
- * provider name contains (nearly all) go to the index as one query.
+ * provider name contains go to the index as one query.
  */
 function indexedSearch(words: SearchWords, providers: readonly string[]): SQL[] {
-  const identityOnly = words.long.filter((word) => !providersContaining(word, providers).length);
+  const identityOnly = identityOnlyWords(words, providers);
   const conditions = identityOnly.length ? [identityMatches(identityOnly)] : [];
   for (const word of words.long.filter((w) => !identityOnly.includes(w))) {
     conditions.push(sql`(${identityMatches([word])} OR ${inArray(leads.provider, providersContaining(word, providers))})`);

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, sql } from 'dr
 import type { SQL } from 'drizzle-orm';
 import type { Kpis, LeadDetail, LeadPage, LeadQuery, LeadRow, LeadStats, ScanHistoryEntry } from '../../shared/leads';
 import type { Clock, Db } from './db';
-import { ftsQuery, isoDay, leadWhere, pageMode, providersContaining, SEARCH_INDEX, searchWords, sortPlan } from './lead-filters';
+import { ftsQuery, identityOnlyWords, isoDay, leadWhere, pageMode, SEARCH_INDEX, searchWords, sortPlan } from './lead-filters';
 import type { MatchMode } from './lead-filters';
 import { autoTags, leadScores, leadSignals, leads, partnerCenterReferrals, scanHistory } from './schema';
 
@@ -146,7 +146,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       where: (mode: MatchMode) => leadWhere(query, at, mode, providers),
       /** How many leads match: from the trigram index alone when the search is all there is to the query. */
       count(): number {
-        const identityOnly = words.long.every((word) => !providersContaining(word, providers).length);
+        const identityOnly = identityOnlyWords(words, providers).length === words.long.length;
         if (words.long.length && identityOnly && !words.short.length && !leadWhere({ ...query, search: undefined }, at, 'count')) {
           return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${SEARCH_INDEX} WHERE ${SEARCH_INDEX} MATCH ${ftsQuery(words.long)}`).n;
         }
