@@ -89,7 +89,18 @@ async function bareAllCores(server: DnsServerProcessHandle, first: number, perPr
   const started = performance.now();
   const runs = await Promise.all(
     Array.from({ length: processes }, async (_, k) => {
-      const args = [...process.execArgv, process.argv[1], '--bare-client', server.address, '--bare-first', String(first + k * perProcess), '--raw', String(perProcess), '--concurrency', String(CONCURRENCY)];
+      const args = [
+        ...process.execArgv,
+        process.argv[1],
+        '--bare-client',
+        server.address,
+        '--bare-first',
+        String(first + k * perProcess),
+        '--raw',
+        String(perProcess),
+        '--concurrency',
+        String(CONCURRENCY),
+      ];
       const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -98,7 +109,11 @@ async function bareAllCores(server: DnsServerProcessHandle, first: number, perPr
       return JSON.parse(out) as { unknown: number };
     }),
   );
-  return { processes, lookupsPerSecond: (processes * perProcess) / seconds(started), unknown: runs.reduce((n, r) => n + r.unknown, 0) };
+  return {
+    processes,
+    lookupsPerSecond: (processes * perProcess) / seconds(started),
+    unknown: runs.reduce((n, r) => n + r.unknown, 0),
+  };
 }
 
 /** Node's c-ares Resolver on fresh names (it caches answers), for reference. */
@@ -124,7 +139,9 @@ async function bareCares(server: DnsServerProcessHandle) {
 async function main(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'hunter-bench-'));
   const hunter = openHunter({ dbPath: join(workDir, 'bench.db'), scanWorkers: WORKERS });
-  const selectors = [...new Set([...hunter.settings.get().dkim_selectors, ...Object.values(hunter.config.dkimHints).flat()])];
+  const selectors = [
+    ...new Set([...hunter.settings.get().dkim_selectors, ...Object.values(hunter.config.dkimHints).flat()]),
+  ];
   const server = await startDnsServerProcess({
     zones: 'bench',
     prebuild: { domains: DOMAINS, selectors: selectors.map((s) => s.toLowerCase()), rawQuestions: 4 * RAW_QUERIES },
@@ -135,7 +152,12 @@ async function main(): Promise<void> {
     const loadBefore = loadavg()[0];
     const domains = Array.from({ length: DOMAINS }, (_, n) => benchDomain(n));
     hunter.store.leads.addLeads(domains.map((domain) => ({ domain, domain_display: domain })));
-    const scanner = hunter.createScanner({ dns_servers: [server.address], whois_enabled: false, dns_timeout_ms: DNS.timeoutMs, dns_tries: DNS.tries });
+    const scanner = hunter.createScanner({
+      dns_servers: [server.address],
+      whois_enabled: false,
+      dns_timeout_ms: DNS.timeoutMs,
+      dns_tries: DNS.tries,
+    });
 
     const durations: number[] = [];
     let withoutVerdict = 0;
@@ -158,14 +180,20 @@ async function main(): Promise<void> {
     const scanQueries = (await server.queryCount()) - queriesBefore;
     const storedRows = hunter.store.leads.listLeads({ scanned: 'scanned', limit: 1 }).total;
     if (stored !== DOMAINS || storedRows !== DOMAINS || durations.length !== DOMAINS) {
-      throw new Error(`expected ${DOMAINS} stored results, scanAndStore stored ${stored}, the database holds ${storedRows}`);
+      throw new Error(
+        `expected ${DOMAINS} stored results, scanAndStore stored ${stored}, the database holds ${storedRows}`,
+      );
     }
     if (withoutVerdict > 0) throw new Error(`${withoutVerdict} results have no verdict`);
 
     const bare = await bareTransport(server.address, 0, RAW_QUERIES);
     const cares = await bareCares(server);
     // raw questions: [0, RAW) bare, [RAW, 2 RAW) c-ares, [2 RAW, 4 RAW) the all-cores run
-    const allCores = await bareAllCores(server, 2 * RAW_QUERIES, Math.floor((2 * RAW_QUERIES) / availableParallelism()));
+    const allCores = await bareAllCores(
+      server,
+      2 * RAW_QUERIES,
+      Math.floor((2 * RAW_QUERIES) / availableParallelism()),
+    );
 
     const blackholeScanner = hunter.createScanner({
       dns_servers: [server.address],
@@ -192,9 +220,9 @@ async function main(): Promise<void> {
       bareLookupsPerSecond: bare.lookupsPerSecond,
       ratio: engineLookups / bare.lookupsPerSecond,
       caresLookupsPerSecond: cares.lookupsPerSecond,
-    allCoresBareLookupsPerSecond: allCores.lookupsPerSecond,
-    /** what the machine allows at this many queries per domain, with analysis and storage free */
-    ceilingDomainsPerSecond: allCores.lookupsPerSecond / (scanQueries / DOMAINS),
+      allCoresBareLookupsPerSecond: allCores.lookupsPerSecond,
+      /** what the machine allows at this many queries per domain, with analysis and storage free */
+      ceilingDomainsPerSecond: allCores.lookupsPerSecond / (scanQueries / DOMAINS),
       queriesPerDomain: scanQueries / DOMAINS,
       blackholeMs,
       bareUnknown: bare.unknown,
@@ -208,7 +236,12 @@ async function main(): Promise<void> {
 
     const blackholeLimit = BLACKHOLE.timeoutMs * BLACKHOLE.tries + BLACKHOLE.slackMs;
     const rows: [string, number, string, boolean | null][] = [
-      ['domains/s', figures.domainsPerSecond, `≥ ${TARGET.domainsPerSecond}`, figures.domainsPerSecond >= TARGET.domainsPerSecond],
+      [
+        'domains/s',
+        figures.domainsPerSecond,
+        `≥ ${TARGET.domainsPerSecond}`,
+        figures.domainsPerSecond >= TARGET.domainsPerSecond,
+      ],
       ['p50 latency ms', figures.p50Ms, 'report', null],
       ['p95 latency ms', figures.p95Ms, 'report', null],
       ['peak RSS MB', figures.peakRssMb, `≤ ${TARGET.rssMb}`, figures.peakRssMb <= TARGET.rssMb],
@@ -216,16 +249,35 @@ async function main(): Promise<void> {
       ['bare lookups/s', figures.bareLookupsPerSecond, 'report', null],
       ['engine / bare', figures.ratio, `≥ ${TARGET.ratio}`, figures.ratio >= TARGET.ratio],
       ['c-ares lookups/s', figures.caresLookupsPerSecond, 'reference', null],
-    [`bare lookups/s, ${allCores.processes} processes at once`, figures.allCoresBareLookupsPerSecond, 'reference', null],
-    ['ceiling domains/s (that ÷ queries/domain)', figures.ceilingDomainsPerSecond, 'reference', null],
+      [
+        `bare lookups/s, ${allCores.processes} processes at once`,
+        figures.allCoresBareLookupsPerSecond,
+        'reference',
+        null,
+      ],
+      ['ceiling domains/s (that ÷ queries/domain)', figures.ceilingDomainsPerSecond, 'reference', null],
       ['queries/domain', figures.queriesPerDomain, 'report', null],
       ['scan CPU: engine process (cores)', figures.scanClientCpuShare, 'report', null],
       ['scan CPU: DNS server process (cores)', figures.scanServerCpuShare, 'report', null],
-      [`blackhole ms (${BLACKHOLE.timeoutMs} × ${BLACKHOLE.tries})`, figures.blackholeMs, `≤ ${blackholeLimit}`, figures.blackholeMs <= blackholeLimit],
+      [
+        `blackhole ms (${BLACKHOLE.timeoutMs} × ${BLACKHOLE.tries})`,
+        figures.blackholeMs,
+        `≤ ${blackholeLimit}`,
+        figures.blackholeMs <= blackholeLimit,
+      ],
     ];
     const format = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
-    console.log(`\nscan bench: ${DOMAINS} domains, concurrency ${CONCURRENCY}, load average ${loadBefore.toFixed(2)} → ${figures.loadAverage.after.toFixed(2)}`);
-    console.table(rows.map(([metric, value, target, pass]) => ({ metric, value: format(value), target, result: pass === null ? '' : pass ? 'PASS' : 'FAIL' })));
+    console.log(
+      `\nscan bench: ${DOMAINS} domains, concurrency ${CONCURRENCY}, load average ${loadBefore.toFixed(2)} → ${figures.loadAverage.after.toFixed(2)}`,
+    );
+    console.table(
+      rows.map(([metric, value, target, pass]) => ({
+        metric,
+        value: format(value),
+        target,
+        result: pass === null ? '' : pass ? 'PASS' : 'FAIL',
+      })),
+    );
 
     const resultsDir = join(projectRoot(), 'bench', 'results');
     mkdirSync(resultsDir, { recursive: true });

@@ -7,7 +7,10 @@ export const APP_NAME = 'Hunter Desktop';
  * Electron's userData folder for this app, computed without Electron so the CLI and the app share one database.
  * HUNTER_HOME overrides it (tests, portable installs).
  */
-export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function userDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.HUNTER_HOME) return env.HUNTER_HOME;
   const home = os.homedir();
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_NAME);

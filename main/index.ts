@@ -27,7 +27,9 @@ interface WindowState {
 }
 
 log.initialize();
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -65,7 +67,8 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, async (request) => {
       const rel = decodeURIComponent(new URL(request.url).pathname);
       const file = path.resolve(RENDERER_DIR, '.' + (rel === '/' ? '/index.html' : rel));
-      if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+      if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file))
+        return new Response('Not found', { status: 404 });
       const response = await net.fetch(pathToFileURL(file).toString());
       const headers = new Headers(response.headers);
       headers.set('Content-Security-Policy', CSP);

@@ -25,7 +25,9 @@ if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
   process.exit(4);
 }
 
-const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string };
+const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as {
+  version: string;
+};
 const ctx = openHunter({ dbPath: values.db ?? defaultDbPath() });
 const bus = new EventBus();
 const { handlers, jobs } = createHandlers(ctx, bus, { version: pkg.version, platform: process.platform });

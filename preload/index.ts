@@ -1,6 +1,14 @@
 // Exposes exactly one API, window.hunter, to the sandboxed renderer; ipcRenderer itself never leaves this file.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { Channel, ChannelInput, ChannelOutput, EventName, HunterApi, HunterEvents, IpcResult } from '../shared/ipc/contract';
+import type {
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  EventName,
+  HunterApi,
+  HunterEvents,
+  IpcResult,
+} from '../shared/ipc/contract';
 
 const api: HunterApi = {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>) {

@@ -34,7 +34,12 @@ if (!only || only === 'renderer') {
 }
 if (!only || only === 'electron') {
   await buildMainBundle('main/index.ts', 'dist/main/index.cjs', ['electron', 'better-sqlite3']);
-  await build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', external: ['electron'] });
+  await build({
+    ...common,
+    entryPoints: ['preload/index.ts'],
+    outfile: 'dist/preload/index.cjs',
+    external: ['electron'],
+  });
 }
 if (only === 'bench') {
   // the benchmark measures the code the app ships, bundled the same way, not sources compiled on the fly by tsx

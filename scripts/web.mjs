@@ -6,6 +6,8 @@ if (!fs.existsSync('dist/renderer/index.html')) {
   const r = spawnSync(process.execPath, ['scripts/build.mjs', 'renderer'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', 'main/web-main.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', 'main/web-main.ts', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { PRIORITY_CATEGORIES, SEGMENTS } from './domain';
-import type { DnsSignals, ScanStatus, ScoreBreakdown, Segment, TenantSize, WhoisSignal, PriorityCategory } from './domain';
+import type {
+  DnsSignals,
+  ScanStatus,
+  ScoreBreakdown,
+  Segment,
+  TenantSize,
+  WhoisSignal,
+  PriorityCategory,
+} from './domain';
 
 export const LEAD_SORT_KEYS = [
   'priority', // P category, then readiness score desc (the default)

@@ -111,7 +111,8 @@ export function salesSummaryJsonSchema(): Record<string, unknown> {
     // zod writes "allow anything" as {}; the contract document spells it `true`
     override: (ctx) => {
       const extra = ctx.jsonSchema.additionalProperties;
-      if (extra && typeof extra === 'object' && Object.keys(extra).length === 0) ctx.jsonSchema.additionalProperties = true;
+      if (extra && typeof extra === 'object' && Object.keys(extra).length === 0)
+        ctx.jsonSchema.additionalProperties = true;
     },
   }) as Record<string, unknown>;
 }

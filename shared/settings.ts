@@ -19,12 +19,23 @@ export const SettingsSchema = z.object({
   dns_servers: z.array(hostPort).max(8),
   dns_timeout_ms: z.number().int().min(100).max(30_000),
   dns_tries: z.number().int().min(1).max(5),
-  dkim_selectors: z.array(z.string().trim().regex(/^[a-zA-Z0-9._-]{1,63}$/)).min(1).max(50),
+  dkim_selectors: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[a-zA-Z0-9._-]{1,63}$/),
+    )
+    .min(1)
+    .max(50),
   scan_concurrency: z.number().int().min(1).max(1000),
   whois_enabled: z.boolean(),
   /** the rep's company, used in call-script openers */
   company_name: z.string().trim().min(1).max(120),
-  currency: z.string().trim().regex(/^[A-Z]{3}$/),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{3}$/),
   offer_prices: z.object({
     'Business Basic': OfferPricesSchema,
     'Business Standard': OfferPricesSchema,

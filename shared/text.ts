@@ -7,9 +7,5 @@
  * "ısparta" in Turkish lower case but "isparta" in its domain), and reps type without Turkish keyboards.
  */
 export function foldSearch(text: string): string {
-  return text
-    .replace(/[İIı]/g, 'i')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return text.replace(/[İIı]/g, 'i').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

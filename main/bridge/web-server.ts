@@ -112,23 +112,38 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
         if (req.method !== 'POST') return send(res, 405, JSON.stringify({ error: 'POST only' }));
         const auth = req.headers.authorization ?? '';
         if (!sameToken(auth.startsWith('Bearer ') ? auth.slice(7) : null, token)) {
-          return send(res, 401, JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Missing or wrong token' } }));
+          return send(
+            res,
+            401,
+            JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Missing or wrong token' } }),
+          );
         }
         let input: unknown;
         try {
           const body = await readBody(req);
           input = body ? JSON.parse(body) : {};
         } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', message: 'Body is not valid JSON' } }));
+          return send(
+            res,
+            400,
+            JSON.stringify({ ok: false, error: { code: 'validation', message: 'Body is not valid JSON' } }),
+          );
         }
-        const result = await dispatch(opts.handlers, decodeURIComponent(url.pathname.slice(5)), input, opts.onInternalError);
+        const result = await dispatch(
+          opts.handlers,
+          decodeURIComponent(url.pathname.slice(5)),
+          input,
+          opts.onInternalError,
+        );
         return send(res, 200, JSON.stringify(result));
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, JSON.stringify({ error: 'method not allowed' }));
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return send(res, 405, JSON.stringify({ error: 'method not allowed' }));
       return serveStatic(url.pathname, res);
     } catch (err) {
       opts.onInternalError?.(err);
-      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'Internal error' } }));
+      if (!res.headersSent)
+        send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'Internal error' } }));
     }
   });
 

@@ -70,7 +70,8 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
 function intOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
   return n;
 }
 
@@ -119,7 +120,8 @@ async function scanCommand(args: string[], io: CliIo): Promise<number> {
     timeout: { type: 'string' },
     tries: { type: 'string' },
   });
-  if (values.whois !== undefined && values.whois !== 'on' && values.whois !== 'off') throw new UsageError('--whois must be on or off');
+  if (values.whois !== undefined && values.whois !== 'on' && values.whois !== 'off')
+    throw new UsageError('--whois must be on or off');
   const inputs = await readInputs(positionals, values.file);
   if (inputs.length === 0) throw new UsageError('nothing to scan: give domains, e-mails or URLs, or --file');
   const overrides = {
@@ -141,7 +143,9 @@ async function scanCommand(args: string[], io: CliIo): Promise<number> {
       if (io.errIsTty) io.err(`\r${line}`);
       else if (done === inputs.length || done % 1000 === 0) io.err(line);
     };
-    const emitter = new InOrderEmitter<ReturnType<typeof scanToJson>>((j) => io.out(values.json ? JSON.stringify(j) : scanLine(j)));
+    const emitter = new InOrderEmitter<ReturnType<typeof scanToJson>>((j) =>
+      io.out(values.json ? JSON.stringify(j) : scanLine(j)),
+    );
     await scanAndStore(inputs, scanner, ctx.store, {
       concurrency,
       onStored(batch) {
@@ -193,7 +197,9 @@ async function breakdownCommand(args: string[], io: CliIo): Promise<number> {
       io.out(JSON.stringify({ domain: lead.domain, ...b }));
       return EXIT.ok;
     }
-    io.out(`${lead.domain_display}: ${b.total}/100 (${lead.segment}, ${lead.priority_category} ${lead.priority_label})`);
+    io.out(
+      `${lead.domain_display}: ${b.total}/100 (${lead.segment}, ${lead.priority_category} ${lead.priority_label})`,
+    );
     io.out(`  ${'base'.padEnd(26)} ${String(b.base).padStart(4)}`);
     for (const item of b.items) {
       io.out(`  ${item.rule.padEnd(26)} ${(item.points > 0 ? '+' : '') + item.points}`.padEnd(34) + `  ${item.reason}`);
@@ -207,12 +213,15 @@ async function breakdownCommand(args: string[], io: CliIo): Promise<number> {
 async function summaryCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { lang: { type: 'string' } });
   const domain = requireDomain(positionals);
-  if (values.lang !== undefined && values.lang !== 'tr' && values.lang !== 'en') throw new UsageError('--lang must be tr or en');
+  if (values.lang !== undefined && values.lang !== 'tr' && values.lang !== 'en')
+    throw new UsageError('--lang must be tr or en');
   return withContext(values.db, async (ctx) => {
     const lang = (values.lang as 'tr' | 'en' | undefined) ?? ctx.settings.get().language;
     const lead = ctx.store.leads.getLead(domain);
     if (!lead) return notFound(io, domain);
-    io.out(values.json ? JSON.stringify(salesSummaryFor(ctx, lead, lang), null, 2) : salesSummaryTextFor(ctx, lead, lang));
+    io.out(
+      values.json ? JSON.stringify(salesSummaryFor(ctx, lead, lang), null, 2) : salesSummaryTextFor(ctx, lead, lang),
+    );
     return EXIT.ok;
   });
 }
@@ -228,7 +237,11 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
       io.err(`row ${row.row}: "${row.input}" rejected: ${row.error_message}`);
     }
     const out = { ...result, columns: plan.preview.columns };
-    io.out(values.json ? JSON.stringify(out) : `imported ${result.added} new, ${result.updated} updated, ${result.rejected} rejected, ${result.duplicates} duplicates`);
+    io.out(
+      values.json
+        ? JSON.stringify(out)
+        : `imported ${result.added} new, ${result.updated} updated, ${result.rejected} rejected, ${result.duplicates} duplicates`,
+    );
     return result.rejected > 0 ? EXIT.someFailed : EXIT.ok;
   });
 }

@@ -35,7 +35,12 @@ const CONFIG_FILES = {
 
 function jsonPath(path: (string | number)[]): string {
   return path.reduce<string>(
-    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${out}.${part}` : `${out}[${JSON.stringify(part)}]`),
+    (out, part) =>
+      typeof part === 'number'
+        ? `${out}[${part}]`
+        : /^[A-Za-z_$][\w$]*$/.test(part)
+          ? `${out}.${part}`
+          : `${out}[${JSON.stringify(part)}]`,
     '$',
   );
 }

@@ -4,7 +4,10 @@ import { TENANT_SIZES } from '../../shared/domain';
 /** A DNS name written in lower-case LDH form, as the data files must use. */
 const hostName = z
   .string()
-  .regex(/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/, 'must be a lower-case host name');
+  .regex(
+    /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/,
+    'must be a lower-case host name',
+  );
 
 const tenantSizeRule = z.union([
   z.object({ host_suffix: hostName, size: z.enum(TENANT_SIZES) }).strict(),
@@ -48,10 +51,12 @@ export const providersSchema = z
   .superRefine((file, ctx) => {
     const names = file.providers.map((p) => p.name);
     names.forEach((name, i) => {
-      if (names.indexOf(name) !== i) ctx.addIssue({ code: 'custom', path: ['providers', i, 'name'], message: `duplicate provider "${name}"` });
+      if (names.indexOf(name) !== i)
+        ctx.addIssue({ code: 'custom', path: ['providers', i, 'name'], message: `duplicate provider "${name}"` });
     });
     for (const key of ['no_mx_provider', 'unmatched_provider'] as const) {
-      if (!names.includes(file[key])) ctx.addIssue({ code: 'custom', path: [key], message: `"${file[key]}" is not a provider name` });
+      if (!names.includes(file[key]))
+        ctx.addIssue({ code: 'custom', path: [key], message: `"${file[key]}" is not a provider name` });
     }
   });
 

@@ -13,11 +13,22 @@ export type NormalizeErrorCode =
   | 'too_long';
 
 export type NormalizeResult =
-  | { ok: true; domain: string; display: string }
-  | { ok: false; code: NormalizeErrorCode; message: string };
+  { ok: true; domain: string; display: string } | { ok: false; code: NormalizeErrorCode; message: string };
 
 /** Filler values seen in spreadsheet exports instead of a website. */
-const PLACEHOLDERS = new Set(['nan', 'n/a', 'na', 'none', 'null', '-', 'web', 'web sitesi', 'website', 'http', 'https']);
+const PLACEHOLDERS = new Set([
+  'nan',
+  'n/a',
+  'na',
+  'none',
+  'null',
+  '-',
+  'web',
+  'web sitesi',
+  'website',
+  'http',
+  'https',
+]);
 
 const WRAPPERS = /^[\s"'`<>\u201c\u201d\u2018\u2019\u00ab\u00bb]+|[\s"'`<>\u201c\u201d\u2018\u2019\u00ab\u00bb]+$/g;
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
@@ -47,7 +58,8 @@ export function normalizeDomain(raw: string): NormalizeResult {
 
   const scheme = SCHEME.exec(text);
   if (scheme) {
-    if (!/^https?$/i.test(scheme[1])) return fail('unsupported_scheme', `Only http and https addresses are accepted, not ${scheme[1]}://.`);
+    if (!/^https?$/i.test(scheme[1]))
+      return fail('unsupported_scheme', `Only http and https addresses are accepted, not ${scheme[1]}://.`);
     text = text.slice(scheme[0].length);
     if (text.replace(/[/?#]+$/, '') === '') return fail('scheme_only', 'The address has a scheme but no host name.');
   } else if (text.includes('@')) {

@@ -29,11 +29,20 @@ function localProvider(entry: ProviderEntry, host: string): string | null {
 }
 
 /** Provider from the primary MX host, matched by whole-label suffix against providers.json mx_roots. */
-export function detectProvider(input: ProviderInput, config: Pick<HunterConfig, 'providers' | 'mxRootSuffixes'>): ProviderInfo {
+export function detectProvider(
+  input: ProviderInput,
+  config: Pick<HunterConfig, 'providers' | 'mxRootSuffixes'>,
+): ProviderInfo {
   const { providers, no_mx_provider, unmatched_provider } = config.providers;
   const primary = input.mx_records.map(canonicalHost).find(Boolean);
   if (!primary) {
-    return { provider: no_mx_provider, mx_root: null, local_provider: null, tenant_size: null, tenant_name: input.dkim_tenant };
+    return {
+      provider: no_mx_provider,
+      mx_root: null,
+      local_provider: null,
+      tenant_size: null,
+      tenant_name: input.dkim_tenant,
+    };
   }
   const entry =
     providers.find((p) => p.mx_roots.some((root) => isHostUnder(primary, root))) ??

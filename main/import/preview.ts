@@ -38,7 +38,14 @@ export function planImport(table: Table, keywords: ColumnKeywords): ImportPlan {
     const raw = Object.fromEntries(map.headers.map((h, c) => [h, r[c] ?? '']));
     let row: ImportPreviewRow;
     if (!result.ok) {
-      row = { row: i + 1, input, domain: null, company_name: company, error: result.code, error_message: result.message };
+      row = {
+        row: i + 1,
+        input,
+        domain: null,
+        company_name: company,
+        error: result.code,
+        error_message: result.message,
+      };
     } else if (seen.has(result.domain)) {
       duplicates++;
       row = {
@@ -57,16 +64,24 @@ export function planImport(table: Table, keywords: ColumnKeywords): ImportPlan {
     rows.push({ ...row, raw });
   });
 
-  const header = (col: number | null) => (col === null ? null : map.headers[col] ?? null);
+  const header = (col: number | null) => (col === null ? null : (map.headers[col] ?? null));
   const preview: ImportPreview = {
-    columns: { domain: header(map.domain), company: header(map.company), email: header(map.email), website: header(map.website) },
+    columns: {
+      domain: header(map.domain),
+      company: header(map.company),
+      email: header(map.email),
+      website: header(map.website),
+    },
     headers: map.headers,
     total: rows.length,
     valid: leads.length,
     rejected: rows.length - leads.length - duplicates,
     duplicates,
     // rejected rows first so the user sees the problems without scrolling through thousands of good rows
-    rows: [...rows.filter((r) => r.error && r.error !== 'duplicate'), ...rows.filter((r) => !r.error || r.error === 'duplicate')]
+    rows: [
+      ...rows.filter((r) => r.error && r.error !== 'duplicate'),
+      ...rows.filter((r) => !r.error || r.error === 'duplicate'),
+    ]
       .slice(0, PREVIEW_ROWS)
       .map(({ raw: _raw, ...row }) => row),
   };

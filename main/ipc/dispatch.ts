@@ -52,7 +52,10 @@ export async function dispatch(
   }
   const parsed = contract[channel].input.safeParse(input ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'validation', message: `Invalid input for ${channel}`, details: zodIssues(parsed.error) } };
+    return {
+      ok: false,
+      error: { code: 'validation', message: `Invalid input for ${channel}`, details: zodIssues(parsed.error) },
+    };
   }
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;

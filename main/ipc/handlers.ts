@@ -25,10 +25,13 @@ function leadOf(ctx: HunterContext, raw: string): LeadDetail {
 
 const fileBytes = (base64: string) => Buffer.from(base64, 'base64');
 
-const RETIRED =
-  'Notes, tags and favourites moved to Dynamics 365; Hunter keeps the old ones read-only for migration.';
+const RETIRED = 'Notes, tags and favourites moved to Dynamics 365; Hunter keeps the old ones read-only for migration.';
 
-export function createHandlers(ctx: HunterContext, bus: EventBus, info: AppInfo): { handlers: Handlers; jobs: ScanJobService } {
+export function createHandlers(
+  ctx: HunterContext,
+  bus: EventBus,
+  info: AppInfo,
+): { handlers: Handlers; jobs: ScanJobService } {
   const jobs = new ScanJobService(ctx, bus);
   const handlers: Handlers = {
     'app.info': () => ({ version: info.version, platform: info.platform, db_path: ctx.dbPath }),

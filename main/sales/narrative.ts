@@ -13,7 +13,9 @@ type Described = (typeof DESCRIBED_PROVIDERS)[number];
 
 export function providerLabel(provider: string | null, t: SalesTemplates): string {
   if (provider === null) return t.labels.provider.Unknown;
-  return provider in t.labels.provider ? t.labels.provider[provider as keyof SalesTemplates['labels']['provider']] : provider;
+  return provider in t.labels.provider
+    ? t.labels.provider[provider as keyof SalesTemplates['labels']['provider']]
+    : provider;
 }
 
 /** where a self-hosted lead keeps its mail: the detected local provider, else a generic phrase */
@@ -51,7 +53,9 @@ function verifiedSignals(s: SecuritySignals, t: SalesTemplates): string {
   if (s.spf === 'present') names.push(t.segment.signal.spf_present);
   if (s.dkim === 'present') names.push(t.segment.signal.dkim_present);
   if (s.dmarc === 'enforced') names.push(fill(t.segment.signal.dmarc_enforced, { policy: s.policy ?? '' }));
-  return names.length ? fill(t.segment.signals_verified, { signals: joinList(t, names) }) : t.segment.signals_none_verified;
+  return names.length
+    ? fill(t.segment.signals_verified, { signals: joinList(t, names) })
+    : t.segment.signals_none_verified;
 }
 
 function migrationExplanation(input: SalesInput, s: SecuritySignals, t: SalesTemplates): string {
@@ -63,7 +67,13 @@ function migrationExplanation(input: SalesInput, s: SecuritySignals, t: SalesTem
       ? fill(g.migration_from_local, { host: localHost(input, t) })
       : fill(g.migration_from, { provider: providerLabel(input.provider, t) });
   const band =
-    score >= 80 ? g.migration_band_80 : score >= 70 ? g.migration_band_70 : score >= 60 ? g.migration_band_60 : g.migration_band_inconsistent;
+    score >= 80
+      ? g.migration_band_80
+      : score >= 70
+        ? g.migration_band_70
+        : score >= 60
+          ? g.migration_band_60
+          : g.migration_band_inconsistent;
   return `${fill(g.migration, { from, band: fill(band, vars) })} ${verifiedSignals(s, t)}`;
 }
 

@@ -13,7 +13,9 @@ export interface NextStepInput {
   urgency: Urgency;
 }
 
-type Decision = Pick<NextStep, 'action' | 'timeline' | 'priority'> & { text: { message: string; internal_note: string } };
+type Decision = Pick<NextStep, 'action' | 'timeline' | 'priority'> & {
+  text: { message: string; internal_note: string };
+};
 
 /**
  * not scanned / no verdict            wait   24_saat  medium  (scan first)
@@ -35,7 +37,12 @@ function decide({ state, segment, potential, urgency }: NextStepInput, t: SalesT
       : { action: 'call', timeline: '24_saat', priority: 'high', text: n.call_now[segment] };
   }
   if (potential >= 50) return { action: 'call', timeline: '3_gün', priority: 'medium', text: n.call_soon[segment] };
-  return { action: 'email', timeline: '1_hafta', priority: 'low', text: segment === 'Cold' ? n.email.Cold : n.email.other };
+  return {
+    action: 'email',
+    timeline: '1_hafta',
+    priority: 'low',
+    text: segment === 'Cold' ? n.email.Cold : n.email.other,
+  };
 }
 
 export function buildNextStep(input: NextStepInput, t: SalesTemplates): NextStep {

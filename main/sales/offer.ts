@@ -6,7 +6,9 @@ import type { SalesTemplates } from './templates';
 
 export type OfferSettings = Pick<Settings, 'currency' | 'offer_prices'>;
 
-export function recommendOfferTier(input: Pick<SalesInput, 'tenant_size' | 'segment' | 'readiness_score'>): OfferTierName {
+export function recommendOfferTier(
+  input: Pick<SalesInput, 'tenant_size' | 'segment' | 'readiness_score'>,
+): OfferTierName {
   if (input.tenant_size === 'large') return 'Enterprise';
   if (input.tenant_size === 'medium') return 'Business Standard';
   if (input.tenant_size === 'small') return 'Business Basic';
@@ -22,7 +24,8 @@ export function buildOfferTier(
   const p = settings.offer_prices[tier];
   const money = (amount: number) => formatMoney(t, amount, settings.currency);
   const parts: string[] = [];
-  if (p.price_per_user_per_month !== null) parts.push(fill(t.offer.price.license, { price: money(p.price_per_user_per_month) }));
+  if (p.price_per_user_per_month !== null)
+    parts.push(fill(t.offer.price.license, { price: money(p.price_per_user_per_month) }));
   if (p.migration_fee !== null) parts.push(fill(t.offer.price.migration, { price: money(p.migration_fee) }));
   if (p.defender_price_per_user_per_month !== null)
     parts.push(fill(t.offer.price.defender, { price: money(p.defender_price_per_user_per_month) }));

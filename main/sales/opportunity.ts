@@ -22,7 +22,8 @@ type OpportunityInput = Pick<
 
 function readinessFactor(score: number | null, t: SalesTemplates): OpportunityFactor {
   const c = t.potential.readiness;
-  if (score === null) return { name: 'readiness_score', weight: 0.3, raw: null, score: UNKNOWN_READINESS_POINTS, comment: c.unknown };
+  if (score === null)
+    return { name: 'readiness_score', weight: 0.3, raw: null, score: UNKNOWN_READINESS_POINTS, comment: c.unknown };
   const comment = score >= 70 ? c.high : score >= 40 ? c.medium : c.low;
   // integer arithmetic: score * 0.3 in floating point puts e.g. 70 at 20.999…
   return { name: 'readiness_score', weight: 0.3, raw: score, score: Math.floor((score * 3) / 10), comment };
@@ -31,7 +32,8 @@ function readinessFactor(score: number | null, t: SalesTemplates): OpportunityFa
 function priorityFactor(priority: number | null, t: SalesTemplates): OpportunityFactor {
   const c = t.potential.priority;
   const known = priority !== null && Number.isInteger(priority) && priority >= 1 && priority <= 7;
-  if (!known) return { name: 'priority_score', weight: 0.2, raw: priority, score: UNKNOWN_PRIORITY_POINTS, comment: c.unknown };
+  if (!known)
+    return { name: 'priority_score', weight: 0.2, raw: priority, score: UNKNOWN_PRIORITY_POINTS, comment: c.unknown };
   const comment = priority <= 2 ? c.top : priority <= 4 ? c.mid : c.low;
   return { name: 'priority_score', weight: 0.2, raw: priority, score: PRIORITY_POINTS[priority - 1], comment };
 }

@@ -23,7 +23,9 @@ function offerLines(summary: SalesSummary, t: SalesTemplates): string[] {
   ];
   return [
     fill(t.text.offer_tier, { tier: o.tier, license: o.license }),
-    ...prices.flatMap(([kind, amount]) => (amount === null ? [] : [fill(t.text.offer_price[kind], { price: money(amount) })])),
+    ...prices.flatMap(([kind, amount]) =>
+      amount === null ? [] : [fill(t.text.offer_price[kind], { price: money(amount) })],
+    ),
     o.recommendation,
   ];
 }
@@ -45,7 +47,9 @@ function potentialLines(summary: SalesSummary, t: SalesTemplates): string[] {
   const names = t.labels.factor as Record<string, string>;
   return [
     fill(t.text.potential_total, { total: summary.opportunity_potential }),
-    ...r.factors.map((f) => `- ${fill(t.text.factor, { name: names[f.name] ?? f.name, score: f.score, comment: f.comment })}`),
+    ...r.factors.map(
+      (f) => `- ${fill(t.text.factor, { name: names[f.name] ?? f.name, score: f.score, comment: f.comment })}`,
+    ),
     r.summary,
   ];
 }
@@ -59,8 +63,14 @@ export function renderSalesSummaryText(summary: SalesSummary, t: SalesTemplates)
     section(h.segment, [summary.segment_explanation]),
     section(h.provider, [summary.provider_reasoning]),
     section(h.security, securityLines(summary, t)),
-    section(h.call_script, summary.call_script.map((line, i) => `${i + 1}. ${line}`)),
-    section(h.questions, summary.discovery_questions.map((q) => `- ${q}`)),
+    section(
+      h.call_script,
+      summary.call_script.map((line, i) => `${i + 1}. ${line}`),
+    ),
+    section(
+      h.questions,
+      summary.discovery_questions.map((q) => `- ${q}`),
+    ),
     section(h.offer, offerLines(summary, t)),
     section(h.potential, potentialLines(summary, t)),
     section(h.urgency, [t.labels.urgency[summary.urgency]]),

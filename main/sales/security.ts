@@ -100,6 +100,7 @@ export function buildSecurityReasoning(s: SecuritySignals, t: SalesTemplates): S
     summary: summary(s, level, t),
     details: details(s, t),
     sales_angle: t.security.sales_angle[level],
-    recommended_action: level === 'low' ? t.security.action.low : fill(t.security.action[level], { steps: joinList(t, steps) }),
+    recommended_action:
+      level === 'low' ? t.security.action.low : fill(t.security.action[level], { steps: joinList(t, steps) }),
   };
 }

@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SEGMENTS, TENANT_SIZES } from '../../shared/domain';
-import { NEXT_STEP_PRIORITIES, NEXT_STEP_TIMELINES, OFFER_TIERS, RISK_LEVELS, URGENCIES } from '../../shared/sales-summary';
+import {
+  NEXT_STEP_PRIORITIES,
+  NEXT_STEP_TIMELINES,
+  OFFER_TIERS,
+  RISK_LEVELS,
+  URGENCIES,
+} from '../../shared/sales-summary';
 
 export type SalesLang = 'tr' | 'en';
 
@@ -25,7 +31,18 @@ export const SalesTemplatesSchema = z
       .object({
         size: texts(TENANT_SIZES),
         /** display names for the providers.json names; other names are shown as they are */
-        provider: texts(['M365', 'Google', 'Yandex', 'Zoho', 'Amazon', 'SendGrid', 'Mailgun', 'Hosting', 'Local', 'Unknown']),
+        provider: texts([
+          'M365',
+          'Google',
+          'Yandex',
+          'Zoho',
+          'Amazon',
+          'SendGrid',
+          'Mailgun',
+          'Hosting',
+          'Local',
+          'Unknown',
+        ]),
         self_hosted: z.string().min(1),
         no_score: z.string().min(1),
         money: z.string().min(1),

@@ -26,12 +26,18 @@ function cached<F>(cache: Map<string, F>, locale: string, make: () => F): F {
 /** "a, b and c" / "a, b ve c": the conjunction comes from the locale, not from code */
 export function joinList(templates: SalesTemplates, items: readonly string[]): string {
   const locale = templates.meta.locale;
-  return cached(listFormats, locale, () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(items);
+  return cached(listFormats, locale, () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(
+    items,
+  );
 }
 
 export function formatMoney(templates: SalesTemplates, amount: number, currency: string): string {
   const locale = templates.meta.locale;
-  const formatted = cached(numberFormats, locale, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(amount);
+  const formatted = cached(
+    numberFormats,
+    locale,
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+  ).format(amount);
   return fill(templates.labels.money, { amount: formatted, currency });
 }
 

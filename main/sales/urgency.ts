@@ -20,7 +20,8 @@ export function calculateUrgency(
   const score = input.readiness_score ?? 0;
   const days = daysUntil(input.expires_at, now);
   if (priority === 1 || (segment === 'Migration' && score >= 80) || (days !== null && days < 60)) return 'high';
-  if (priority === 2 || (segment === 'Migration' && score >= 50) || (segment === 'Existing' && score >= 70)) return 'medium';
+  if (priority === 2 || (segment === 'Migration' && score >= 50) || (segment === 'Existing' && score >= 70))
+    return 'medium';
   if (days !== null && days < 90) return 'medium';
   return 'low';
 }

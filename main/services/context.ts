@@ -20,7 +20,9 @@ export interface HunterContext {
   config: HunterConfig;
   settings: SettingsService;
   /** a scanner for the current settings, with per-run overrides (CLI flags) */
-  createScanner(overrides?: Partial<Pick<Settings, 'dns_servers' | 'dns_timeout_ms' | 'dns_tries' | 'whois_enabled'>>): Scanner;
+  createScanner(
+    overrides?: Partial<Pick<Settings, 'dns_servers' | 'dns_timeout_ms' | 'dns_tries' | 'whois_enabled'>>,
+  ): Scanner;
   close(): void;
 }
 
@@ -48,7 +50,11 @@ export function openHunter(opts: {
       const s = { ...settings.get(), ...overrides };
       const spec: ScannerSpec = {
         config,
-        dns: { servers: s.dns_servers.length > 0 ? s.dns_servers : undefined, timeoutMs: s.dns_timeout_ms, tries: s.dns_tries },
+        dns: {
+          servers: s.dns_servers.length > 0 ? s.dns_servers : undefined,
+          timeoutMs: s.dns_timeout_ms,
+          tries: s.dns_tries,
+        },
         whois: s.whois_enabled ? { timeoutMs: WHOIS_TIMEOUT_MS, cacheTtlMs: WHOIS_CACHE_TTL_MS } : null,
         dkimSelectors: s.dkim_selectors,
       };

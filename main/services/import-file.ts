@@ -14,7 +14,8 @@ export function loadColumnKeywords(resources: string): ColumnKeywords {
   if (keywordsCache?.dir === resources) return keywordsCache.value;
   const file = path.join(resources, 'import_columns.json');
   const parsed = ColumnKeywordsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   keywordsCache = { dir: resources, value: parsed.data };
   return parsed.data;
 }

@@ -43,7 +43,12 @@ export function salesInputOf(lead: LeadDetail): SalesInput {
   };
 }
 
-export function salesSummaryFor(ctx: HunterContext, lead: LeadDetail, lang: Lang, now: Date = new Date()): SalesSummary {
+export function salesSummaryFor(
+  ctx: HunterContext,
+  lead: LeadDetail,
+  lang: Lang,
+  now: Date = new Date(),
+): SalesSummary {
   const settings = ctx.settings.get();
   return buildSalesSummary(salesInputOf(lead), { templates: templatesFor(ctx.resources, lang), settings, lang, now });
 }

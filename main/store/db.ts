@@ -65,9 +65,12 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
     sqlite.pragma('schema_version');
   } catch (err) {
     sqlite.close();
-    throw new StoreOpenError(`${path} is not a readable SQLite database (${(err as Error).message}); it was left untouched`, {
-      cause: err,
-    });
+    throw new StoreOpenError(
+      `${path} is not a readable SQLite database (${(err as Error).message}); it was left untouched`,
+      {
+        cause: err,
+      },
+    );
   }
   try {
     sqlite.pragma(`busy_timeout = ${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);
@@ -75,10 +78,16 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     // queries only (never schema): sorting names the way search matches them, Ç among the C's
-    sqlite.function(FOLD_SQL_FUNCTION, { deterministic: true }, (v: unknown) => (typeof v === 'string' ? foldSearch(v) : v));
+    sqlite.function(FOLD_SQL_FUNCTION, { deterministic: true }, (v: unknown) =>
+      typeof v === 'string' ? foldSearch(v) : v,
+    );
     const db = drizzle({ client: sqlite });
     const pending = pendingMigrations(sqlite, migrationsFolder);
-    if (pending.length > 0 && pending.length < journalTags(migrationsFolder).length && opts.backupBeforeMigrate !== false) {
+    if (
+      pending.length > 0 &&
+      pending.length < journalTags(migrationsFolder).length &&
+      opts.backupBeforeMigrate !== false
+    ) {
       backup(sqlite, `${path}.pre-migration-${pending[0]}.bak`);
     }
     migrate(db, { migrationsFolder });

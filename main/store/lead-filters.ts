@@ -39,7 +39,9 @@ export interface SearchWords {
 }
 
 export function searchWords(search: string | undefined): SearchWords {
-  const all = foldSearch(search ?? '').split(/\s+/).filter(Boolean);
+  const all = foldSearch(search ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   // code points, as the trigram tokenizer counts them
   const isLong = (word: string) => [...word].length >= MIN_INDEXED_WORD;
   return { all, long: all.filter(isLong), short: all.filter((word) => !isLong(word)) };
@@ -72,7 +74,9 @@ function indexedSearch(words: SearchWords, providers: readonly string[]): SQL[] 
   const identityOnly = identityOnlyWords(words, providers);
   const conditions = identityOnly.length ? [identityMatches(identityOnly)] : [];
   for (const word of words.long.filter((w) => !identityOnly.includes(w))) {
-    conditions.push(sql`(${identityMatches([word])} OR ${inArray(leads.provider, providersContaining(word, providers))})`);
+    conditions.push(
+      sql`(${identityMatches([word])} OR ${inArray(leads.provider, providersContaining(word, providers))})`,
+    );
   }
   return [...conditions, ...words.short.map(contains)];
 }
@@ -81,7 +85,12 @@ function indexedSearch(words: SearchWords, providers: readonly string[]): SQL[] 
  * The query's conditions for one access path (see MatchMode). `providers` (every stored provider name) is needed
  * by the count and matched modes when the query has a search.
  */
-export function leadWhere(query: LeadQuery, now: Date, mode: MatchMode, providers: readonly string[] = []): SQL | undefined {
+export function leadWhere(
+  query: LeadQuery,
+  now: Date,
+  mode: MatchMode,
+  providers: readonly string[] = [],
+): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   // In walk mode filters are written on +column, which SQLite cannot serve from an index: the page query then walks
   // the sort's index and stops after one page of matches, instead of collecting every match through a filter index
@@ -89,7 +98,9 @@ export function leadWhere(query: LeadQuery, now: Date, mode: MatchMode, provider
   const col = (column: SQLiteColumn) => (mode === 'count' ? sql`${column}` : sql`+${column}`);
 
   const search = searchWords(query.search);
-  conditions.push(...(mode === 'walk' || !search.long.length ? search.all.map(contains) : indexedSearch(search, providers)));
+  conditions.push(
+    ...(mode === 'walk' || !search.long.length ? search.all.map(contains) : indexedSearch(search, providers)),
+  );
   if (query.providers?.length) conditions.push(inArray(col(leads.provider), query.providers));
   if (query.segments?.length) conditions.push(inArray(col(leads.segment), query.segments));
   if (query.categories?.length) conditions.push(inArray(col(leads.priority_category), query.categories));
@@ -122,7 +133,9 @@ const TEXT_SORTS: ReadonlySet<LeadSortKey> = new Set(['domain', 'company_name', 
  */
 export function pageMode(query: LeadQuery, total: number, allLeads: number, end: number): MatchMode {
   if (!searchWords(query.search).long.length) return 'walk';
-  const walk = TEXT_SORTS.has(query.sort ?? 'priority') ? allLeads - total + end : (end * allLeads) / Math.max(total, 1);
+  const walk = TEXT_SORTS.has(query.sort ?? 'priority')
+    ? allLeads - total + end
+    : (end * allLeads) / Math.max(total, 1);
   return total < walk ? 'matched' : 'walk';
 }
 
@@ -158,7 +171,11 @@ export function sortPlan(query: LeadQuery): SortPlan {
   if (key === 'priority') {
     // P-category best first, then readiness high to low; 'desc' walks the same index backwards
     const score = descending ? asc(leads.readiness_score) : desc(leads.readiness_score);
-    return { nullable: leads.priority_category, order: [dir(leads.priority_category), score, ...byDomain], tailOrder: byDomain };
+    return {
+      nullable: leads.priority_category,
+      order: [dir(leads.priority_category), score, ...byDomain],
+      tailOrder: byDomain,
+    };
   }
   const column = SORT_COLUMNS[key];
   return { nullable: column, order: [dir(column), ...byDomain], tailOrder: byDomain };

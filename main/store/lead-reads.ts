@@ -3,7 +3,16 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, sql } from 'dr
 import type { SQL } from 'drizzle-orm';
 import type { Kpis, LeadDetail, LeadPage, LeadQuery, LeadRow, LeadStats, ScanHistoryEntry } from '../../shared/leads';
 import type { Clock, Db } from './db';
-import { ftsQuery, identityOnlyWords, isoDay, leadWhere, pageMode, SEARCH_INDEX, searchWords, sortPlan } from './lead-filters';
+import {
+  ftsQuery,
+  identityOnlyWords,
+  isoDay,
+  leadWhere,
+  pageMode,
+  SEARCH_INDEX,
+  searchWords,
+  sortPlan,
+} from './lead-filters';
 import type { MatchMode } from './lead-filters';
 import { autoTags, leadScores, leadSignals, leads, partnerCenterReferrals, scanHistory } from './schema';
 
@@ -121,7 +130,11 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
 
   /** Keys in grid order for one part of a sort plan (see SortPlan), optionally one window of it. */
   function keysOf(where: SQL | undefined, order: SQL[], window?: Window): Key[] {
-    const q = db.select({ id: leads.id, domain: leads.domain }).from(leads).where(where).orderBy(...order);
+    const q = db
+      .select({ id: leads.id, domain: leads.domain })
+      .from(leads)
+      .where(where)
+      .orderBy(...order);
     return (window ? q.limit(window.limit).offset(window.offset) : q).all();
   }
 
@@ -147,8 +160,15 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       /** How many leads match: from the trigram index alone when the search is all there is to the query. */
       count(): number {
         const identityOnly = identityOnlyWords(words, providers).length === words.long.length;
-        if (words.long.length && identityOnly && !words.short.length && !leadWhere({ ...query, search: undefined }, at, 'count')) {
-          return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${SEARCH_INDEX} WHERE ${SEARCH_INDEX} MATCH ${ftsQuery(words.long)}`).n;
+        if (
+          words.long.length &&
+          identityOnly &&
+          !words.short.length &&
+          !leadWhere({ ...query, search: undefined }, at, 'count')
+        ) {
+          return db.get<{ n: number }>(
+            sql`SELECT count(*) AS n FROM ${SEARCH_INDEX} WHERE ${SEARCH_INDEX} MATCH ${ftsQuery(words.long)}`,
+          ).n;
         }
         return countOf(leadWhere(query, at, 'count', providers));
       },
@@ -171,7 +191,8 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
     if (!window) return [...keysOf(headWhere, plan.order), ...keysOf(tailWhere, plan.tailOrder)];
     const head = keysOf(headWhere, plan.order, window);
     if (head.length === window.limit) return head;
-    const headSize = head.length > 0 ? window.offset + head.length : countOf(and(match.where('count'), isNotNull(plan.nullable)));
+    const headSize =
+      head.length > 0 ? window.offset + head.length : countOf(and(match.where('count'), isNotNull(plan.nullable)));
     const tail = keysOf(tailWhere, plan.tailOrder, {
       offset: Math.max(0, window.offset - headSize),
       limit: window.limit - head.length,
@@ -181,7 +202,12 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
 
   /** Rough size of the table for pageMode(): the largest id, without counting 100,000 rows. */
   function leadCount(): number {
-    return db.select({ n: max(leads.id) }).from(leads).all()[0]!.n ?? 0;
+    return (
+      db
+        .select({ n: max(leads.id) })
+        .from(leads)
+        .all()[0]!.n ?? 0
+    );
   }
 
   function listLeads(query: LeadQuery): LeadPage {
@@ -192,9 +218,18 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       const match = matcher(query);
       const total = match.count();
       if (offset >= total) return { rows: [], total, offset };
-      const ids = orderedKeys(match, pageMode(query, total, leadCount(), offset + limit), { offset, limit }).map((k) => k.id);
+      const ids = orderedKeys(match, pageMode(query, total, leadCount(), offset + limit), { offset, limit }).map(
+        (k) => k.id,
+      );
       if (ids.length === 0) return { rows: [], total, offset };
-      const byId = new Map(db.select(rowColumns).from(leads).where(inArray(leads.id, ids)).all().map((r) => [r.id, r]));
+      const byId = new Map(
+        db
+          .select(rowColumns)
+          .from(leads)
+          .where(inArray(leads.id, ids))
+          .all()
+          .map((r) => [r.id, r]),
+      );
       return { rows: ids.map((id) => toRow(byId.get(id)!)), total, offset };
     })();
   }
@@ -249,8 +284,13 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
   function stats(): LeadStats {
     // each count walks one grid index of leads (leads_grid_*_idx starts with the column)
     const by = (column: typeof leads.provider | typeof leads.segment | typeof leads.priority_category) =>
-      db.select({ key: sql<string>`${column}`, count: count() }).from(leads).where(isNotNull(column))
-        .groupBy(column).orderBy(desc(count()), asc(column)).all();
+      db
+        .select({ key: sql<string>`${column}`, count: count() })
+        .from(leads)
+        .where(isNotNull(column))
+        .groupBy(column)
+        .orderBy(desc(count()), asc(column))
+        .all();
 
     const today = now();
     const days = Array.from({ length: STATS_DAYS }, (_, i) => isoDay(today, i - (STATS_DAYS - 1)));

@@ -82,7 +82,8 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
     .prepare();
 
   // a scan without a verdict (dns_timeout) keeps the grid values of the previous verdict
-  const fromVerdict = (column: SQLiteColumn) => sql`CASE WHEN ${p('has_verdict')} THEN ${p(column.name)} ELSE ${column} END`;
+  const fromVerdict = (column: SQLiteColumn) =>
+    sql`CASE WHEN ${p('has_verdict')} THEN ${p(column.name)} ELSE ${column} END`;
   const updateScanState = db
     .update(leads)
     .set({
@@ -107,7 +108,10 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
 
   const upsertSignals = upsertWholeRow(db, leadSignals, leadSignals.lead_id);
   const upsertScore = upsertWholeRow(db, leadScores, leadScores.lead_id);
-  const deleteTags = db.delete(autoTags).where(eq(autoTags.lead_id, p('lead_id'))).prepare();
+  const deleteTags = db
+    .delete(autoTags)
+    .where(eq(autoTags.lead_id, p('lead_id')))
+    .prepare();
   const insertTag = db
     .insert(autoTags)
     .values({ lead_id: p('lead_id'), tag: p('tag') })
@@ -178,7 +182,10 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
       };
       const leadId = existing
         ? existing.id
-        : Number(insertLead.run({ ...scanState, domain: result.domain, company_name: null, company_sort: null }).lastInsertRowid);
+        : Number(
+            insertLead.run({ ...scanState, domain: result.domain, company_name: null, company_sort: null })
+              .lastInsertRowid,
+          );
       updateScanState.run({ ...scanState, id: leadId, ...gridValues(result, tags) });
 
       if (verdict) {

@@ -28,7 +28,10 @@ export class SqliteTtlCache implements TtlCache {
         set: { value: sql`excluded.value`, expires_at: sql`excluded.expires_at` },
       })
       .prepare();
-    this.deleteEntry = db.delete(scanCache).where(eq(scanCache.key, p('key'))).prepare();
+    this.deleteEntry = db
+      .delete(scanCache)
+      .where(eq(scanCache.key, p('key')))
+      .prepare();
   }
 
   get<T>(key: string): T | undefined {

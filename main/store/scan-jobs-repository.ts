@@ -77,7 +77,13 @@ export function createScanJobsRepository(db: Db, now: Clock): ScanJobsRepository
         changed += db
           .update(scanJobItems)
           .set({ state: outcome, error: item.error })
-          .where(and(eq(scanJobItems.job_id, jobId), eq(scanJobItems.domain, item.domain), eq(scanJobItems.state, 'pending')))
+          .where(
+            and(
+              eq(scanJobItems.job_id, jobId),
+              eq(scanJobItems.domain, item.domain),
+              eq(scanJobItems.state, 'pending'),
+            ),
+          )
           .run().changes;
       }
       const counter =
@@ -114,7 +120,12 @@ export function createScanJobsRepository(db: Db, now: Clock): ScanJobsRepository
     create: (domains, options) => create(domains, options),
     get,
     latestUnfinished() {
-      const row = db.select({ id: scanJobs.id }).from(scanJobs).where(inArray(scanJobs.state, UNFINISHED)).orderBy(desc(scanJobs.id)).get();
+      const row = db
+        .select({ id: scanJobs.id })
+        .from(scanJobs)
+        .where(inArray(scanJobs.state, UNFINISHED))
+        .orderBy(desc(scanJobs.id))
+        .get();
       return row ? get(row.id) : null;
     },
     nextPending(jobId, limit) {
@@ -128,7 +139,12 @@ export function createScanJobsRepository(db: Db, now: Clock): ScanJobsRepository
         .all()
         .map((r) => r.domain);
     },
-    markDone: (jobId, domains) => mark(jobId, domains.map((domain) => ({ domain, error: null })), 'done'),
+    markDone: (jobId, domains) =>
+      mark(
+        jobId,
+        domains.map((domain) => ({ domain, error: null })),
+        'done',
+      ),
     markFailed: (jobId, failures) => mark(jobId, failures, 'failed'),
     pause: (jobId) => transition(jobId, 'paused'),
     resume: (jobId) => transition(jobId, 'running'),

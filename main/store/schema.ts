@@ -80,65 +80,59 @@ export const leads = sqliteTable(
 );
 
 /** The signals of the latest scan that produced a verdict: one row per lead, replaced on each such scan. */
-export const leadSignals = sqliteTable(
-  'lead_signals',
-  {
-    lead_id: integer('lead_id')
-      .primaryKey()
-      .references(() => leads.id, { onDelete: 'cascade' }),
-    provider: text('provider'),
-    mx_records: text('mx_records', { mode: 'json' }).$type<string[] | null>(),
-    mx_root: text('mx_root'),
-    local_provider: text('local_provider'),
-    tenant_size: text('tenant_size').$type<TenantSize>(),
-    tenant_name: text('tenant_name'),
-    spf: integer('spf', { mode: 'boolean' }),
-    spf_record: text('spf_record'),
-    spf_lookup_count: integer('spf_lookup_count'),
-    dkim: integer('dkim', { mode: 'boolean' }),
-    dkim_selectors: text('dkim_selectors', { mode: 'json' }).$type<DkimSelectorHit[]>(),
-    dmarc_policy: text('dmarc_policy'),
-    /** DMARC pct (0-100); null without a record */
-    dmarc_coverage: integer('dmarc_coverage'),
-    dmarc_record: text('dmarc_record'),
-    ns: text('ns', { mode: 'json' }).$type<string[] | null>(),
-    mx_a: text('mx_a', { mode: 'json' }).$type<string[] | null>(),
-    registrar: text('registrar'),
-    /** YYYY-MM-DD */
-    created_on: text('created_on'),
-    /** YYYY-MM-DD */
-    expires_at: text('expires_at'),
-    nameservers: text('nameservers', { mode: 'json' }).$type<string[]>(),
-    whois_status: text('whois_status'),
-    /** status and time of the scan these signals came from */
-    scan_status: text('scan_status').$type<ScanStatus>().notNull(),
-    scanned_at: text('scanned_at').notNull(),
-    dns: text('dns', { mode: 'json' }).$type<DnsSignals | null>(),
-    whois: text('whois', { mode: 'json' }).$type<WhoisSignal | null>(),
-  },
-);
+export const leadSignals = sqliteTable('lead_signals', {
+  lead_id: integer('lead_id')
+    .primaryKey()
+    .references(() => leads.id, { onDelete: 'cascade' }),
+  provider: text('provider'),
+  mx_records: text('mx_records', { mode: 'json' }).$type<string[] | null>(),
+  mx_root: text('mx_root'),
+  local_provider: text('local_provider'),
+  tenant_size: text('tenant_size').$type<TenantSize>(),
+  tenant_name: text('tenant_name'),
+  spf: integer('spf', { mode: 'boolean' }),
+  spf_record: text('spf_record'),
+  spf_lookup_count: integer('spf_lookup_count'),
+  dkim: integer('dkim', { mode: 'boolean' }),
+  dkim_selectors: text('dkim_selectors', { mode: 'json' }).$type<DkimSelectorHit[]>(),
+  dmarc_policy: text('dmarc_policy'),
+  /** DMARC pct (0-100); null without a record */
+  dmarc_coverage: integer('dmarc_coverage'),
+  dmarc_record: text('dmarc_record'),
+  ns: text('ns', { mode: 'json' }).$type<string[] | null>(),
+  mx_a: text('mx_a', { mode: 'json' }).$type<string[] | null>(),
+  registrar: text('registrar'),
+  /** YYYY-MM-DD */
+  created_on: text('created_on'),
+  /** YYYY-MM-DD */
+  expires_at: text('expires_at'),
+  nameservers: text('nameservers', { mode: 'json' }).$type<string[]>(),
+  whois_status: text('whois_status'),
+  /** status and time of the scan these signals came from */
+  scan_status: text('scan_status').$type<ScanStatus>().notNull(),
+  scanned_at: text('scanned_at').notNull(),
+  dns: text('dns', { mode: 'json' }).$type<DnsSignals | null>(),
+  whois: text('whois', { mode: 'json' }).$type<WhoisSignal | null>(),
+});
 
 /** The latest verdict: one row per scanned lead. */
-export const leadScores = sqliteTable(
-  'lead_scores',
-  {
-    lead_id: integer('lead_id')
-      .primaryKey()
-      .references(() => leads.id, { onDelete: 'cascade' }),
-    readiness_score: integer('readiness_score').notNull(),
-    segment: text('segment').$type<Segment>().notNull(),
-    reason: text('reason').notNull(),
-    priority_score: integer('priority_score').notNull(),
-    technical_heat: text('technical_heat').notNull(),
-    commercial_segment: text('commercial_segment').notNull(),
-    commercial_heat: text('commercial_heat').notNull(),
-    priority_category: text('priority_category').$type<PriorityCategory>().notNull(),
-    priority_label: text('priority_label').notNull(),
-    risk_flags: text('risk_flags', { mode: 'json' }).$type<string[]>().notNull(),
-    breakdown: text('breakdown', { mode: 'json' }).$type<ScoreBreakdown>().notNull(),
-    scored_at: text('scored_at').notNull(),
-  },
-);
+export const leadScores = sqliteTable('lead_scores', {
+  lead_id: integer('lead_id')
+    .primaryKey()
+    .references(() => leads.id, { onDelete: 'cascade' }),
+  readiness_score: integer('readiness_score').notNull(),
+  segment: text('segment').$type<Segment>().notNull(),
+  reason: text('reason').notNull(),
+  priority_score: integer('priority_score').notNull(),
+  technical_heat: text('technical_heat').notNull(),
+  commercial_segment: text('commercial_segment').notNull(),
+  commercial_heat: text('commercial_heat').notNull(),
+  priority_category: text('priority_category').$type<PriorityCategory>().notNull(),
+  priority_label: text('priority_label').notNull(),
+  risk_flags: text('risk_flags', { mode: 'json' }).$type<string[]>().notNull(),
+  breakdown: text('breakdown', { mode: 'json' }).$type<ScoreBreakdown>().notNull(),
+  scored_at: text('scored_at').notNull(),
+});
 
 /** Tags derived by the scoring engine; the whole set of a lead is replaced on every verdict, so stale tags vanish. */
 export const autoTags = sqliteTable(
@@ -170,7 +164,10 @@ export const scanHistory = sqliteTable(
     /** field → [old, new] against the latest state before this scan; {} on the first scan */
     changes: text('changes', { mode: 'json' }).$type<Record<string, [unknown, unknown]>>().notNull(),
   },
-  (t) => [index('scan_history_lead_idx').on(t.lead_id, t.scanned_at), index('scan_history_scanned_at_idx').on(t.scanned_at)],
+  (t) => [
+    index('scan_history_lead_idx').on(t.lead_id, t.scanned_at),
+    index('scan_history_scanned_at_idx').on(t.scanned_at),
+  ],
 );
 
 export const rawImports = sqliteTable('raw_imports', {

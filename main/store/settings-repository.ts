@@ -18,7 +18,10 @@ export function createSettingsRepository(db: Db, now: Clock): SettingsRepository
       if (value === undefined) throw new Error(`settings.set(${key}): undefined is not a storable value`);
       db.insert(settings)
         .values({ key, value: JSON.stringify(value), updated_at: now().toISOString() })
-        .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updated_at: sql`excluded.updated_at` } })
+        .onConflictDoUpdate({
+          target: settings.key,
+          set: { value: sql`excluded.value`, updated_at: sql`excluded.updated_at` },
+        })
         .run();
     },
   };

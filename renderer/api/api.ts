@@ -38,7 +38,10 @@ export function transportFromHunterApi(hunter: HunterApi): Transport {
       try {
         return await hunter.invoke(channel, input as never);
       } catch (error) {
-        return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+        };
       }
     },
     on: (event, listener) => hunter.on(event, listener),

@@ -11,11 +11,16 @@ export interface QueryState<T> {
 }
 
 export function toApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError('internal', error instanceof Error ? error.message : String(error));
+  return error instanceof ApiError
+    ? error
+    : new ApiError('internal', error instanceof Error ? error.message : String(error));
 }
 
 /** Calls `channel` whenever `input` changes (by value); `null` input means "not now". Stale answers are dropped. */
-export function useApiQuery<C extends Channel>(channel: C, input: ChannelInput<C> | null): QueryState<ChannelOutput<C>> {
+export function useApiQuery<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C> | null,
+): QueryState<ChannelOutput<C>> {
   const [data, setData] = useState<ChannelOutput<C> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(input !== null);

@@ -42,7 +42,11 @@ export interface LeadPages {
 
 const currentQueryKey = () => JSON.stringify(currentLeadQuery());
 
-const pageQuery = (key: string, page: number): LeadQuery => ({ ...JSON.parse(key), offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+const pageQuery = (key: string, page: number): LeadQuery => ({
+  ...JSON.parse(key),
+  offset: page * PAGE_SIZE,
+  limit: PAGE_SIZE,
+});
 
 /** The first window asked for before React's first render, until the page store that shows it claims it. */
 let early: { key: string; answer: Promise<LeadPage>; page: LeadPage | null } | null = null;

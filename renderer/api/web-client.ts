@@ -47,7 +47,10 @@ export function createWebTransport(origin: string, token: string): Transport {
         });
         return (await response.json()) as IpcResult<unknown>;
       } catch (error) {
-        return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+        };
       }
     },
     on<E extends EventName>(event: E, listener: (payload: HunterEvents[E]) => void) {

@@ -16,7 +16,10 @@ export function AppHeader() {
     <header className="app-header">
       <Group gap="lg" wrap="nowrap">
         <Text component="h1" fw={800} size="lg" className="brand">
-          <span aria-hidden="true" className="brand-mark">◎</span> Hunter
+          <span aria-hidden="true" className="brand-mark">
+            ◎
+          </span>{' '}
+          Hunter
         </Text>
         <nav aria-label={t('nav.label')}>
           <Group gap={4} wrap="nowrap">

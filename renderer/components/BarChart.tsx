@@ -21,7 +21,11 @@ export function HorizontalBars({ data, label, testId }: { data: BarDatum[]; labe
         <li key={datum.key} className="hbar-row">
           <span className="hbar-label truncate">{datum.label}</span>
           <span className="hbar-track" aria-hidden="true">
-            <span className="hbar-fill" data-tone={datum.tone ?? 'indigo'} style={{ width: `${(datum.value / max) * 100}%` }} />
+            <span
+              className="hbar-fill"
+              data-tone={datum.tone ?? 'indigo'}
+              style={{ width: `${(datum.value / max) * 100}%` }}
+            />
           </span>
           <span className="hbar-value num">
             {format.integer(datum.value)}
@@ -42,16 +46,27 @@ export function ColumnChart({ data, label, testId }: { data: BarDatum[]; label: 
       <div className="columns-plot" role="list">
         {data.map((datum) => (
           <Tooltip key={datum.key} label={`${datum.label}: ${format.integer(datum.value)}`} withArrow>
-            <div className="column-slot" role="listitem" aria-label={`${datum.label}: ${format.integer(datum.value)}`} tabIndex={0}>
+            <div
+              className="column-slot"
+              role="listitem"
+              aria-label={`${datum.label}: ${format.integer(datum.value)}`}
+              tabIndex={0}
+            >
               <span className="column-fill" style={{ height: `${(datum.value / max) * 100}%` }} />
             </div>
           </Tooltip>
         ))}
       </div>
       <figcaption className="columns-axis">
-        <Text size="xs" c="dimmed">{data[0]?.label}</Text>
-        <Text size="xs" c="dimmed">{t('overview.max', { value: format.integer(max) })}</Text>
-        <Text size="xs" c="dimmed">{data[data.length - 1]?.label}</Text>
+        <Text size="xs" c="dimmed">
+          {data[0]?.label}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('overview.max', { value: format.integer(max) })}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {data[data.length - 1]?.label}
+        </Text>
       </figcaption>
     </figure>
   );

@@ -14,7 +14,14 @@ export function ErrorNotice({ error, onRetry, compact }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   return (
-    <Alert color="red" variant="light" p={compact ? 'xs' : 'md'} role="alert" data-testid="error-notice" data-code={error.code}>
+    <Alert
+      color="red"
+      variant="light"
+      p={compact ? 'xs' : 'md'}
+      role="alert"
+      data-testid="error-notice"
+      data-code={error.code}
+    >
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <Text size="sm">{errorText(error)}</Text>
         {onRetry && (

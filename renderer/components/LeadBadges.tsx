@@ -7,7 +7,14 @@ import type { PriorityCategory, Segment } from '../../shared/domain';
 export type Translate = (key: string, options?: { defaultValue: string }) => string;
 
 const SEGMENT_TONES: Record<Segment, string> = { Migration: 'green', Existing: 'blue', Cold: 'gray', Skip: 'muted' };
-const CATEGORY_TONES: Record<PriorityCategory, string> = { P1: 'red', P2: 'orange', P3: 'yellow', P4: 'teal', P5: 'gray', P6: 'muted' };
+const CATEGORY_TONES: Record<PriorityCategory, string> = {
+  P1: 'red',
+  P2: 'orange',
+  P3: 'yellow',
+  P4: 'teal',
+  P5: 'gray',
+  P6: 'muted',
+};
 
 export function SegmentBadge({ segment, t }: { segment: Segment | null; t: Translate }) {
   if (!segment) return null;
@@ -21,7 +28,12 @@ export function SegmentBadge({ segment, t }: { segment: Segment | null; t: Trans
 export function CategoryBadge({ category, label }: { category: PriorityCategory | null; label: string | null }) {
   if (!category) return null;
   return (
-    <span className="tone-badge category-badge" data-tone={CATEGORY_TONES[category]} data-strong={category === 'P1' || undefined} title={label ?? undefined}>
+    <span
+      className="tone-badge category-badge"
+      data-tone={CATEGORY_TONES[category]}
+      data-strong={category === 'P1' || undefined}
+      title={label ?? undefined}
+    >
       {category}
       {label && <span className="visually-hidden">{` – ${label}`}</span>}
     </span>
@@ -53,7 +65,17 @@ export function chipLabel(t: Translate, kind: 'riskFlags' | 'tags', value: strin
 }
 
 /** Risk flags or tags as small chips; long lists collapse to "+n" with the rest in its title. */
-export function ChipList({ values, kind, t, max = 2 }: { values: string[]; kind: 'riskFlags' | 'tags'; t: Translate; max?: number }) {
+export function ChipList({
+  values,
+  kind,
+  t,
+  max = 2,
+}: {
+  values: string[];
+  kind: 'riskFlags' | 'tags';
+  t: Translate;
+  max?: number;
+}) {
   if (!values.length) return null;
   const label = (value: string) => chipLabel(t, kind, value);
   const rest = values.slice(max);

@@ -94,7 +94,8 @@ function createFormat(locale: string) {
       const seconds = Math.max(0, Math.round(ms / 1000));
       const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
         new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' }).format(value);
-      if (seconds >= 3600) return `${unit(Math.floor(seconds / 3600), 'hour')} ${unit(Math.floor((seconds % 3600) / 60), 'minute')}`;
+      if (seconds >= 3600)
+        return `${unit(Math.floor(seconds / 3600), 'hour')} ${unit(Math.floor((seconds % 3600) / 60), 'minute')}`;
       if (seconds >= 60) return `${unit(Math.floor(seconds / 60), 'minute')} ${unit(seconds % 60, 'second')}`;
       return unit(seconds, 'second');
     },

@@ -81,14 +81,22 @@ function GridEmpty({ onImport }: { onImport: () => void }) {
     <EmptyState
       title={t('grid.noMatches')}
       hint={t('grid.noMatchesHint')}
-      action={<Button size="xs" variant="light" onClick={resetFilters}>{t('filters.resetAll')}</Button>}
+      action={
+        <Button size="xs" variant="light" onClick={resetFilters}>
+          {t('filters.resetAll')}
+        </Button>
+      }
       testId="grid-empty-filtered"
     />
   ) : (
     <EmptyState
       title={t('grid.noLeads')}
       hint={t('grid.noLeadsHint')}
-      action={<Button size="xs" onClick={onImport}>{t('toolbar.import')}</Button>}
+      action={
+        <Button size="xs" onClick={onImport}>
+          {t('toolbar.import')}
+        </Button>
+      }
       testId="grid-empty"
     />
   );

@@ -8,14 +8,23 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 
 const SEGMENT_TONES: Record<string, string> = { Migration: 'green', Existing: 'blue', Cold: 'gray', Skip: 'muted' };
-const CATEGORY_TONES: Record<string, string> = { P1: 'red', P2: 'orange', P3: 'yellow', P4: 'teal', P5: 'gray', P6: 'muted' };
+const CATEGORY_TONES: Record<string, string> = {
+  P1: 'red',
+  P2: 'orange',
+  P3: 'yellow',
+  P4: 'teal',
+  P5: 'gray',
+  P6: 'muted',
+};
 /** the scans chart shows the recent past; older days would squeeze the columns into hairlines */
 const SCAN_DAYS_SHOWN = 30;
 
 function ChartCard({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
   return (
     <Paper withBorder p="md" className="chart-card" data-testid={testId}>
-      <Text component="h2" className="section-title" mb="sm">{title}</Text>
+      <Text component="h2" className="section-title" mb="sm">
+        {title}
+      </Text>
       {children}
     </Paper>
   );
@@ -27,42 +36,73 @@ export function OverviewScreen() {
   const stats = useApiQuery('leads.stats', {});
   useLeadsChanged(stats.reload, 3000);
 
-  if (stats.error && !stats.data) return <div className="page"><ErrorNotice error={stats.error} onRetry={stats.reload} /></div>;
+  if (stats.error && !stats.data)
+    return (
+      <div className="page">
+        <ErrorNotice error={stats.error} onRetry={stats.reload} />
+      </div>
+    );
   if (!stats.data)
     return (
       <div className="page">
-        <SimpleGrid cols={{ base: 1, md: 2 }}>{[0, 1, 2, 3].map((index) => <Skeleton key={index} height={220} />)}</SimpleGrid>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {[0, 1, 2, 3].map((index) => (
+            <Skeleton key={index} height={220} />
+          ))}
+        </SimpleGrid>
       </div>
     );
 
   const data = stats.data;
   if (!data.by_provider.length && !data.scans_per_day.length)
-    return <div className="page"><EmptyState title={t('overview.empty')} hint={t('overview.emptyHint')} /></div>;
+    return (
+      <div className="page">
+        <EmptyState title={t('overview.empty')} hint={t('overview.emptyHint')} />
+      </div>
+    );
 
   const days = data.scans_per_day.slice(-SCAN_DAYS_SHOWN);
   return (
     <div className="page" data-testid="overview">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <ChartCard title={t('overview.byProvider')} testId="chart-provider">
-          <HorizontalBars label={t('overview.byProvider')} data={data.by_provider.map((entry) => ({ key: entry.key, label: entry.key, value: entry.count }))} />
+          <HorizontalBars
+            label={t('overview.byProvider')}
+            data={data.by_provider.map((entry) => ({ key: entry.key, label: entry.key, value: entry.count }))}
+          />
         </ChartCard>
         <ChartCard title={t('overview.bySegment')} testId="chart-segment">
           <HorizontalBars
             label={t('overview.bySegment')}
-            data={data.by_segment.map((entry) => ({ key: entry.key, label: t(`segments.${entry.key}`, { defaultValue: entry.key }), value: entry.count, tone: SEGMENT_TONES[entry.key] }))}
+            data={data.by_segment.map((entry) => ({
+              key: entry.key,
+              label: t(`segments.${entry.key}`, { defaultValue: entry.key }),
+              value: entry.count,
+              tone: SEGMENT_TONES[entry.key],
+            }))}
           />
         </ChartCard>
         <ChartCard title={t('overview.byCategory')} testId="chart-category">
           <HorizontalBars
             label={t('overview.byCategory')}
-            data={data.by_category.map((entry) => ({ key: entry.key, label: entry.key, value: entry.count, tone: CATEGORY_TONES[entry.key] }))}
+            data={data.by_category.map((entry) => ({
+              key: entry.key,
+              label: entry.key,
+              value: entry.count,
+              tone: CATEGORY_TONES[entry.key],
+            }))}
           />
         </ChartCard>
         <ChartCard title={t('overview.scansPerDay', { days: SCAN_DAYS_SHOWN })} testId="chart-scans">
           {days.length ? (
-            <ColumnChart label={t('overview.scansPerDay', { days: SCAN_DAYS_SHOWN })} data={days.map((entry) => ({ key: entry.day, label: format.date(entry.day), value: entry.count }))} />
+            <ColumnChart
+              label={t('overview.scansPerDay', { days: SCAN_DAYS_SHOWN })}
+              data={days.map((entry) => ({ key: entry.day, label: format.date(entry.day), value: entry.count }))}
+            />
           ) : (
-            <Text size="sm" c="dimmed">{t('overview.noScans')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('overview.noScans')}
+            </Text>
           )}
         </ChartCard>
       </SimpleGrid>

@@ -1,7 +1,20 @@
 // Settings form. Main validates (the same zod schema it stores with); its per-field issues come back in
 // the validation error's details and are shown next to the fields, in the user's language.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, NumberInput, Paper, SegmentedControl, Stack, Switch, Table, TagsInput, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Table,
+  TagsInput,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/settings';
 import { ApiError } from '../api/api';
@@ -11,7 +24,12 @@ import { useSettings } from '../state/settings-context';
 import { ErrorNotice } from '../components/ErrorNotice';
 
 const TIERS = ['Business Basic', 'Business Standard', 'Enterprise'] as const;
-const PRICE_FIELDS = ['price_per_user_per_month', 'migration_fee', 'defender_price_per_user_per_month', 'consulting_fee'] as const;
+const PRICE_FIELDS = [
+  'price_per_user_per_month',
+  'migration_fee',
+  'defender_price_per_user_per_month',
+  'consulting_fee',
+] as const;
 const PRICE_LABELS: Record<(typeof PRICE_FIELDS)[number], string> = {
   price_per_user_per_month: 'pricePerUser',
   migration_fee: 'migrationFee',
@@ -43,8 +61,18 @@ export function SettingsScreen() {
 
   useEffect(() => setForm(settings), [settings]);
 
-  if (loadError && !settings) return <div className="page"><ErrorNotice error={loadError} /></div>;
-  if (!form) return <div className="page"><Text c="dimmed">{t('common.loading')}</Text></div>;
+  if (loadError && !settings)
+    return (
+      <div className="page">
+        <ErrorNotice error={loadError} />
+      </div>
+    );
+  if (!form)
+    return (
+      <div className="page">
+        <Text c="dimmed">{t('common.loading')}</Text>
+      </div>
+    );
 
   const errors = fieldErrors(saveError);
   const invalid = (field: string) => (errors.has(field) ? t('settings.invalid') : undefined);
@@ -81,50 +109,122 @@ export function SettingsScreen() {
       >
         <Stack gap="md" maw={880}>
           <Paper withBorder p="md">
-            <Text component="h2" className="section-title" mb="sm">{t('settings.general')}</Text>
+            <Text component="h2" className="section-title" mb="sm">
+              {t('settings.general')}
+            </Text>
             <Stack gap="sm">
               <div>
-                <Text size="sm" fw={500} id="settings-language-label" mb={4}>{t('settings.language')}</Text>
+                <Text size="sm" fw={500} id="settings-language-label" mb={4}>
+                  {t('settings.language')}
+                </Text>
                 <SegmentedControl
                   aria-labelledby="settings-language-label"
                   value={form.language}
                   onChange={(value) => update('language', value as Settings['language'])}
-                  data={[{ value: 'tr', label: 'Türkçe' }, { value: 'en', label: 'English' }]}
+                  data={[
+                    { value: 'tr', label: 'Türkçe' },
+                    { value: 'en', label: 'English' },
+                  ]}
                 />
               </div>
               <Group grow align="flex-start">
-                <TextInput label={t('settings.companyName')} description={t('settings.companyNameHint')} value={form.company_name} onChange={(event) => update('company_name', event.currentTarget.value)} error={invalid('company_name')} data-testid="settings-company" />
-                <TextInput label={t('settings.currency')} description={t('settings.currencyHint')} value={form.currency} maxLength={3} onChange={(event) => update('currency', event.currentTarget.value.toUpperCase())} error={invalid('currency')} data-testid="settings-currency" />
+                <TextInput
+                  label={t('settings.companyName')}
+                  description={t('settings.companyNameHint')}
+                  value={form.company_name}
+                  onChange={(event) => update('company_name', event.currentTarget.value)}
+                  error={invalid('company_name')}
+                  data-testid="settings-company"
+                />
+                <TextInput
+                  label={t('settings.currency')}
+                  description={t('settings.currencyHint')}
+                  value={form.currency}
+                  maxLength={3}
+                  onChange={(event) => update('currency', event.currentTarget.value.toUpperCase())}
+                  error={invalid('currency')}
+                  data-testid="settings-currency"
+                />
               </Group>
             </Stack>
           </Paper>
 
           <Paper withBorder p="md">
-            <Text component="h2" className="section-title" mb="sm">{t('settings.scanning')}</Text>
+            <Text component="h2" className="section-title" mb="sm">
+              {t('settings.scanning')}
+            </Text>
             <Stack gap="sm">
-              <TagsInput label={t('settings.dnsServers')} description={t('settings.dnsServersHint')} value={form.dns_servers} onChange={(value) => update('dns_servers', value)} error={invalid('dns_servers')} splitChars={[',', ' ']} clearable data-testid="settings-dns" />
-              <TagsInput label={t('settings.dkimSelectors')} description={t('settings.dkimSelectorsHint')} value={form.dkim_selectors} onChange={(value) => update('dkim_selectors', value)} error={invalid('dkim_selectors')} splitChars={[',', ' ']} data-testid="settings-dkim" />
+              <TagsInput
+                label={t('settings.dnsServers')}
+                description={t('settings.dnsServersHint')}
+                value={form.dns_servers}
+                onChange={(value) => update('dns_servers', value)}
+                error={invalid('dns_servers')}
+                splitChars={[',', ' ']}
+                clearable
+                data-testid="settings-dns"
+              />
+              <TagsInput
+                label={t('settings.dkimSelectors')}
+                description={t('settings.dkimSelectorsHint')}
+                value={form.dkim_selectors}
+                onChange={(value) => update('dkim_selectors', value)}
+                error={invalid('dkim_selectors')}
+                splitChars={[',', ' ']}
+                data-testid="settings-dkim"
+              />
               <Group grow align="flex-start">
-                <NumberInput label={t('settings.concurrency')} description={t('settings.concurrencyHint')} value={form.scan_concurrency} min={1} max={1000} allowDecimal={false} onChange={(value) => update('scan_concurrency', typeof value === 'number' ? value : 0)} error={invalid('scan_concurrency')} data-testid="settings-concurrency" />
-                <NumberInput label={t('settings.dnsTimeout')} value={form.dns_timeout_ms} min={100} max={30000} step={100} allowDecimal={false} onChange={(value) => update('dns_timeout_ms', typeof value === 'number' ? value : 0)} error={invalid('dns_timeout_ms')} />
+                <NumberInput
+                  label={t('settings.concurrency')}
+                  description={t('settings.concurrencyHint')}
+                  value={form.scan_concurrency}
+                  min={1}
+                  max={1000}
+                  allowDecimal={false}
+                  onChange={(value) => update('scan_concurrency', typeof value === 'number' ? value : 0)}
+                  error={invalid('scan_concurrency')}
+                  data-testid="settings-concurrency"
+                />
+                <NumberInput
+                  label={t('settings.dnsTimeout')}
+                  value={form.dns_timeout_ms}
+                  min={100}
+                  max={30000}
+                  step={100}
+                  allowDecimal={false}
+                  onChange={(value) => update('dns_timeout_ms', typeof value === 'number' ? value : 0)}
+                  error={invalid('dns_timeout_ms')}
+                />
               </Group>
-              <Switch label={t('settings.whois')} description={t('settings.whoisHint')} checked={form.whois_enabled} onChange={(event) => update('whois_enabled', event.currentTarget.checked)} data-testid="settings-whois" />
+              <Switch
+                label={t('settings.whois')}
+                description={t('settings.whoisHint')}
+                checked={form.whois_enabled}
+                onChange={(event) => update('whois_enabled', event.currentTarget.checked)}
+                data-testid="settings-whois"
+              />
             </Stack>
           </Paper>
 
           <Paper withBorder p="md">
-            <Text component="h2" className="section-title" mb="sm">{t('settings.prices', { currency: form.currency })}</Text>
+            <Text component="h2" className="section-title" mb="sm">
+              {t('settings.prices', { currency: form.currency })}
+            </Text>
             <Table withTableBorder={false} verticalSpacing={6} className="price-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('settings.tier')}</Table.Th>
-                  {PRICE_FIELDS.map((field) => <Table.Th key={field}>{t(`offer.${PRICE_LABELS[field]}`)}</Table.Th>)}
+                  {PRICE_FIELDS.map((field) => (
+                    <Table.Th key={field}>{t(`offer.${PRICE_LABELS[field]}`)}</Table.Th>
+                  ))}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {TIERS.map((tier) => (
                   <Table.Tr key={tier}>
-                    <Table.Th scope="row" fw={600}>{tier}</Table.Th>
+                    <Table.Th scope="row" fw={600}>
+                      {tier}
+                    </Table.Th>
                     {PRICE_FIELDS.map((field) => (
                       <Table.Td key={field}>
                         <NumberInput
@@ -152,9 +252,24 @@ export function SettingsScreen() {
             </Alert>
           )}
           <Group>
-            <Button type="submit" loading={saving} data-testid="settings-save">{t('settings.save')}</Button>
-            <Button variant="default" onClick={() => { setForm(settings); setSaveError(null); setSaved(false); }}>{t('settings.revert')}</Button>
-            {saved && <Text size="sm" className="text-ok" role="status" data-testid="settings-saved">{t('settings.saved')}</Text>}
+            <Button type="submit" loading={saving} data-testid="settings-save">
+              {t('settings.save')}
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => {
+                setForm(settings);
+                setSaveError(null);
+                setSaved(false);
+              }}
+            >
+              {t('settings.revert')}
+            </Button>
+            {saved && (
+              <Text size="sm" className="text-ok" role="status" data-testid="settings-saved">
+                {t('settings.saved')}
+              </Text>
+            )}
           </Group>
         </Stack>
       </form>

@@ -88,7 +88,9 @@ export const contract = {
     output: {} as { text: string },
   },
   'leads.add': {
-    input: z.object({ input: z.string().trim().min(1).max(500), company_name: z.string().trim().max(200).optional() }).strict(),
+    input: z
+      .object({ input: z.string().trim().min(1).max(500), company_name: z.string().trim().max(200).optional() })
+      .strict(),
     output: {} as { domain: string; created: boolean },
   },
   'leads.kpis': { input: z.object({}).strict(), output: {} as Kpis },

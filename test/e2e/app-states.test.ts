@@ -2,39 +2,68 @@
 // accessibility pass over every screen in light and dark — all on the real renderer and real services.
 import { describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app-harness';
-import { cell, e2eSuite, expectGrid, row, SCAN_DOMAINS, seedLeads, seriousAxeViolations, shot } from '../support/browser';
+import {
+  cell,
+  e2eSuite,
+  expectGrid,
+  row,
+  SCAN_DOMAINS,
+  seedLeads,
+  seriousAxeViolations,
+  shot,
+} from '../support/browser';
 import type { AppPage, AxeFinding } from '../support/browser';
 
 const suite = e2eSuite();
 
-async function start(domains: string[], scan: boolean, colorScheme: 'light' | 'dark' = 'light'): Promise<{ app: AppHarness; ui: AppPage }> {
+async function start(
+  domains: string[],
+  scan: boolean,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ app: AppHarness; ui: AppPage }> {
   const app = await suite.startApp();
-  await seedLeads(app, domains.map((domain) => ({ domain })), scan);
+  await seedLeads(
+    app,
+    domains.map((domain) => ({ domain })),
+    scan,
+  );
   return { app, ui: await suite.openApp(app, { colorScheme }) };
 }
 
 describe('app states (e2e)', () => {
-  it('g. says what went wrong in the user\'s language: invalid domain (TR, then EN) and an unreadable import', async () => {
+  it("g. says what went wrong in the user's language: invalid domain (TR, then EN) and an unreadable import", async () => {
     const { app, ui } = await start([], false);
     const { page } = ui;
     const addError = page.locator('.add-lead .mantine-TextInput-error');
 
     await page.getByTestId('add-lead-input').fill('N/A');
     await page.getByTestId('add-lead-submit').click();
-    await expect.poll(() => addError.innerText()).toBe('Geçerli bir alan adı değil. firma.com.tr gibi bir değer girin.');
+    await expect
+      .poll(() => addError.innerText())
+      .toBe('Geçerli bir alan adı değil. firma.com.tr gibi bir değer girin.');
     await shot(page, 'errors', 'invalid-tr');
 
     await page.getByTestId('language-switch').getByText('EN').click();
-    await expect.poll(() => addError.innerText()).toBe('That is not a valid domain. Enter something like firma.com.tr.');
+    await expect
+      .poll(() => addError.innerText())
+      .toBe('That is not a valid domain. Enter something like firma.com.tr.');
     await page.getByTestId('add-lead-submit').click();
-    await expect.poll(() => addError.innerText()).toBe('That is not a valid domain. Enter something like firma.com.tr.');
+    await expect
+      .poll(() => addError.innerText())
+      .toBe('That is not a valid domain. Enter something like firma.com.tr.');
     await shot(page, 'errors', 'invalid-en');
     // the language choice is saved in the settings, not just in the page
     expect(app.ctx.settings.get().language).toBe('en');
 
     await page.getByTestId('language-switch').getByText('TR').click();
     await page.getByTestId('import-open').click();
-    await page.locator('input[type="file"]').setInputFiles({ name: 'teklif.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n') });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: 'teklif.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'),
+      });
     const notice = page.getByTestId('import-dialog').getByTestId('error-notice');
     await notice.waitFor();
     expect(await notice.getAttribute('data-code')).toBe('bad_file');
@@ -45,7 +74,11 @@ describe('app states (e2e)', () => {
   it('h. offers an unfinished job for Resume on load and finishes it when clicked', async () => {
     const domains = ['google-ws.test', 'selfhosted.test', 'm365-tenant.test', 'yandex-mail.test', 'no-mx.test'];
     const app = await suite.startApp();
-    await seedLeads(app, domains.map((domain) => ({ domain })), false);
+    await seedLeads(
+      app,
+      domains.map((domain) => ({ domain })),
+      false,
+    );
     // a previous session stored two results, then the app was closed mid-run
     const job = app.ctx.store.scanJobs.create(domains, {});
     const scanner = app.ctx.createScanner();
@@ -115,7 +148,9 @@ describe('app states (e2e)', () => {
 
       await page.getByTestId('import-open').click();
       const csv = 'alan adı,firma\nyeni-firma.test,Yeni Firma A.Ş.\n10.0.0.1,IP\n';
-      await page.locator('input[type="file"]').setInputFiles({ name: 'adaylar.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'adaylar.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
       await page.getByTestId('import-preview').waitFor();
       await audit('import-preview');
       await page.getByTestId('import-preview').getByRole('button', { name: 'Vazgeç' }).click();
@@ -128,7 +163,14 @@ describe('app states (e2e)', () => {
       await page.getByTestId('settings').waitFor();
       await audit('settings');
 
-      expect(findings).toEqual({ leads: [], 'detail-summary': [], 'detail-score': [], 'import-preview': [], overview: [], settings: [] });
+      expect(findings).toEqual({
+        leads: [],
+        'detail-summary': [],
+        'detail-score': [],
+        'import-preview': [],
+        overview: [],
+        settings: [],
+      });
     });
   }
 });

@@ -48,7 +48,9 @@ describe('leads screen (e2e)', () => {
     ].join('\n');
 
     await page.getByTestId('import-open').click();
-    await page.locator('input[type="file"]').setInputFiles({ name: 'adaylar.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'adaylar.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const preview = page.getByTestId('import-preview');
     await preview.waitFor();
     await shot(page, 'import', 'preview');
@@ -59,7 +61,9 @@ describe('leads screen (e2e)', () => {
       'E-posta: E-posta',
       'Web sitesi: bulunamadı',
     ]);
-    expect(await page.getByTestId('import-counts').innerText()).toMatch(/6 satır\s+2 geçerli\s+3 reddedildi\s+1 tekrar/);
+    expect(await page.getByTestId('import-counts').innerText()).toMatch(
+      /6 satır\s+2 geçerli\s+3 reddedildi\s+1 tekrar/,
+    );
     // the dialog opens on the rejected rows, each with its reason in Turkish
     const reason = (rowNo: number) => page.getByTestId(`import-row-${rowNo}`).locator('td').nth(4).innerText();
     expect(await reason(3)).toBe('Boş');
@@ -90,10 +94,15 @@ describe('leads screen (e2e)', () => {
     await shot(page, 'scan', 'running');
     await bar.and(page.locator('[data-state="done"]')).waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('scan-counts').innerText()).toMatch(new RegExp(`^${total} / ${total}`));
-    expect(await page.getByTestId('scan-progress-bar').getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    expect(await page.getByTestId('scan-progress-bar').getByRole('progressbar').getAttribute('aria-valuenow')).toBe(
+      '100',
+    );
 
     // the grid refreshes on leads.changed (throttled); wait for the last verdict to land
-    const unscored = () => Promise.all(SCAN_DOMAINS.map((domain) => cell(page, domain, 'score').innerText())).then((scores) => scores.filter((score) => score === '—').length);
+    const unscored = () =>
+      Promise.all(SCAN_DOMAINS.map((domain) => cell(page, domain, 'score').innerText())).then(
+        (scores) => scores.filter((score) => score === '—').length,
+      );
     await expect.poll(unscored, { timeout: 10_000 }).toBe(0);
     const verdicts: Record<string, [string, string, string]> = {
       'google-ws.test': ['Google', '60', 'P2'],
@@ -117,7 +126,13 @@ describe('leads screen (e2e)', () => {
   });
 
   it('c. filters by segment, P category, risk flag and a Turkish search, and sorts by a column', async () => {
-    const { page } = await start([...scanned.filter((lead) => lead.domain !== 'selfhosted.test'), { domain: 'selfhosted.test', company: 'Şirket A.Ş.' }], true);
+    const { page } = await start(
+      [
+        ...scanned.filter((lead) => lead.domain !== 'selfhosted.test'),
+        { domain: 'selfhosted.test', company: 'Şirket A.Ş.' },
+      ],
+      true,
+    );
     await expectGrid(page, SCAN_DOMAINS);
 
     await pickOption(page, 'filter-segment', 'Göç');
@@ -146,7 +161,18 @@ describe('leads screen (e2e)', () => {
     await expectGrid(page, [...SCAN_DOMAINS].sort().reverse(), true);
     // readiness high to low; ties by domain in the same direction (the sort walks one index backwards)
     await page.getByTestId('sort-score').click();
-    const byScore = ['m365-tenant.test', 'm365-classic.test', 'hosting-shared.test', 'google-ws.test', 'zoho-mail.test', 'yandex-mail.test', 'selfhosted.test', 'spf-too-many.test', 'no-mx.test', 'natro-customer.test'];
+    const byScore = [
+      'm365-tenant.test',
+      'm365-classic.test',
+      'hosting-shared.test',
+      'google-ws.test',
+      'zoho-mail.test',
+      'yandex-mail.test',
+      'selfhosted.test',
+      'spf-too-many.test',
+      'no-mx.test',
+      'natro-customer.test',
+    ];
     await expectGrid(page, byScore, true);
     await shot(page, 'filter', 'sorted');
   });
@@ -197,9 +223,16 @@ describe('leads screen (e2e)', () => {
 
     await page.getByTestId('export-menu').click();
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-    const csv = Papa.parse<Record<string, string>>(fs.readFileSync(await saveDownload(csvDownload, downloads), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    const csv = Papa.parse<Record<string, string>>(
+      fs.readFileSync(await saveDownload(csvDownload, downloads), 'utf8').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    );
     expect(csv.data.map((line) => line.domain).sort()).toEqual(p1);
-    expect(csv.data.find((line) => line.domain === 'selfhosted.test')).toMatchObject({ provider: 'Local', readiness_score: '30', priority_category: 'P1' });
+    expect(csv.data.find((line) => line.domain === 'selfhosted.test')).toMatchObject({
+      provider: 'Local',
+      readiness_score: '30',
+      priority_category: 'P1',
+    });
 
     await page.getByTestId('export-menu').click();
     const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
@@ -217,8 +250,14 @@ describe('leads screen (e2e)', () => {
     expect(await page.getByTestId('selection-count').innerText()).toBe('2 seçili');
     await page.getByTestId('export-selected-menu').click();
     await shot(page, 'export', 'selection');
-    const [selectedDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-selected-csv').click()]);
-    const selected = Papa.parse<Record<string, string>>(fs.readFileSync(await saveDownload(selectedDownload, downloads), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    const [selectedDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-selected-csv').click(),
+    ]);
+    const selected = Papa.parse<Record<string, string>>(
+      fs.readFileSync(await saveDownload(selectedDownload, downloads), 'utf8').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    );
     expect(selected.data.map((line) => line.domain).sort()).toEqual(['selfhosted.test', 'spf-too-many.test']);
   });
 

@@ -44,7 +44,10 @@ describe('npm run web', () => {
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: '{}',
     });
-    expect(await kpis.json()).toEqual({ ok: true, data: { total_leads: 0, migration: 0, high_priority: 0, max_score: null } });
+    expect(await kpis.json()).toEqual({
+      ok: true,
+      data: { total_leads: 0, migration: 0, high_priority: 0, max_score: null },
+    });
 
     const anonymous = await fetch(`${base}rpc/leads.kpis`, { method: 'POST', body: '{}' });
     expect(anonymous.status).toBe(401);

@@ -104,15 +104,42 @@ describe('hunter CLI', () => {
     expect(rows[1].error).toMatch(/placeholder/i);
     expect(rows[3].error).toMatch(/IP address/i);
     expect(rows[2]).toMatchObject({ provider: 'Google', segment: 'Migration', priority_category: 'P2' });
-    expect(rows[4]).toMatchObject({ provider: 'Local', priority_category: 'P1', priority_label: 'High Potential Greenfield' });
-    expect(rows[5]).toMatchObject({ provider: 'Unknown', readiness_score: 0, segment: 'Skip', priority_category: 'P6' });
+    expect(rows[4]).toMatchObject({
+      provider: 'Local',
+      priority_category: 'P1',
+      priority_label: 'High Potential Greenfield',
+    });
+    expect(rows[5]).toMatchObject({
+      provider: 'Unknown',
+      readiness_score: 0,
+      segment: 'Skip',
+      priority_category: 'P6',
+    });
     expect(rows[5].risk_flags).toContain('mx_missing');
     // every field of the reference JSON shape is present
     expect(Object.keys(rows[0])).toEqual(
       expect.arrayContaining([
-        'domain', 'provider', 'mx_records', 'mx_root', 'spf', 'spf_lookup_count', 'dkim', 'dmarc_policy', 'dmarc_coverage',
-        'readiness_score', 'segment', 'priority_score', 'technical_heat', 'commercial_segment', 'commercial_heat',
-        'priority_category', 'priority_label', 'tags', 'risk_flags', 'scan_status', 'error',
+        'domain',
+        'provider',
+        'mx_records',
+        'mx_root',
+        'spf',
+        'spf_lookup_count',
+        'dkim',
+        'dmarc_policy',
+        'dmarc_coverage',
+        'readiness_score',
+        'segment',
+        'priority_score',
+        'technical_heat',
+        'commercial_segment',
+        'commercial_heat',
+        'priority_category',
+        'priority_label',
+        'tags',
+        'risk_flags',
+        'scan_status',
+        'error',
       ]),
     );
   });
@@ -123,7 +150,21 @@ describe('hunter CLI', () => {
     // same domain, now against a server that never answers
     const silent = await startDnsServer({ zones: { names: { 'selfhosted.test': { blackhole: true } } } });
     const started = Date.now();
-    const again = await hunter('scan', 'selfhosted.test', '--db', db, '--dns-server', silent.address, '--timeout', '300', '--tries', '2', '--whois', 'off', '--json');
+    const again = await hunter(
+      'scan',
+      'selfhosted.test',
+      '--db',
+      db,
+      '--dns-server',
+      silent.address,
+      '--timeout',
+      '300',
+      '--tries',
+      '2',
+      '--whois',
+      'off',
+      '--json',
+    );
     const elapsed = Date.now() - started;
     await silent.stop();
     const after = again.json()[0];
@@ -197,7 +238,11 @@ describe('hunter CLI', () => {
     const out = path.join(dir, 'p5.csv');
     const exp = await hunter('export', '--db', db, '--format', 'csv', '--out', out, '--category', 'P5');
     expect(exp.code).toBe(0);
-    const lines = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = fs
+      .readFileSync(out, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0].split(',').slice(0, 3)).toEqual(['domain', 'domain_ascii', 'company_name']);
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 4))).toEqual([
       ['yandex-mail.test', 'yandex-mail.test', 'Yandex Müşteri', 'Yandex'],

@@ -37,7 +37,10 @@ function recording() {
     },
     stats: () => client.stats(),
   };
-  return { wrapped, dkimAsked: () => asked.filter((q) => q.includes('._domainkey.')).map((q) => q.split(' ')[1].split('.')[0]) };
+  return {
+    wrapped,
+    dkimAsked: () => asked.filter((q) => q.includes('._domainkey.')).map((q) => q.split(' ')[1].split('.')[0]),
+  };
 }
 
 const analyze = (domain: string, hints: typeof dkimHints | undefined = dkimHints, dns: DnsClient = client) =>
@@ -54,9 +57,21 @@ const spf = (record: string, lookup_count: number, includes: string[], extra: Pa
   ...extra,
 });
 const m365Spf = spf(M365_SPF, 1, ['spf.protection.outlook.com']);
-const noSpf: SpfSignal = { present: false, record: null, lookup_count: null, includes: [], multiple_records: false, error: null };
-const dmarc = (record: string, policy: DmarcSignal['policy'], sp: DmarcSignal['policy'], pct: number, rua: string[] = []) =>
-  ({ present: true, record, policy, subdomain_policy: sp, pct, rua }) satisfies DmarcSignal;
+const noSpf: SpfSignal = {
+  present: false,
+  record: null,
+  lookup_count: null,
+  includes: [],
+  multiple_records: false,
+  error: null,
+};
+const dmarc = (
+  record: string,
+  policy: DmarcSignal['policy'],
+  sp: DmarcSignal['policy'],
+  pct: number,
+  rua: string[] = [],
+) => ({ present: true, record, policy, subdomain_policy: sp, pct, rua }) satisfies DmarcSignal;
 const noDmarc: DmarcSignal = { present: false, record: null, policy: null, subdomain_policy: null, pct: null, rua: [] };
 const dkim = (...selectors: string[]): DkimSignal => ({
   present: true,
@@ -228,13 +243,27 @@ describe('analyzeDns against the fixture server', () => {
   it("falls back to the whole list when the provider's selectors hold no key, keeping the tenant", async () => {
     const { wrapped, dkimAsked } = recording();
     expect(await analyze('m365-dkim-off.test', dkimHints, wrapped)).toEqual(EXPECTED['m365-dkim-off.test']);
-    expect(dkimAsked()).toEqual(['selector1', 'selector2', 'default', 'google', 'k1', 's1', 's2', 'mail', 'dkim', 'zoho']);
+    expect(dkimAsked()).toEqual([
+      'selector1',
+      'selector2',
+      'default',
+      'google',
+      'k1',
+      's1',
+      's2',
+      'mail',
+      'dkim',
+      'zoho',
+    ]);
   });
 
   it('asks no separate CNAME query for the tenant', async () => {
     const { wrapped } = recording();
     const asked: string[] = [];
-    const spy: DnsClient = { ...wrapped, query: (name, type, opts) => (asked.push(type), wrapped.query(name, type, opts)) };
+    const spy: DnsClient = {
+      ...wrapped,
+      query: (name, type, opts) => (asked.push(type), wrapped.query(name, type, opts)),
+    };
     expect((await analyze('m365-tenant.test', dkimHints, spy)).dkim.tenant_name).toBe('contosoltd.onmicrosoft.com');
     expect(asked).not.toContain('CNAME');
   });

@@ -15,7 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const codeOf = (work: Promise<unknown>) => work.then(() => 'ok', (err: NodeJS.ErrnoException) => err.code);
+const codeOf = (work: Promise<unknown>) =>
+  work.then(
+    () => 'ok',
+    (err: NodeJS.ErrnoException) => err.code,
+  );
 
 describe('fixture DNS server', () => {
   it('answers a TXT query on a CNAME with the chain, like a recursive resolver', async () => {
@@ -42,7 +46,9 @@ describe('fixture DNS server', () => {
     const r = new Resolver({ timeout: 300, tries: 1 });
     r.setServers([bench.address]);
     try {
-      expect(await r.resolveMx(benchDomain(7))).toEqual([{ exchange: 'lead-7-bench-test.mail.protection.outlook.com', priority: 0 }]);
+      expect(await r.resolveMx(benchDomain(7))).toEqual([
+        { exchange: 'lead-7-bench-test.mail.protection.outlook.com', priority: 0 },
+      ]);
       expect(await r.resolveCname(`selector1._domainkey.${benchDomain(7)}`)).toEqual([
         'selector1-lead-7-bench-test._domainkey.lead7.onmicrosoft.com',
       ]);

@@ -34,7 +34,10 @@ async function scriptedServer(reply: Reply): Promise<Scripted> {
 }
 
 /** A response to `query`, optionally with another ID, question or RCODE. */
-function response(query: DecodedPacket, opts: { id?: number; name?: string; rcode?: number; answers?: Answer[] } = {}): Buffer {
+function response(
+  query: DecodedPacket,
+  opts: { id?: number; name?: string; rcode?: number; answers?: Answer[] } = {},
+): Buffer {
   const question = query.questions![0];
   return encode({
     type: 'response',
@@ -120,7 +123,9 @@ describe('DNS transport', () => {
   });
 
   it('times out a try whose only answers are forged', async () => {
-    const server = await scriptedServer((query, send) => send(response(query, { id: (query.id! + 7) & 0xffff, rcode: 3 })));
+    const server = await scriptedServer((query, send) =>
+      send(response(query, { id: (query.id! + 7) & 0xffff, rcode: 3 })),
+    );
     try {
       const client = createDnsClient({ servers: [server.address], timeoutMs: 100, tries: 1 });
       expect(await client.query('forged.test', 'A')).toEqual({ status: 'unknown', code: 'ETIMEOUT' });
@@ -146,6 +151,8 @@ describe('DNS transport', () => {
 
   it('rejects servers that are not IP addresses', () => {
     expect(() => createDnsClient({ servers: ['dns.example.test'], timeoutMs: 100, tries: 1 })).toThrow(/IP address/);
-    expect(() => createDnsClient({ servers: ['[::1]:5353', '127.0.0.1:53', '::1'], timeoutMs: 100, tries: 1 })).not.toThrow();
+    expect(() =>
+      createDnsClient({ servers: ['[::1]:5353', '127.0.0.1:53', '::1'], timeoutMs: 100, tries: 1 }),
+    ).not.toThrow();
   });
 });

@@ -114,10 +114,13 @@ describe('Electron shell', () => {
   it('blocks navigation away from the app, denies new windows and opens only http(s) links outside', () => {
     const contentsHandlers = new Map<string, (...args: any[]) => void>();
     let openHandler: (details: { url: string }) => { action: string } = () => ({ action: 'allow' });
-    recorded.appHandlers.get('web-contents-created')!({}, {
-      on: (event: string, handler: () => void) => contentsHandlers.set(event, handler),
-      setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
-    });
+    recorded.appHandlers.get('web-contents-created')!(
+      {},
+      {
+        on: (event: string, handler: () => void) => contentsHandlers.set(event, handler),
+        setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+      },
+    );
     const navigate = (url: string) => {
       const event = { preventDefault: vi.fn() };
       contentsHandlers.get('will-navigate')!(event, url);

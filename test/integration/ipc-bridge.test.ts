@@ -38,10 +38,18 @@ describe('IPC contract over the loopback bridge', () => {
   });
 
   it('adds a lead from any spelling and answers invalid input with the reason', async () => {
-    const added = await app.rpc('leads.add', { input: 'https://www.Şirket.com.tr/iletisim', company_name: 'Şirket A.Ş.' });
+    const added = await app.rpc('leads.add', {
+      input: 'https://www.Şirket.com.tr/iletisim',
+      company_name: 'Şirket A.Ş.',
+    });
     expect(added.body).toEqual({ ok: true, data: { domain: 'xn--irket-idb.com.tr', created: true } });
     const lead = await app.rpc('leads.get', { domain: 'şirket.com.tr' });
-    expect(lead.body.data).toMatchObject({ domain: 'xn--irket-idb.com.tr', domain_display: 'şirket.com.tr', company_name: 'Şirket A.Ş.', scan_status: 'pending' });
+    expect(lead.body.data).toMatchObject({
+      domain: 'xn--irket-idb.com.tr',
+      domain_display: 'şirket.com.tr',
+      company_name: 'Şirket A.Ş.',
+      scan_status: 'pending',
+    });
     const bad = await app.rpc('leads.add', { input: 'N/A' });
     expect(bad.body.ok).toBe(false);
     expect(bad.body.error.code).toBe('invalid_domain');

@@ -24,7 +24,13 @@ afterAll(async () => {
 
 function open(db: string) {
   const ctx = openHunter({ dbPath: db });
-  ctx.settings.update({ dns_servers: [dns.address], dns_timeout_ms: 300, dns_tries: 2, whois_enabled: false, scan_concurrency: 4 });
+  ctx.settings.update({
+    dns_servers: [dns.address],
+    dns_timeout_ms: 300,
+    dns_tries: 2,
+    whois_enabled: false,
+    scan_concurrency: 4,
+  });
   const bus = new EventBus();
   const events: ScanJobStatus[] = [];
   bus.subscribe((name, payload) => {
@@ -34,7 +40,14 @@ function open(db: string) {
   return { ctx, handlers, jobs, events };
 }
 
-const DOMAINS = ['m365-classic.test', 'google-ws.test', 'selfhosted.test', 'zoho-mail.test', 'yandex-mail.test', 'no-mx.test'];
+const DOMAINS = [
+  'm365-classic.test',
+  'google-ws.test',
+  'selfhosted.test',
+  'zoho-mail.test',
+  'yandex-mail.test',
+  'no-mx.test',
+];
 const MORE = Array.from({ length: 24 }, (_, i) => `unknown-${i}.test`);
 
 describe('bulk scan jobs', () => {
@@ -43,7 +56,9 @@ describe('bulk scan jobs', () => {
     await handlers['leads.add']({ input: DOMAINS[0] });
     const started = await handlers['scan.start']({ domains: [...DOMAINS, 'N/A'] });
     expect(started).toMatchObject({ state: 'running', total: DOMAINS.length, done: 0 });
-    await expect(Promise.resolve().then(() => handlers['scan.start']({ domains: ['x.test'] }))).rejects.toMatchObject({ code: 'busy' });
+    await expect(Promise.resolve().then(() => handlers['scan.start']({ domains: ['x.test'] }))).rejects.toMatchObject({
+      code: 'busy',
+    });
     await jobs.idle();
     const last = events.at(-1)!;
     expect(last).toMatchObject({ job_id: started.job_id, state: 'done', total: 6, done: 6, succeeded: 6, failed: 0 });

@@ -24,7 +24,14 @@ const spec = (): ScannerSpec => ({
   dkimSelectors: config.dkimSelectors,
 });
 
-const DOMAINS = ['m365-classic.test', 'google-ws.test', 'selfhosted.test', 'zoho-mail.test', 'no-mx.test', 'does-not-exist.test'];
+const DOMAINS = [
+  'm365-classic.test',
+  'google-ws.test',
+  'selfhosted.test',
+  'zoho-mail.test',
+  'no-mx.test',
+  'does-not-exist.test',
+];
 // enough inputs to go to the workers (short lists stay on the calling thread)
 const MANY = Array.from({ length: 60 }, (_, i) => DOMAINS[i % DOMAINS.length]);
 
@@ -62,7 +69,10 @@ describe('scan pool', () => {
   it('reaches the WHOIS cache through the calling thread', async () => {
     const reads: string[] = [];
     const cache: TtlCache = { get: (key) => (reads.push(key), undefined), set: () => {}, delete: () => {} };
-    const pool = createScanPool({ ...spec(), whois: { timeoutMs: 200, cacheTtlMs: 1000 } }, { workers: 1, minPoolJob: 1, whoisCache: cache });
+    const pool = createScanPool(
+      { ...spec(), whois: { timeoutMs: 200, cacheTtlMs: 1000 } },
+      { workers: 1, minPoolJob: 1, whoisCache: cache },
+    );
     await runScans(['no-mx.test'], pool, { concurrency: 1, onResult: () => {} });
     await pool.close();
     expect(reads).toEqual(['whois:no-mx.test']);

@@ -31,7 +31,13 @@ describe('scan jobs', () => {
     reopened.scanJobs.markDone(job.id, ['a.com', 'c.com']);
     expect(reopened.scanJobs.get(job.id)).toMatchObject({ done: 3, succeeded: 2, state: 'running' });
     const finished = reopened.scanJobs.markDone(job.id, ['d.com']);
-    expect(finished).toMatchObject({ state: 'done', done: 4, succeeded: 3, failed: 1, finished_at: '2026-11-26T12:05:00.000Z' });
+    expect(finished).toMatchObject({
+      state: 'done',
+      done: 4,
+      succeeded: 3,
+      failed: 1,
+      finished_at: '2026-11-26T12:05:00.000Z',
+    });
     expect(reopened.scanJobs.latestUnfinished()).toBeNull();
     expect(reopened.scanJobs.nextPending(job.id, 10)).toEqual([]);
     reopened.close();
@@ -97,12 +103,18 @@ describe('settings, imports and legacy readers', () => {
       { row: 1, raw: { Firma: 'Alfa', Web: 'www.alfa.com.tr' }, domain: 'alfa.com.tr', error: null },
       { row: 2, raw: { Firma: 'Beta', Web: '' }, domain: null, error: 'empty' },
     ]);
-    expect(t.store.sqlite.prepare('SELECT file_name, imported_at, row_count FROM raw_imports WHERE id = ?').get(id)).toEqual({
+    expect(
+      t.store.sqlite.prepare('SELECT file_name, imported_at, row_count FROM raw_imports WHERE id = ?').get(id),
+    ).toEqual({
       file_name: 'firmalar.xlsx',
       imported_at: '2026-11-26T12:00:00.000Z',
       row_count: 2,
     });
-    expect(t.store.sqlite.prepare('SELECT row_number, raw, domain, error FROM raw_import_rows WHERE import_id = ? ORDER BY row_number').all(id)).toEqual([
+    expect(
+      t.store.sqlite
+        .prepare('SELECT row_number, raw, domain, error FROM raw_import_rows WHERE import_id = ? ORDER BY row_number')
+        .all(id),
+    ).toEqual([
       { row_number: 1, raw: '{"Firma":"Alfa","Web":"www.alfa.com.tr"}', domain: 'alfa.com.tr', error: null },
       { row_number: 2, raw: '{"Firma":"Beta","Web":""}', domain: null, error: 'empty' },
     ]);

@@ -13,7 +13,12 @@ afterEach(() => t.cleanup());
 describe('addLeads', () => {
   it('upserts by domain and overwrites a company name only when one is given', () => {
     const leads = t.store.leads;
-    expect(leads.addLeads([{ domain: 'a.com', domain_display: 'a.com', company_name: 'Alfa' }, { domain: 'b.com', domain_display: 'b.com' }])).toEqual({
+    expect(
+      leads.addLeads([
+        { domain: 'a.com', domain_display: 'a.com', company_name: 'Alfa' },
+        { domain: 'b.com', domain_display: 'b.com' },
+      ]),
+    ).toEqual({
       added: 2,
       updated: 0,
     });
@@ -24,8 +29,16 @@ describe('addLeads', () => {
         { domain: 'c.com', domain_display: 'c.com', company_name: 'Ceta' },
       ]),
     ).toEqual({ added: 1, updated: 0 });
-    expect(leads.addLeads([{ domain: 'a.com', domain_display: 'a.com', company_name: 'Alfa A.Ş.' }])).toEqual({ added: 0, updated: 1 });
-    expect(leads.getLead('a.com')).toMatchObject({ company_name: 'Alfa A.Ş.', scan_status: 'pending', scanned_at: null, created_at: NOW.toISOString() });
+    expect(leads.addLeads([{ domain: 'a.com', domain_display: 'a.com', company_name: 'Alfa A.Ş.' }])).toEqual({
+      added: 0,
+      updated: 1,
+    });
+    expect(leads.getLead('a.com')).toMatchObject({
+      company_name: 'Alfa A.Ş.',
+      scan_status: 'pending',
+      scanned_at: null,
+      created_at: NOW.toISOString(),
+    });
     expect(leads.getLead('b.com')?.company_name).toBeNull();
   });
 
@@ -45,10 +58,35 @@ describe('saveScanResults', () => {
     const leads = t.store.leads;
     leads.addLeads([{ domain: 'acme.com.tr', domain_display: 'acme.com.tr', company_name: 'Acme' }]);
     leads.saveScanResults([
-      scanResult({ domain: 'acme.com.tr', scanned_at: '2026-11-20T10:00:00.000Z', score: 40, segment: 'Cold', category: 'P4', provider: 'Local', mx_root: 'natro.com', spf: true, dkim: false, dmarc_policy: null, tags: ['local-mx', 'security-risk'], risk_flags: ['no_dkim'] }),
+      scanResult({
+        domain: 'acme.com.tr',
+        scanned_at: '2026-11-20T10:00:00.000Z',
+        score: 40,
+        segment: 'Cold',
+        category: 'P4',
+        provider: 'Local',
+        mx_root: 'natro.com',
+        spf: true,
+        dkim: false,
+        dmarc_policy: null,
+        tags: ['local-mx', 'security-risk'],
+        risk_flags: ['no_dkim'],
+      }),
     ]);
     leads.saveScanResults([
-      scanResult({ domain: 'acme.com.tr', scanned_at: '2026-11-25T10:00:00.000Z', score: 75, segment: 'Migration', category: 'P1', provider: 'M365', mx_root: 'outlook.com', spf: true, dkim: true, dmarc_policy: 'reject', tags: ['migration-ready'] }),
+      scanResult({
+        domain: 'acme.com.tr',
+        scanned_at: '2026-11-25T10:00:00.000Z',
+        score: 75,
+        segment: 'Migration',
+        category: 'P1',
+        provider: 'M365',
+        mx_root: 'outlook.com',
+        spf: true,
+        dkim: true,
+        dmarc_policy: 'reject',
+        tags: ['migration-ready'],
+      }),
     ]);
 
     const history = leads.getHistory('acme.com.tr');
@@ -73,7 +111,13 @@ describe('saveScanResults', () => {
     expect(history[1]).toMatchObject({ scanned_at: '2026-11-20T10:00:00.000Z', readiness_score: 40, changes: {} });
 
     const lead = leads.getLead('acme.com.tr')!;
-    expect(lead).toMatchObject({ company_name: 'Acme', readiness_score: 75, provider: 'M365', risk_flags: [], scan_status: 'completed' });
+    expect(lead).toMatchObject({
+      company_name: 'Acme',
+      readiness_score: 75,
+      provider: 'M365',
+      risk_flags: [],
+      scan_status: 'completed',
+    });
     // auto-tags are the latest verdict's set: the stale ones are gone (reference §10 #24)
     expect(lead.tags).toEqual(['migration-ready']);
     expect(lead.dns?.dmarc.policy).toBe('reject');
@@ -82,7 +126,16 @@ describe('saveScanResults', () => {
 
   it('a dns_timeout keeps the previous verdict, signals and tags but records the attempt', () => {
     const leads = t.store.leads;
-    leads.saveScanResults([scanResult({ domain: 'x.com', score: 82, segment: 'Migration', category: 'P1', tags: ['migration-ready'], expires_at: '2027-01-15' })]);
+    leads.saveScanResults([
+      scanResult({
+        domain: 'x.com',
+        score: 82,
+        segment: 'Migration',
+        category: 'P1',
+        tags: ['migration-ready'],
+        expires_at: '2027-01-15',
+      }),
+    ]);
     leads.saveScanResults([dnsTimeoutResult('x.com', '2026-11-26T09:00:00.000Z')]);
 
     const lead = leads.getLead('x.com')!;
@@ -110,20 +163,39 @@ describe('saveScanResults', () => {
     expect(first.readiness_score).toBe(82);
 
     // the next good scan is compared with the kept verdict, not with the empty timeout row
-    leads.saveScanResults([scanResult({ domain: 'x.com', scanned_at: '2026-11-26T11:00:00.000Z', score: 80, segment: 'Migration', category: 'P1', tags: ['migration-ready'], expires_at: '2027-01-15' })]);
-    expect(leads.getHistory('x.com')[0].changes).toEqual({ scan_status: ['dns_timeout', 'completed'], readiness_score: [82, 80] });
+    leads.saveScanResults([
+      scanResult({
+        domain: 'x.com',
+        scanned_at: '2026-11-26T11:00:00.000Z',
+        score: 80,
+        segment: 'Migration',
+        category: 'P1',
+        tags: ['migration-ready'],
+        expires_at: '2027-01-15',
+      }),
+    ]);
+    expect(leads.getHistory('x.com')[0].changes).toEqual({
+      scan_status: ['dns_timeout', 'completed'],
+      readiness_score: [82, 80],
+    });
   });
 
   it('stores unknown tri-state signals as NULL, not false', () => {
     t.store.leads.saveScanResults([scanResult({ domain: 'p.com', scan_status: 'partial', spf: null, dkim: null })]);
-    expect(t.store.sqlite.prepare(`SELECT spf, dkim, dkim_selectors FROM lead_signals`).get()).toEqual({ spf: null, dkim: null, dkim_selectors: '[]' });
+    expect(t.store.sqlite.prepare(`SELECT spf, dkim, dkim_selectors FROM lead_signals`).get()).toEqual({
+      spf: null,
+      dkim: null,
+      dkim_selectors: '[]',
+    });
     expect(t.store.leads.getLead('p.com')?.dns?.spf.present).toBeNull();
   });
 
   it('a failing result rolls back its whole batch', () => {
     const leads = t.store.leads;
     leads.saveScanResults([scanResult({ domain: 'keep.com', score: 60 })]);
-    expect(() => leads.saveScanResults([scanResult({ domain: 'keep.com', score: 10 }), scanResult({ domain: 'ünicode.com' })])).toThrow();
+    expect(() =>
+      leads.saveScanResults([scanResult({ domain: 'keep.com', score: 10 }), scanResult({ domain: 'ünicode.com' })]),
+    ).toThrow();
     expect(leads.getLead('keep.com')?.readiness_score).toBe(60);
     expect(leads.getHistory('keep.com')).toHaveLength(1);
   });
@@ -133,35 +205,131 @@ describe('listLeads', () => {
   beforeEach(() => {
     const leads = t.store.leads;
     leads.addLeads([
-      { domain: 'xn--istanbul-biliim-l6c.com.tr', domain_display: 'istanbul-bilişim.com.tr', company_name: 'İstanbul Bilişim' },
+      {
+        domain: 'xn--istanbul-biliim-l6c.com.tr',
+        domain_display: 'istanbul-bilişim.com.tr',
+        company_name: 'İstanbul Bilişim',
+      },
       { domain: 'isparta.com.tr', domain_display: 'isparta.com.tr', company_name: 'ISPARTA GÜL YAĞI' },
       { domain: 'ilgaz.com', domain_display: 'ilgaz.com', company_name: 'Ilgaz Dağcılık' },
       { domain: 'cankaya.com', domain_display: 'cankaya.com', company_name: 'Çankaya Şirketi' },
       { domain: 'unscanned.com', domain_display: 'unscanned.com', company_name: 'Zeta' },
     ]);
     leads.saveScanResults([
-      scanResult({ domain: 'xn--istanbul-biliim-l6c.com.tr', domain_display: 'istanbul-bilişim.com.tr', score: 85, segment: 'Migration', category: 'P1', provider: 'Local', expires_at: '2026-12-10', tags: ['local-mx'], risk_flags: ['no_dmarc'], scanned_at: '2026-11-25T08:00:00.000Z' }),
-      scanResult({ domain: 'isparta.com.tr', score: 65, segment: 'Migration', category: 'P1', provider: 'Google', expires_at: '2026-10-01', scanned_at: '2026-11-24T08:00:00.000Z' }),
-      scanResult({ domain: 'ilgaz.com', score: 30, segment: 'Cold', category: 'P2', provider: 'M365', expires_at: null, risk_flags: ['no_dmarc', 'spf_lookups'], scanned_at: '2026-11-23T08:00:00.000Z' }),
-      scanResult({ domain: 'cankaya.com', score: 90, segment: 'Existing', category: 'P3', provider: 'M365', expires_at: '2028-01-01', tags: ['weak-spf'], scanned_at: '2026-11-26T08:00:00.000Z' }),
+      scanResult({
+        domain: 'xn--istanbul-biliim-l6c.com.tr',
+        domain_display: 'istanbul-bilişim.com.tr',
+        score: 85,
+        segment: 'Migration',
+        category: 'P1',
+        provider: 'Local',
+        expires_at: '2026-12-10',
+        tags: ['local-mx'],
+        risk_flags: ['no_dmarc'],
+        scanned_at: '2026-11-25T08:00:00.000Z',
+      }),
+      scanResult({
+        domain: 'isparta.com.tr',
+        score: 65,
+        segment: 'Migration',
+        category: 'P1',
+        provider: 'Google',
+        expires_at: '2026-10-01',
+        scanned_at: '2026-11-24T08:00:00.000Z',
+      }),
+      scanResult({
+        domain: 'ilgaz.com',
+        score: 30,
+        segment: 'Cold',
+        category: 'P2',
+        provider: 'M365',
+        expires_at: null,
+        risk_flags: ['no_dmarc', 'spf_lookups'],
+        scanned_at: '2026-11-23T08:00:00.000Z',
+      }),
+      scanResult({
+        domain: 'cankaya.com',
+        score: 90,
+        segment: 'Existing',
+        category: 'P3',
+        provider: 'M365',
+        expires_at: '2028-01-01',
+        tags: ['weak-spf'],
+        scanned_at: '2026-11-26T08:00:00.000Z',
+      }),
     ]);
   });
-  const domains = (q: Parameters<TempStore['store']['leads']['listLeads']>[0]) => t.store.leads.listLeads(q).rows.map((r) => r.domain);
+  const domains = (q: Parameters<TempStore['store']['leads']['listLeads']>[0]) =>
+    t.store.leads.listLeads(q).rows.map((r) => r.domain);
 
   it('sorts by priority by default: category, then readiness high to low, unscanned last', () => {
-    expect(domains({})).toEqual(['xn--istanbul-biliim-l6c.com.tr', 'isparta.com.tr', 'ilgaz.com', 'cankaya.com', 'unscanned.com']);
-    expect(domains({ order: 'desc' })).toEqual(['cankaya.com', 'ilgaz.com', 'isparta.com.tr', 'xn--istanbul-biliim-l6c.com.tr', 'unscanned.com']);
+    expect(domains({})).toEqual([
+      'xn--istanbul-biliim-l6c.com.tr',
+      'isparta.com.tr',
+      'ilgaz.com',
+      'cankaya.com',
+      'unscanned.com',
+    ]);
+    expect(domains({ order: 'desc' })).toEqual([
+      'cankaya.com',
+      'ilgaz.com',
+      'isparta.com.tr',
+      'xn--istanbul-biliim-l6c.com.tr',
+      'unscanned.com',
+    ]);
   });
 
   it('sorts by every key with missing values last and domain as tie-break', () => {
-    expect(domains({ sort: 'readiness_score', order: 'desc' })).toEqual(['cankaya.com', 'xn--istanbul-biliim-l6c.com.tr', 'isparta.com.tr', 'ilgaz.com', 'unscanned.com']);
-    expect(domains({ sort: 'provider' })).toEqual(['isparta.com.tr', 'xn--istanbul-biliim-l6c.com.tr', 'cankaya.com', 'ilgaz.com', 'unscanned.com']);
-    expect(domains({ sort: 'expires_at' })).toEqual(['isparta.com.tr', 'xn--istanbul-biliim-l6c.com.tr', 'cankaya.com', 'ilgaz.com', 'unscanned.com']);
-    expect(domains({ sort: 'scanned_at', order: 'desc' })).toEqual(['cankaya.com', 'xn--istanbul-biliim-l6c.com.tr', 'isparta.com.tr', 'ilgaz.com', 'unscanned.com']);
+    expect(domains({ sort: 'readiness_score', order: 'desc' })).toEqual([
+      'cankaya.com',
+      'xn--istanbul-biliim-l6c.com.tr',
+      'isparta.com.tr',
+      'ilgaz.com',
+      'unscanned.com',
+    ]);
+    expect(domains({ sort: 'provider' })).toEqual([
+      'isparta.com.tr',
+      'xn--istanbul-biliim-l6c.com.tr',
+      'cankaya.com',
+      'ilgaz.com',
+      'unscanned.com',
+    ]);
+    expect(domains({ sort: 'expires_at' })).toEqual([
+      'isparta.com.tr',
+      'xn--istanbul-biliim-l6c.com.tr',
+      'cankaya.com',
+      'ilgaz.com',
+      'unscanned.com',
+    ]);
+    expect(domains({ sort: 'scanned_at', order: 'desc' })).toEqual([
+      'cankaya.com',
+      'xn--istanbul-biliim-l6c.com.tr',
+      'isparta.com.tr',
+      'ilgaz.com',
+      'unscanned.com',
+    ]);
     // folded like search: Çankaya among the C's, İstanbul among the I's
-    expect(domains({ sort: 'company_name' })).toEqual(['cankaya.com', 'ilgaz.com', 'isparta.com.tr', 'xn--istanbul-biliim-l6c.com.tr', 'unscanned.com']);
-    expect(domains({ sort: 'segment' })).toEqual(['ilgaz.com', 'cankaya.com', 'isparta.com.tr', 'xn--istanbul-biliim-l6c.com.tr', 'unscanned.com']);
-    expect(domains({ sort: 'domain', order: 'desc' })).toEqual(['xn--istanbul-biliim-l6c.com.tr', 'unscanned.com', 'isparta.com.tr', 'ilgaz.com', 'cankaya.com']);
+    expect(domains({ sort: 'company_name' })).toEqual([
+      'cankaya.com',
+      'ilgaz.com',
+      'isparta.com.tr',
+      'xn--istanbul-biliim-l6c.com.tr',
+      'unscanned.com',
+    ]);
+    expect(domains({ sort: 'segment' })).toEqual([
+      'ilgaz.com',
+      'cankaya.com',
+      'isparta.com.tr',
+      'xn--istanbul-biliim-l6c.com.tr',
+      'unscanned.com',
+    ]);
+    expect(domains({ sort: 'domain', order: 'desc' })).toEqual([
+      'xn--istanbul-biliim-l6c.com.tr',
+      'unscanned.com',
+      'isparta.com.tr',
+      'ilgaz.com',
+      'cankaya.com',
+    ]);
   });
 
   it('pages with offset/limit and reports the filtered total', () => {
@@ -190,7 +358,11 @@ describe('listLeads', () => {
 
   it('filters by provider, segment, category, score range, risk flag, tag, expiry and scan state', () => {
     expect(domains({ providers: ['M365'] })).toEqual(['ilgaz.com', 'cankaya.com']);
-    expect(domains({ segments: ['Migration', 'Cold'] })).toEqual(['xn--istanbul-biliim-l6c.com.tr', 'isparta.com.tr', 'ilgaz.com']);
+    expect(domains({ segments: ['Migration', 'Cold'] })).toEqual([
+      'xn--istanbul-biliim-l6c.com.tr',
+      'isparta.com.tr',
+      'ilgaz.com',
+    ]);
     expect(domains({ categories: ['P2', 'P3'] })).toEqual(['ilgaz.com', 'cankaya.com']);
     expect(domains({ min_score: 60, max_score: 86 })).toEqual(['xn--istanbul-biliim-l6c.com.tr', 'isparta.com.tr']);
     expect(domains({ risk_flag: 'no_dmarc' })).toEqual(['xn--istanbul-biliim-l6c.com.tr', 'ilgaz.com']);
@@ -202,7 +374,10 @@ describe('listLeads', () => {
     expect(domains({ scanned: 'unscanned' })).toEqual(['unscanned.com']);
     expect(t.store.leads.listLeads({ scanned: 'scanned' }).total).toBe(4);
     expect(domains({ providers: ['M365'], min_score: 50, search: 'çankaya' })).toEqual(['cankaya.com']);
-    expect(t.store.leads.allDomains({ segments: ['Migration'] })).toEqual(['xn--istanbul-biliim-l6c.com.tr', 'isparta.com.tr']);
+    expect(t.store.leads.allDomains({ segments: ['Migration'] })).toEqual([
+      'xn--istanbul-biliim-l6c.com.tr',
+      'isparta.com.tr',
+    ]);
   });
 
   it('returns grid rows with tags, risk flags and referral join', () => {
@@ -234,7 +409,13 @@ describe('listLeads', () => {
       d365_sync_status: null,
       d365_lead_id: null,
     });
-    expect(t.store.leads.listLeads({ search: 'zeta' }).rows[0]).toMatchObject({ risk_flags: [], tags: [], provider: null, scan_status: 'pending', referral_count: 0 });
+    expect(t.store.leads.listLeads({ search: 'zeta' }).rows[0]).toMatchObject({
+      risk_flags: [],
+      tags: [],
+      provider: null,
+      scan_status: 'pending',
+      referral_count: 0,
+    });
   });
 
   it('computes kpis and stats', () => {

@@ -28,7 +28,9 @@ afterEach(() => {
 
 function tables(sqlite: Database.Database): string[] {
   return (
-    sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
+    sqlite
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as {
       name: string;
     }[]
   ).map((r) => r.name);
@@ -51,7 +53,12 @@ function databaseAtFirstMigration(dir: string): string {
 
 describe('store migrations', () => {
   it('has the migrations the upgrade test relies on, in order', () => {
-    expect(journal.entries.map((e) => e.tag)).toEqual(['0000_initial', '0001_integrations', '0002_grid_read_model', '0003_search_index']);
+    expect(journal.entries.map((e) => e.tag)).toEqual([
+      '0000_initial',
+      '0001_integrations',
+      '0002_grid_read_model',
+      '0003_search_index',
+    ]);
   });
 
   it('migrates an empty database to head', () => {
@@ -122,14 +129,18 @@ describe('store migrations', () => {
     expect(store.leads.getHistory('xn--istanbul-biliim-l6c.com.tr')).toHaveLength(1);
     expect(store.leads.listLeads({}).total).toBe(2);
     // the search index was built for the rows already there: Turkish text through the index, the provider beside it
-    expect(store.leads.listLeads({ search: 'BİLİŞİM' }).rows.map((r) => r.domain)).toEqual(['xn--istanbul-biliim-l6c.com.tr']);
+    expect(store.leads.listLeads({ search: 'BİLİŞİM' }).rows.map((r) => r.domain)).toEqual([
+      'xn--istanbul-biliim-l6c.com.tr',
+    ]);
     expect(store.leads.listLeads({ search: 'm365 istanbul' }).total).toBe(1);
     expect(store.leads.listLeads({ search: 'unscanned.com' }).total).toBe(1);
     expect(store.settings.get('language')).toBe('tr');
     expect(store.legacy.notes('xn--istanbul-biliim-l6c.com.tr').map((n) => n.note)).toEqual([
       'Aradım, BT müdürü Pazartesi dönecek',
     ]);
-    expect(store.legacy.tags('xn--istanbul-biliim-l6c.com.tr')).toEqual([{ tag: 'sıcak', created_at: '2025-06-01T10:00:00.000Z' }]);
+    expect(store.legacy.tags('xn--istanbul-biliim-l6c.com.tr')).toEqual([
+      { tag: 'sıcak', created_at: '2025-06-01T10:00:00.000Z' },
+    ]);
     // the pre-upgrade copy exists and still has the old schema
     const backupPath = `${path}.pre-migration-0001_integrations.bak`;
     expect(existsSync(backupPath)).toBe(true);

@@ -71,12 +71,19 @@ describe.skipIf(!process.env.HUNTER_PERF)('store performance', () => {
     measure('expires_at', { sort: 'expires_at', limit: 100 });
     const searched = measure('search "firma-9999"', { search: 'FİRMA-9999', limit: 100 });
     expect(searched.rows.map((r) => r.domain)).toContain('firma-9999.com.tr');
-    measure('providers+segment+score filter', { providers: ['M365'], segments: ['Migration'], min_score: 50, limit: 100 });
+    measure('providers+segment+score filter', {
+      providers: ['M365'],
+      segments: ['Migration'],
+      min_score: 50,
+      limit: 100,
+    });
     measure('risk_flag', { risk_flag: 'no_dmarc', limit: 100 });
     measure('tag', { tag: 'migration-ready', limit: 100 });
     const [, kpiMs] = timed(() => t.store.leads.kpis());
     const [, statsMs] = timed(() => t.store.leads.stats());
-    console.log(`100k load ${Math.round(load)} ms; listLeads ms: ${JSON.stringify(timings)}; kpis ${Math.round(kpiMs)} ms, stats ${Math.round(statsMs)} ms`);
+    console.log(
+      `100k load ${Math.round(load)} ms; listLeads ms: ${JSON.stringify(timings)}; kpis ${Math.round(kpiMs)} ms, stats ${Math.round(statsMs)} ms`,
+    );
     expect(Math.max(...Object.values(timings))).toBeLessThan(1000);
   });
 });

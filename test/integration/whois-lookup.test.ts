@@ -125,7 +125,10 @@ describe('createWhoisLookup against local RDAP and WHOIS servers', () => {
   });
 
   it('uses the shorter suffix when no longer one is mapped (.gov.tr → .tr server)', async () => {
-    expect(await lookupWith().lookup('ornek.gov.tr')).toMatchObject({ status: 'unknown', reason: 'connection_refused' });
+    expect(await lookupWith().lookup('ornek.gov.tr')).toMatchObject({
+      status: 'unknown',
+      reason: 'connection_refused',
+    });
   });
 
   it('cuts a WHOIS answer beyond 1 MB and still parses what it kept', async () => {
@@ -211,7 +214,10 @@ describe('createWhoisLookup against local RDAP and WHOIS servers', () => {
   it('ignores a cache entry that is not a WhoisSignal', async () => {
     const cache = new JsonCache();
     cache.set('whois:contoso.com', { registrar: 'stale shape', expires_at: { $date: 1 } }, 60_000);
-    expect(await lookupWith({ cache }).lookup('contoso.com')).toMatchObject({ status: 'ok', registrar: 'Example Registrar, Inc.' });
+    expect(await lookupWith({ cache }).lookup('contoso.com')).toMatchObject({
+      status: 'ok',
+      registrar: 'Example Registrar, Inc.',
+    });
   });
 
   it('drops a creation date later than today (now option)', async () => {

@@ -23,7 +23,9 @@ export interface AppHarness {
 }
 
 /** The real services behind the real loopback bridge, on a temp database. */
-export async function startApp(opts: { staticDir?: string; settings?: Record<string, unknown> } = {}): Promise<AppHarness> {
+export async function startApp(
+  opts: { staticDir?: string; settings?: Record<string, unknown> } = {},
+): Promise<AppHarness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hunter-app-'));
   const staticDir = opts.staticDir ?? path.join(dir, 'static');
   if (!opts.staticDir) {

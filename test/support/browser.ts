@@ -62,7 +62,11 @@ async function startE2eApp(dns: DnsServerHandle): Promise<AppHarness> {
 }
 
 /** Arrange through the services (not the UI): add leads with optional company names, optionally scanned. */
-export async function seedLeads(app: AppHarness, leads: { domain: string; company?: string }[], scan: boolean): Promise<void> {
+export async function seedLeads(
+  app: AppHarness,
+  leads: { domain: string; company?: string }[],
+  scan: boolean,
+): Promise<void> {
   for (const lead of leads) await app.handlers['leads.add']({ input: lead.domain, company_name: lead.company });
   if (!scan) return;
   await app.handlers['scan.start']({ query: { scanned: 'unscanned' } });
@@ -117,7 +121,10 @@ export function cell(page: Page, domain: string, column: string) {
 export function gridDomains(page: Page): Promise<string[]> {
   return page.$$eval(rowSelector, (rows) =>
     rows
-      .map((element) => ({ index: Number(element.getAttribute('aria-rowindex')), id: element.getAttribute('data-testid')! }))
+      .map((element) => ({
+        index: Number(element.getAttribute('aria-rowindex')),
+        id: element.getAttribute('data-testid')!,
+      }))
       .sort((a, b) => a.index - b.index)
       .map((entry) => entry.id.slice('lead-row-'.length)),
   );
@@ -132,7 +139,10 @@ export async function expectGrid(page: Page, domains: string[], ordered = false)
         const grid = document.querySelector('[data-testid="leads-grid"]');
         if (grid?.getAttribute('aria-busy') === 'true') return false;
         const rows = [...document.querySelectorAll(selector)]
-          .map((element) => ({ index: Number(element.getAttribute('aria-rowindex')), id: element.getAttribute('data-testid')!.slice(9) }))
+          .map((element) => ({
+            index: Number(element.getAttribute('aria-rowindex')),
+            id: element.getAttribute('data-testid')!.slice(9),
+          }))
           .sort((a, b) => a.index - b.index)
           .map((entry) => entry.id);
         const got = ordered ? rows : rows.sort();
@@ -180,7 +190,17 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
   // blocks inline scripts, and the test must not switch the CSP off
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${AXE_SOURCE}\n;0`);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document);
     return result.violations.map((violation) => ({
       id: violation.id,

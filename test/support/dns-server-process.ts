@@ -15,7 +15,6 @@ export interface DnsServerProcessHandle {
   stop(): Promise<void>;
 }
 
-
 export async function startDnsServerProcess(opts: {
   zones: 'fixtures' | 'bench';
   port?: number;
@@ -23,10 +22,26 @@ export async function startDnsServerProcess(opts: {
   prebuild?: BenchPrebuild;
 }): Promise<DnsServerProcessHandle> {
   const prebuild = opts.prebuild
-    ? ['--prebuild-domains', String(opts.prebuild.domains), '--selectors', opts.prebuild.selectors.join(','), '--prebuild-raw', String(opts.prebuild.rawQuestions)]
+    ? [
+        '--prebuild-domains',
+        String(opts.prebuild.domains),
+        '--selectors',
+        opts.prebuild.selectors.join(','),
+        '--prebuild-raw',
+        String(opts.prebuild.rawQuestions),
+      ]
     : [];
   const root = projectRoot();
-  const args = ['--import', 'tsx', join(root, 'test/support/dns-server-main.ts'), '--zones', opts.zones, '--port', String(opts.port ?? 0), ...prebuild];
+  const args = [
+    '--import',
+    'tsx',
+    join(root, 'test/support/dns-server-main.ts'),
+    '--zones',
+    opts.zones,
+    '--port',
+    String(opts.port ?? 0),
+    ...prebuild,
+  ];
   const child = spawn(process.execPath, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

@@ -79,7 +79,12 @@ function readQuestion(msg: Buffer): Question | null {
 function toAnswers(name: string, type: RecordType, rec: NameRecords): Answer[] {
   switch (type) {
     case 'MX':
-      return (rec.MX ?? []).map((mx) => ({ type, name, ttl: TTL, data: { preference: mx.priority, exchange: mx.exchange } }));
+      return (rec.MX ?? []).map((mx) => ({
+        type,
+        name,
+        ttl: TTL,
+        data: { preference: mx.priority, exchange: mx.exchange },
+      }));
     case 'TXT':
       return (rec.TXT ?? []).map((data) => ({ type, name, ttl: TTL, data }));
     case 'A':
@@ -97,7 +102,12 @@ function toAnswers(name: string, type: RecordType, rec: NameRecords): Answer[] {
 function buildAnswer(zones: DnsZones, qname: string, qtype: number, overTcp: boolean): Buffer | null {
   const lookup = (n: string) => zones.names[n] ?? zones.generate?.(n);
   if (!overTcp && lookup(qname)?.truncate) {
-    return encode({ type: 'response', flags: AUTHORITATIVE_ANSWER | RECURSION_AVAILABLE | TRUNCATED_RESPONSE, questions: [], answers: [] });
+    return encode({
+      type: 'response',
+      flags: AUTHORITATIVE_ANSWER | RECURSION_AVAILABLE | TRUNCATED_RESPONSE,
+      questions: [],
+      answers: [],
+    });
   }
   const brokenAt = (n: string) => {
     for (let suffix = n; suffix; suffix = suffix.slice(suffix.indexOf('.') + 1 || suffix.length)) {
@@ -203,7 +213,11 @@ function serveTcp(answerer: Answerer, onQuery: () => void): Server {
 }
 
 /** UDP and TCP on one port; with port 0 the OS picks the TCP port and UDP tries to take the same number. */
-async function bindBoth(port: number, udp: () => Socket, tcp: () => Server): Promise<{ socket: Socket; server: Server }> {
+async function bindBoth(
+  port: number,
+  udp: () => Socket,
+  tcp: () => Server,
+): Promise<{ socket: Socket; server: Server }> {
   for (let attempt = 0; ; attempt++) {
     const server = tcp();
     server.listen(port, '127.0.0.1');

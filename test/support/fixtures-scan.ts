@@ -1,6 +1,14 @@
 // ScanResult builders for store tests, following shared/domain.ts. Defaults describe a completed scan of an
 // M365 tenant; tests override only what they assert on.
-import type { DnsSignals, PriorityCategory, ScanResult, ScanStatus, Segment, Verdict, WhoisSignal } from '../../shared/domain';
+import type {
+  DnsSignals,
+  PriorityCategory,
+  ScanResult,
+  ScanStatus,
+  Segment,
+  Verdict,
+  WhoisSignal,
+} from '../../shared/domain';
 
 export interface ScanFixture {
   domain: string;
@@ -82,7 +90,13 @@ export function verdict(f: ScanFixture): Verdict {
     priority_label: 'Fixture label',
     risk_flags: f.risk_flags ?? [],
     tags: f.tags ?? [],
-    breakdown: { base: 0, items: [{ rule: 'provider', points: score, reason: 'fixture' }], raw_total: score, total: score, hard_fail: null },
+    breakdown: {
+      base: 0,
+      items: [{ rule: 'provider', points: score, reason: 'fixture' }],
+      raw_total: score,
+      total: score,
+      hard_fail: null,
+    },
   };
 }
 
@@ -116,7 +130,15 @@ export function dnsTimeoutResult(domain: string, scanned_at: string): ScanResult
     scanned_at,
     scan_status: 'dns_timeout',
     dns: null,
-    whois: { status: 'unknown', source: null, registrar: null, created_at: null, expires_at: null, nameservers: [], reason: 'timeout' },
+    whois: {
+      status: 'unknown',
+      source: null,
+      registrar: null,
+      created_at: null,
+      expires_at: null,
+      nameservers: [],
+      reason: 'timeout',
+    },
     provider: null,
     verdict: null,
     error: 'mx lookup timed out',

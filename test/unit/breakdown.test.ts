@@ -11,7 +11,11 @@ const policies: (DmarcPolicy | null)[] = [null, ...DMARC_POLICIES];
 
 const cases = providers.flatMap((provider) =>
   tri.flatMap((spf) =>
-    tri.flatMap((dkim) => policies.flatMap((dmarc_policy) => [3, 5].map((spf_include_count) => ({ provider, spf, dkim, dmarc_policy, spf_include_count })))),
+    tri.flatMap((dkim) =>
+      policies.flatMap((dmarc_policy) =>
+        [3, 5].map((spf_include_count) => ({ provider, spf, dkim, dmarc_policy, spf_include_count })),
+      ),
+    ),
   ),
 );
 
@@ -53,7 +57,14 @@ describe('score breakdown', () => {
   it(`items add up to raw_total and clamp to the score in all ${cases.length} signal combinations`, () => {
     for (const c of cases) {
       const { readiness_score, breakdown } = scoreLead(
-        { ...c, mx_records: ['mx.example.com'], dmarc_pct: c.dmarc_policy ? 100 : null, spf_lookup_count: null, spf_multiple_records: false, expires_in_days: null },
+        {
+          ...c,
+          mx_records: ['mx.example.com'],
+          dmarc_pct: c.dmarc_policy ? 100 : null,
+          spf_lookup_count: null,
+          spf_multiple_records: false,
+          expires_in_days: null,
+        },
         config.rules,
       );
       const sum = breakdown.items.reduce((s, i) => s + i.points, breakdown.base);

@@ -34,7 +34,16 @@ describe('loadConfig', () => {
   it('loads and types every shipped file', () => {
     const config = loadConfig(RESOURCES);
     expect(config.providers.providers.map((p) => p.name)).toEqual([
-      'M365', 'Google', 'Yandex', 'Zoho', 'Amazon', 'SendGrid', 'Mailgun', 'Hosting', 'Local', 'Unknown',
+      'M365',
+      'Google',
+      'Yandex',
+      'Zoho',
+      'Amazon',
+      'SendGrid',
+      'Mailgun',
+      'Hosting',
+      'Local',
+      'Unknown',
     ]);
     expect(config.providers.providers[0].mx_roots).toContain('mx.microsoft');
     expect(config.rules.provider_points.M365).toBe(50);
@@ -63,16 +72,52 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['rules.json', (r: any) => (r.provider_points.M365 = 'fifty'), 'rules.json $.provider_points.M365: Expected number, received string'],
+    [
+      'rules.json',
+      (r: any) => (r.provider_points.M365 = 'fifty'),
+      'rules.json $.provider_points.M365: Expected number, received string',
+    ],
     ['rules.json', (r: any) => delete r.fallbacks.segment_rules, 'rules.json $.fallbacks.segment_rules: Required'],
-    ['rules.json', (r: any) => (r.segment_rules[1].segmnt = 'Cold'), "rules.json $.segment_rules[1]: Unrecognized key(s) in object: 'segmnt'"],
-    ['rules.json', (r: any) => (r.segment_rules[0].segment = 'Hot'), 'rules.json $.segment_rules[0].segment: Invalid enum value'],
-    ['rules.json', (r: any) => (r.risk_points.spf_too_long = -5), 'rules.json $.point_conditions: missing entry for points key "spf_too_long"'],
-    ['providers.json', (p: any) => (p.providers[2].mx_roots[0] = 'Yandex.RU'), 'providers.json $.providers[2].mx_roots[0]: must be a lower-case host name'],
-    ['providers.json', (p: any) => (p.unmatched_provider = 'Locl'), 'providers.json $.unmatched_provider: "Locl" is not a provider name'],
-    ['providers.json', (p: any) => (p.providers[0].tenant_size_rules[1].host_regex = '(['), 'providers.json $.providers[0].tenant_size_rules[1]'],
-    ['tld_whois_servers.json', (w: any) => (w.rdap_servers['.com'] = 'http://rdap.example/'), 'tld_whois_servers.json $.rdap_servers[".com"]'],
-    ['mx_root_suffixes.json', (s: any) => s.suffixes.unshift('tr'), 'mx_root_suffixes.json $.suffixes[0]: must have at least two labels'],
+    [
+      'rules.json',
+      (r: any) => (r.segment_rules[1].segmnt = 'Cold'),
+      "rules.json $.segment_rules[1]: Unrecognized key(s) in object: 'segmnt'",
+    ],
+    [
+      'rules.json',
+      (r: any) => (r.segment_rules[0].segment = 'Hot'),
+      'rules.json $.segment_rules[0].segment: Invalid enum value',
+    ],
+    [
+      'rules.json',
+      (r: any) => (r.risk_points.spf_too_long = -5),
+      'rules.json $.point_conditions: missing entry for points key "spf_too_long"',
+    ],
+    [
+      'providers.json',
+      (p: any) => (p.providers[2].mx_roots[0] = 'Yandex.RU'),
+      'providers.json $.providers[2].mx_roots[0]: must be a lower-case host name',
+    ],
+    [
+      'providers.json',
+      (p: any) => (p.unmatched_provider = 'Locl'),
+      'providers.json $.unmatched_provider: "Locl" is not a provider name',
+    ],
+    [
+      'providers.json',
+      (p: any) => (p.providers[0].tenant_size_rules[1].host_regex = '(['),
+      'providers.json $.providers[0].tenant_size_rules[1]',
+    ],
+    [
+      'tld_whois_servers.json',
+      (w: any) => (w.rdap_servers['.com'] = 'http://rdap.example/'),
+      'tld_whois_servers.json $.rdap_servers[".com"]',
+    ],
+    [
+      'mx_root_suffixes.json',
+      (s: any) => s.suffixes.unshift('tr'),
+      'mx_root_suffixes.json $.suffixes[0]: must have at least two labels',
+    ],
   ])('rejects a bad %s with file and JSON path in the message', (file, edit, message) => {
     expect(() => loadConfig(copy(file, edit))).toThrow(message);
   });

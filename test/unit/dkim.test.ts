@@ -20,7 +20,9 @@ describe('isDkimRecord', () => {
 
 describe('tenantFromDkimCname', () => {
   it('takes the onmicrosoft.com initial domain from a Microsoft 365 selector CNAME', () => {
-    expect(tenantFromDkimCname('selector1-contoso-com._domainkey.contoso.onmicrosoft.com')).toBe('contoso.onmicrosoft.com');
+    expect(tenantFromDkimCname('selector1-contoso-com._domainkey.contoso.onmicrosoft.com')).toBe(
+      'contoso.onmicrosoft.com',
+    );
     expect(tenantFromDkimCname('Selector2-Contoso-com._domainkey.ContosoLtd.onmicrosoft.com.')).toBe(
       'contosoltd.onmicrosoft.com',
     );
@@ -52,7 +54,10 @@ describe('checkDkim', () => {
   const ALL = ['default', 'google', 'selector1', 'selector2', 'k1'];
 
   it('stops after the hinted selectors when one of them holds a key', async () => {
-    const { client, asked } = fakeClient({ google: { status: 'ok', records: [KEY] }, default: { status: 'ok', records: [KEY] } });
+    const { client, asked } = fakeClient({
+      google: { status: 'ok', records: [KEY] },
+      default: { status: 'ok', records: [KEY] },
+    });
     expect(await checkDkim('x.test', ALL, client, ['google'])).toEqual({
       present: true,
       selectors: [{ selector: 'google', cname: null }],

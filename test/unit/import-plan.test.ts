@@ -14,7 +14,12 @@ describe('import planning', () => {
       csv('Firma Ünvanı;Web Sitesi;E-posta\nAcme A.Ş.;https://www.Acme.com.tr/iletisim;\nBeta Ltd;;ali@beta.com\n'),
       RESOURCES,
     );
-    expect(plan.preview.columns).toEqual({ domain: null, company: 'Firma Ünvanı', email: 'E-posta', website: 'Web Sitesi' });
+    expect(plan.preview.columns).toEqual({
+      domain: null,
+      company: 'Firma Ünvanı',
+      email: 'E-posta',
+      website: 'Web Sitesi',
+    });
     expect(plan.leads).toEqual([
       { domain: 'acme.com.tr', domain_display: 'acme.com.tr', company_name: 'Acme A.Ş.' },
       { domain: 'beta.com', domain_display: 'beta.com', company_name: 'Beta Ltd' },
@@ -48,8 +53,8 @@ describe('import planning', () => {
   it('reads CSV saved by Turkish Excel in windows-1254', async () => {
     // "Şirket,Web\nÇağ Ltd,cag.com.tr" in windows-1254: Ş=0xDE, Ç=0xC7, ğ=0xF0
     const bytes = Buffer.from([
-      0xde, 0x69, 0x72, 0x6b, 0x65, 0x74, 0x2c, 0x57, 0x65, 0x62, 0x0a, 0xc7, 0x61, 0xf0, 0x20, 0x4c, 0x74, 0x64, 0x2c, 0x63, 0x61,
-      0x67, 0x2e, 0x63, 0x6f, 0x6d, 0x2e, 0x74, 0x72, 0x0a,
+      0xde, 0x69, 0x72, 0x6b, 0x65, 0x74, 0x2c, 0x57, 0x65, 0x62, 0x0a, 0xc7, 0x61, 0xf0, 0x20, 0x4c, 0x74, 0x64, 0x2c,
+      0x63, 0x61, 0x67, 0x2e, 0x63, 0x6f, 0x6d, 0x2e, 0x74, 0x72, 0x0a,
     ]);
     const plan = await planImportFile('eski.csv', bytes, RESOURCES);
     expect(plan.leads).toEqual([{ domain: 'cag.com.tr', domain_display: 'cag.com.tr', company_name: 'Çağ Ltd' }]);

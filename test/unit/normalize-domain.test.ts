@@ -102,7 +102,15 @@ describe('normalizeDomain rejects', () => {
       code: 'single_label',
       message: '"localhost" has no dot; a domain needs at least a name and a TLD.',
     });
-    expect(normalizeDomain('N/A')).toEqual({ ok: false, code: 'placeholder', message: '"N/A" is a placeholder, not a domain.' });
-    expect(normalizeDomain('123.45.67.89')).toEqual({ ok: false, code: 'ip_address', message: '123.45.67.89 is an IP address, not a domain.' });
+    expect(normalizeDomain('N/A')).toEqual({
+      ok: false,
+      code: 'placeholder',
+      message: '"N/A" is a placeholder, not a domain.',
+    });
+    expect(normalizeDomain('123.45.67.89')).toEqual({
+      ok: false,
+      code: 'ip_address',
+      message: '123.45.67.89 is an IP address, not a domain.',
+    });
   });
 });

@@ -5,7 +5,8 @@ import { detectProvider } from '../../main/engine/provider';
 import { RESOURCES } from './config-temp-copy';
 
 const config = loadConfig(RESOURCES);
-const detect = (mx: string[], dkim_tenant: string | null = null) => detectProvider({ mx_records: mx, dkim_tenant }, config);
+const detect = (mx: string[], dkim_tenant: string | null = null) =>
+  detectProvider({ mx_records: mx, dkim_tenant }, config);
 
 describe('mxRoot', () => {
   it.each([
@@ -84,6 +85,8 @@ describe('detectProvider', () => {
   });
 
   it('passes the DKIM tenant through', () => {
-    expect(detect(['contoso-com.mail.protection.outlook.com'], 'contoso.onmicrosoft.com').tenant_name).toBe('contoso.onmicrosoft.com');
+    expect(detect(['contoso-com.mail.protection.outlook.com'], 'contoso.onmicrosoft.com').tenant_name).toBe(
+      'contoso.onmicrosoft.com',
+    );
   });
 });

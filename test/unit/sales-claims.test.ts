@@ -16,7 +16,9 @@ import { NEXT_STEP_ACTIONS, NEXT_STEP_PRIORITIES, NEXT_STEP_TIMELINES, URGENCIES
 import type { SalesInput, SalesSummary } from '../../shared/sales-summary';
 
 const root = join(import.meta.dirname, '..', '..');
-const settings = SettingsSchema.parse(JSON.parse(readFileSync(join(root, 'resources', 'default-settings.json'), 'utf8')));
+const settings = SettingsSchema.parse(
+  JSON.parse(readFileSync(join(root, 'resources', 'default-settings.json'), 'utf8')),
+);
 const LANGS = ['tr', 'en'] as const;
 type Lang = (typeof LANGS)[number];
 const real: Record<Lang, SalesTemplates> = {
@@ -32,7 +34,10 @@ function markTemplates(value: unknown, path = ''): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, markTemplates(v, path ? `${path}.${k}` : k)]));
   return value;
 }
-const marked: Record<Lang, SalesTemplates> = { tr: markTemplates(real.tr) as SalesTemplates, en: markTemplates(real.en) as SalesTemplates };
+const marked: Record<Lang, SalesTemplates> = {
+  tr: markTemplates(real.tr) as SalesTemplates,
+  en: markTemplates(real.en) as SalesTemplates,
+};
 
 const PROVIDERS = ['M365', 'Google', 'Yandex', 'Zoho', 'Amazon', 'SendGrid', 'Mailgun', 'Hosting', 'Local', 'Unknown'];
 const TRI = [true, false, null] as const;
@@ -131,7 +136,8 @@ function claimViolations(summary: SalesSummary, input: SalesInput): string[] {
     if (/_issues$/.test(key) && expectedIssues(input).length === 0) out.push(`${key} used without issues`);
   }
   if (summary.security_reasoning) {
-    const state = (name: string) => Object.keys(truth).find((k) => k.startsWith(name) && truth[k] && !/partial|full/.test(k));
+    const state = (name: string) =>
+      Object.keys(truth).find((k) => k.startsWith(name) && truth[k] && !/partial|full/.test(k));
     for (const signal of ['spf', 'dkim', 'dmarc'])
       if (!used.has(`security.detail.${state(signal)}`)) out.push(`no detail states ${signal} (${state(signal)})`);
   }
@@ -169,10 +175,12 @@ function phraseViolations(summary: SalesSummary, input: SalesInput, lang: Lang):
   const text = strings(summary).join('\n').toLowerCase();
   const out: string[] = [];
   for (const [claim, phrases] of Object.entries(PHRASES[lang]))
-    for (const phrase of phrases) if (!truth[claim] && text.includes(phrase)) out.push(`says "${phrase}" but ${claim} is false`);
+    for (const phrase of phrases)
+      if (!truth[claim] && text.includes(phrase)) out.push(`says "${phrase}" but ${claim} is false`);
   if (summary.security_reasoning)
     for (const signal of ['spf', 'dkim', 'dmarc'])
-      if (truth[`${signal}_unknown`] && !text.includes(UNCHECKED[lang](signal))) out.push(`${signal} unknown but not called unchecked`);
+      if (truth[`${signal}_unknown`] && !text.includes(UNCHECKED[lang](signal)))
+        out.push(`${signal} unknown but not called unchecked`);
   return out;
 }
 
@@ -182,16 +190,24 @@ function invariantViolations(summary: SalesSummary, input: SalesInput): string[]
   const p = summary.opportunity_potential;
   if (!Number.isInteger(p) || p < 0 || p > 100 || p !== summary.opportunity_rationale.total) out.push(`potential ${p}`);
   const n = summary.next_step;
-  if (!n || !NEXT_STEP_ACTIONS.includes(n.action) || !NEXT_STEP_TIMELINES.includes(n.timeline) || !NEXT_STEP_PRIORITIES.includes(n.priority))
+  if (
+    !n ||
+    !NEXT_STEP_ACTIONS.includes(n.action) ||
+    !NEXT_STEP_TIMELINES.includes(n.timeline) ||
+    !NEXT_STEP_PRIORITIES.includes(n.priority)
+  )
     out.push(`next_step ${JSON.stringify(n)}`);
   if (!n.message || !n.internal_note) out.push('next_step without text');
   if (!URGENCIES.includes(summary.urgency)) out.push(`urgency ${summary.urgency}`);
   if ((summary.security_reasoning?.risk_level ?? null) !== expectedRisk(input))
     out.push(`risk ${summary.security_reasoning?.risk_level} expected ${expectedRisk(input)}`);
   if (!summary.one_liner.startsWith(`${input.domain} - `)) out.push('one_liner prefix');
-  if (summary.call_script.length < 2 || summary.call_script.length > 5) out.push(`call_script ${summary.call_script.length}`);
-  if (summary.discovery_questions.length < 5 || summary.discovery_questions.length > 9) out.push(`questions ${summary.discovery_questions.length}`);
-  if (!input.scanned && (n.action !== 'wait' || n.timeline !== '24_saat')) out.push('unscanned lead without a scan step');
+  if (summary.call_script.length < 2 || summary.call_script.length > 5)
+    out.push(`call_script ${summary.call_script.length}`);
+  if (summary.discovery_questions.length < 5 || summary.discovery_questions.length > 9)
+    out.push(`questions ${summary.discovery_questions.length}`);
+  if (!input.scanned && (n.action !== 'wait' || n.timeline !== '24_saat'))
+    out.push('unscanned lead without a scan step');
   return out;
 }
 
@@ -217,7 +233,15 @@ describe('sales summary never contradicts the signals', () => {
             for (const segment of SEGMENTS)
               for (const lang of LANGS)
                 for (const readiness_score of [0, 45, 85]) {
-                  const input = lead({ provider, spf, dkim, dmarc_policy: dmarc.policy, dmarc_present: dmarc.present, segment, readiness_score });
+                  const input = lead({
+                    provider,
+                    spf,
+                    dkim,
+                    dmarc_policy: dmarc.policy,
+                    dmarc_present: dmarc.present,
+                    segment,
+                    readiness_score,
+                  });
                   cases++;
                   for (const v of check(input, lang)) failures.push(`${JSON.stringify(input)} ${lang}: ${v}`);
                 }
@@ -248,7 +272,8 @@ describe('sales summary never contradicts the signals', () => {
     });
     fc.assert(
       fc.property(input, ({ dmarc, expires_in, lang, tuning, ...rest }) => {
-        const expires = expires_in === null ? null : new Date(NOW.getTime() + expires_in * 86_400_000).toISOString().slice(0, 10);
+        const expires =
+          expires_in === null ? null : new Date(NOW.getTime() + expires_in * 86_400_000).toISOString().slice(0, 10);
         const l = lead({ ...rest, dmarc_policy: dmarc.policy, dmarc_present: dmarc.present, expires_at: expires });
         const summary = buildSalesSummary(l, { settings, lang, now: NOW, templates: real[lang], tuningFactor: tuning });
         expect(check(l, lang)).toEqual([]);
@@ -288,7 +313,12 @@ describe('sales summary never contradicts the signals', () => {
       const unknownSpf = lead({ spf: null, dkim: true, dmarc_policy: 'reject', dmarc_present: true });
       const s = buildSalesSummary(unknownSpf, { settings, lang: 'en', now: NOW, templates: real.en });
       const tampered = structuredClone(s);
-      tampered.security_reasoning = { ...s.security_reasoning!, risk_level: 'high', details: ['no SPF record'], summary: '' };
+      tampered.security_reasoning = {
+        ...s.security_reasoning!,
+        risk_level: 'high',
+        details: ['no SPF record'],
+        summary: '',
+      };
       expect(invariantViolations(tampered, unknownSpf)).toEqual(['risk high expected low']);
       expect(phraseViolations(tampered, unknownSpf, 'en')).toEqual([
         'says "no spf record" but spf_missing is false',

@@ -88,13 +88,15 @@ function validate(schema: Json, value: unknown, at = '$'): string[] {
   const errors: string[] = [];
   const type = schema.type as string | undefined;
   const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  if (type === 'integer' ? !Number.isInteger(value) : type && type !== actual) return [`${at}: expected ${type}, got ${actual}`];
+  if (type === 'integer' ? !Number.isInteger(value) : type && type !== actual)
+    return [`${at}: expected ${type}, got ${actual}`];
   if (schema.enum && !(schema.enum as unknown[]).includes(value)) errors.push(`${at}: ${String(value)} not in enum`);
   if (typeof value === 'number') {
     if (typeof schema.minimum === 'number' && value < schema.minimum) errors.push(`${at}: below minimum`);
     if (typeof schema.maximum === 'number' && value > schema.maximum) errors.push(`${at}: above maximum`);
   }
-  if (Array.isArray(value) && schema.items) value.forEach((v, i) => errors.push(...validate(schema.items as Json, v, `${at}[${i}]`)));
+  if (Array.isArray(value) && schema.items)
+    value.forEach((v, i) => errors.push(...validate(schema.items as Json, v, `${at}[${i}]`)));
   if (actual === 'object') {
     const obj = value as Json;
     const props = (schema.properties ?? {}) as Record<string, Json>;
@@ -184,7 +186,9 @@ describe('sales summary contract v1', () => {
   });
 
   it.each(Object.entries(FROZEN_ENUMS))('enum %s is frozen', (path, values) => {
-    const [parent, field] = path.includes('.') ? [path.slice(0, path.lastIndexOf('.')), path.slice(path.lastIndexOf('.') + 1)] : ['', path];
+    const [parent, field] = path.includes('.')
+      ? [path.slice(0, path.lastIndexOf('.')), path.slice(path.lastIndexOf('.') + 1)]
+      : ['', path];
     let node = (schemaAt(schema, parent).properties as Record<string, Json>)[field];
     if (node.anyOf) node = (node.anyOf as Json[]).find((b) => b.enum)!;
     expect([...(node.enum as string[])].sort()).toEqual([...values].sort());
@@ -193,7 +197,11 @@ describe('sales summary contract v1', () => {
   it('security_reasoning is nullable; potential is an integer 0-100', () => {
     const sec = (schema.properties as Record<string, Json>).security_reasoning;
     expect((sec.anyOf as Json[]).some((b) => b.type === 'null')).toBe(true);
-    expect((schema.properties as Record<string, Json>).opportunity_potential).toMatchObject({ type: 'integer', minimum: 0, maximum: 100 });
+    expect((schema.properties as Record<string, Json>).opportunity_potential).toMatchObject({
+      type: 'integer',
+      minimum: 0,
+      maximum: 100,
+    });
   });
 
   it.each([

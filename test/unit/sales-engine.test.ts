@@ -21,7 +21,9 @@ const root = join(import.meta.dirname, '..', '..');
 const salesDir = join(root, 'resources', 'sales');
 const tr = loadSalesTemplates(salesDir, 'tr');
 const en = loadSalesTemplates(salesDir, 'en');
-const defaults = SettingsSchema.parse(JSON.parse(readFileSync(join(root, 'resources', 'default-settings.json'), 'utf8')));
+const defaults = SettingsSchema.parse(
+  JSON.parse(readFileSync(join(root, 'resources', 'default-settings.json'), 'utf8')),
+);
 const NOW = new Date(2025, 10, 20, 9, 30, 0);
 
 function lead(overrides: Partial<SalesInput> = {}): SalesInput {
@@ -60,8 +62,17 @@ function days(n: number): string {
 }
 
 describe('opportunity potential (reference examples)', () => {
-  const potential = (segment: Segment | null, score: number | null, priority: number | null, tenant: TenantSize | null, cq: number | null = null) =>
-    buildOpportunity({ segment, readiness_score: score, priority_score: priority, tenant_size: tenant, contact_quality_score: cq }, tr);
+  const potential = (
+    segment: Segment | null,
+    score: number | null,
+    priority: number | null,
+    tenant: TenantSize | null,
+    cq: number | null = null,
+  ) =>
+    buildOpportunity(
+      { segment, readiness_score: score, priority_score: priority, tenant_size: tenant, contact_quality_score: cq },
+      tr,
+    );
 
   it.each([
     ['Migration', 85, 1, 'large', 80, 99],
@@ -91,14 +102,31 @@ describe('opportunity potential (reference examples)', () => {
       ['priority_score', 8],
       ['tenant_size', 5],
     ]);
-    expect(potential('Migration', 85, 1, 'large', 80).factors[4]).toMatchObject({ name: 'contact_quality', weight: 0.05, raw: 80, score: 4 });
-    expect(potential('Migration', 70, 2, 'large', 90).total).toBeGreaterThan(potential('Migration', 70, 2, 'large', 30).total);
+    expect(potential('Migration', 85, 1, 'large', 80).factors[4]).toMatchObject({
+      name: 'contact_quality',
+      weight: 0.05,
+      raw: 80,
+      score: 4,
+    });
+    expect(potential('Migration', 70, 2, 'large', 90).total).toBeGreaterThan(
+      potential('Migration', 70, 2, 'large', 30).total,
+    );
   });
 
   it('tuning factor scales and clamps to 100', () => {
-    const r = buildOpportunity({ segment: 'Migration', readiness_score: 85, priority_score: 1, tenant_size: 'large', contact_quality_score: 80 }, tr, 1.5);
+    const r = buildOpportunity(
+      { segment: 'Migration', readiness_score: 85, priority_score: 1, tenant_size: 'large', contact_quality_score: 80 },
+      tr,
+      1.5,
+    );
     expect(r).toMatchObject({ total: 100, tuning_factor: 1.5 });
-    expect(buildOpportunity({ segment: 'Cold', readiness_score: 40, priority_score: 5, tenant_size: 'small', contact_quality_score: null }, tr, 0.5).total).toBe(20);
+    expect(
+      buildOpportunity(
+        { segment: 'Cold', readiness_score: 40, priority_score: 5, tenant_size: 'small', contact_quality_score: null },
+        tr,
+        0.5,
+      ).total,
+    ).toBe(20);
   });
 });
 
@@ -116,10 +144,18 @@ describe('urgency (reference examples)', () => {
     ['Cold', 6, 30, 75, 'medium'],
     ['Cold', 6, 30, -5, 'high'],
     [null, null, null, null, 'low'],
-  ] as const)('(%s, priority %s, score %s, expires in %s days) -> %s', (segment, priority, score, expiresIn, expected) => {
-    const input = { segment, priority_score: priority, readiness_score: score, expires_at: expiresIn === null ? null : days(expiresIn) };
-    expect(calculateUrgency(input, NOW)).toBe(expected);
-  });
+  ] as const)(
+    '(%s, priority %s, score %s, expires in %s days) -> %s',
+    (segment, priority, score, expiresIn, expected) => {
+      const input = {
+        segment,
+        priority_score: priority,
+        readiness_score: score,
+        expires_at: expiresIn === null ? null : days(expiresIn),
+      };
+      expect(calculateUrgency(input, NOW)).toBe(expected);
+    },
+  );
 });
 
 describe('offer tier', () => {
@@ -134,7 +170,12 @@ describe('offer tier', () => {
     expect(recommendOfferTier({ tenant_size: tenant, segment, readiness_score: score })).toBe(tier);
     const o = summary({ tenant_size: tenant, segment, readiness_score: score }).offer_tier;
     expect(o).toMatchObject({ tier, license: tier, currency: 'EUR' });
-    expect([o.price_per_user_per_month, o.migration_fee, o.defender_price_per_user_per_month, o.consulting_fee]).toEqual(prices);
+    expect([
+      o.price_per_user_per_month,
+      o.migration_fee,
+      o.defender_price_per_user_per_month,
+      o.consulting_fee,
+    ]).toEqual(prices);
   });
 });
 
@@ -173,8 +214,17 @@ describe('next step', () => {
 });
 
 describe('security reasoning (reference observed outputs, bugs fixed)', () => {
-  const sec = (spf: boolean | null, dkim: boolean | null, policy: 'none' | 'quarantine' | 'reject' | null, coverage: number | null, present: boolean | null = policy ? true : false) =>
-    buildSecurityReasoning(readSecuritySignals({ spf, dkim, dmarc_policy: policy, dmarc_coverage: coverage, dmarc_present: present }), tr);
+  const sec = (
+    spf: boolean | null,
+    dkim: boolean | null,
+    policy: 'none' | 'quarantine' | 'reject' | null,
+    coverage: number | null,
+    present: boolean | null = policy ? true : false,
+  ) =>
+    buildSecurityReasoning(
+      readSecuritySignals({ spf, dkim, dmarc_policy: policy, dmarc_coverage: coverage, dmarc_present: present }),
+      tr,
+    );
 
   it.each([
     [false, false, 'none', null, 'high'],
@@ -224,7 +274,9 @@ describe('texts (reference keyword checks)', () => {
     expect(summary({ ...local, local_provider: 'Natro', readiness_score: 65 }).one_liner).toContain('Natro kullanıyor');
     expect(summary({ segment: 'Existing', provider: 'M365', readiness_score: 75 }).one_liner).toMatch(/mevcut.*upsell/);
     expect(summary({ segment: 'Cold', readiness_score: 45 }).one_liner).toContain('soğuk lead');
-    expect(summary({ segment: 'Skip', readiness_score: 0 }).one_liner).toBe('ornek.com.tr - Skip segmenti, şu an için takip edilmemeli');
+    expect(summary({ segment: 'Skip', readiness_score: 0 }).one_liner).toBe(
+      'ornek.com.tr - Skip segmenti, şu an için takip edilmemeli',
+    );
   });
 
   it('Migration >= 80 explanation lists only the signals that exist (reference §10.18)', () => {
@@ -244,23 +296,47 @@ describe('texts (reference keyword checks)', () => {
   });
 
   it('explanations name the provider and segment', () => {
-    expect(summary({ provider: 'Local', local_provider: 'TürkHost' }).segment_explanation).toMatch(/Migration.*TürkHost.*self-hosted/);
-    expect(summary({ segment: 'Cold', provider: 'Local', local_provider: 'Natro', readiness_score: 30 }).segment_explanation).toMatch(/Cold.*Natro/);
-    expect(summary({ segment: 'Skip', provider: 'Local', readiness_score: 3 }).segment_explanation).toMatch(/^\*\*Skip\*\*/);
-    expect(summary({ provider: 'Unknown', mx_root: null, segment: 'Skip', readiness_score: 0 }).provider_reasoning).toMatch(/belirsiz.*MX/);
+    expect(summary({ provider: 'Local', local_provider: 'TürkHost' }).segment_explanation).toMatch(
+      /Migration.*TürkHost.*self-hosted/,
+    );
+    expect(
+      summary({ segment: 'Cold', provider: 'Local', local_provider: 'Natro', readiness_score: 30 }).segment_explanation,
+    ).toMatch(/Cold.*Natro/);
+    expect(summary({ segment: 'Skip', provider: 'Local', readiness_score: 3 }).segment_explanation).toMatch(
+      /^\*\*Skip\*\*/,
+    );
+    expect(
+      summary({ provider: 'Unknown', mx_root: null, segment: 'Skip', readiness_score: 0 }).provider_reasoning,
+    ).toMatch(/belirsiz.*MX/);
     expect(summary({ provider: 'Hosting' }).provider_reasoning).toContain('hosting');
   });
 
   it('call script: 2-5 bullets, company from settings, security findings, tier value', () => {
-    const migration = summary({ provider: 'Local', local_provider: 'TürkHost', readiness_score: 80, tenant_size: 'large', spf: false, dkim: false, dmarc_policy: 'none' });
+    const migration = summary({
+      provider: 'Local',
+      local_provider: 'TürkHost',
+      readiness_score: 80,
+      tenant_size: 'large',
+      spf: false,
+      dkim: false,
+      dmarc_policy: 'none',
+    });
     expect(migration.call_script).toHaveLength(4);
     expect(migration.call_script[0]).toBe(
-      'Merhaba, Gibibyte adına arıyorum. ornek.com.tr e-postalarının şu an TürkHost üzerinde olduğunu gördük; Microsoft 365\'e geçişi konuşmak isterim.',
+      "Merhaba, Gibibyte adına arıyorum. ornek.com.tr e-postalarının şu an TürkHost üzerinde olduğunu gördük; Microsoft 365'e geçişi konuşmak isterim.",
     );
-    expect(migration.call_script[1]).toContain('SPF kaydı yok, DKIM kaydı yok (yaygın seçiciler denendi) ve DMARC var ama politikası p=none');
+    expect(migration.call_script[1]).toContain(
+      'SPF kaydı yok, DKIM kaydı yok (yaygın seçiciler denendi) ve DMARC var ama politikası p=none',
+    );
     expect(migration.call_script[2]).toContain('Enterprise');
 
-    const cold = summary({ segment: 'Cold', readiness_score: 45, spf: false, dmarc_policy: null, dmarc_present: false });
+    const cold = summary({
+      segment: 'Cold',
+      readiness_score: 45,
+      spf: false,
+      dmarc_policy: null,
+      dmarc_present: false,
+    });
     expect(cold.call_script).toHaveLength(3);
     expect(cold.call_script.join(' ')).toMatch(/dış göz.*phishing.*10-15 dakikalık/);
     const coldClean = summary({ segment: 'Cold', readiness_score: 45 });
@@ -280,8 +356,17 @@ describe('texts (reference keyword checks)', () => {
 
 describe('unscanned and unanswered leads', () => {
   const unscanned = {
-    provider: null, segment: null, readiness_score: null, priority_score: null, mx_root: null,
-    spf: null, dkim: null, dmarc_policy: null, dmarc_present: null, dmarc_coverage: null, scanned: false,
+    provider: null,
+    segment: null,
+    readiness_score: null,
+    priority_score: null,
+    mx_root: null,
+    spf: null,
+    dkim: null,
+    dmarc_policy: null,
+    dmarc_present: null,
+    dmarc_coverage: null,
+    scanned: false,
   } satisfies Partial<SalesInput>;
 
   it.each(['tr', 'en'] as const)('an unscanned lead says so and the next step is a scan (%s)', (lang) => {
@@ -316,7 +401,14 @@ describe('templates', () => {
 
   it('every placeholder of a template has the same name in both languages', () => {
     const placeholders = (t: SalesTemplates) =>
-      Object.fromEntries(keys(t).map((k) => [k, (String(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], t)).match(/\{\w+\}/g) ?? []).sort()]));
+      Object.fromEntries(
+        keys(t).map((k) => [
+          k,
+          (
+            String(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], t)).match(/\{\w+\}/g) ?? []
+          ).sort(),
+        ]),
+      );
     expect(placeholders(en)).toEqual(placeholders(tr));
   });
 
@@ -338,8 +430,19 @@ describe('settings', () => {
   it('default-settings.json holds every Settings field with the reference defaults', () => {
     const raw = JSON.parse(readFileSync(join(root, 'resources', 'default-settings.json'), 'utf8'));
     expect(Object.keys(raw).sort()).toEqual(Object.keys(SettingsSchema.shape).sort());
-    expect(defaults).toMatchObject({ language: 'tr', company_name: 'Gibibyte', currency: 'EUR', dns_timeout_ms: 2000, scan_concurrency: 200 });
-    expect(defaults.offer_prices.Enterprise).toEqual({ price_per_user_per_month: 20, migration_fee: 10000, defender_price_per_user_per_month: 10, consulting_fee: 50000 });
+    expect(defaults).toMatchObject({
+      language: 'tr',
+      company_name: 'Gibibyte',
+      currency: 'EUR',
+      dns_timeout_ms: 2000,
+      scan_concurrency: 200,
+    });
+    expect(defaults.offer_prices.Enterprise).toEqual({
+      price_per_user_per_month: 20,
+      migration_fee: 10000,
+      defender_price_per_user_per_month: 10,
+      consulting_fee: 50000,
+    });
   });
 
   it.each(['tr', 'en'] as const)('company name, prices and currency come from settings (%s)', (lang) => {
@@ -347,7 +450,10 @@ describe('settings', () => {
       ...defaults,
       company_name: 'Bulut Partner Ltd',
       currency: 'TRY',
-      offer_prices: { ...defaults.offer_prices, 'Business Standard': { ...defaults.offer_prices['Business Standard'], price_per_user_per_month: 425 } },
+      offer_prices: {
+        ...defaults.offer_prices,
+        'Business Standard': { ...defaults.offer_prices['Business Standard'], price_per_user_per_month: 425 },
+      },
     };
     const s = summary({ tenant_size: 'medium' }, lang, settings);
     expect(s.call_script[0]).toContain('Bulut Partner Ltd');
@@ -365,8 +471,17 @@ describe('plain-text rendering', () => {
     const t = lang === 'tr' ? tr : en;
     const s = summary({ readiness_score: 85, tenant_size: 'large', dkim: false, contact_quality_score: 80 }, lang);
     const text = renderSalesSummaryText(s, t);
-    for (const heading of Object.values(t.text.heading)) expect(text).toContain(`\n${heading}\n${'-'.repeat(heading.length)}\n`);
-    for (const line of [s.one_liner, ...s.call_script, ...s.discovery_questions, ...s.security_reasoning!.details, s.next_step.message, s.next_step.internal_note, s.opportunity_rationale.summary])
+    for (const heading of Object.values(t.text.heading))
+      expect(text).toContain(`\n${heading}\n${'-'.repeat(heading.length)}\n`);
+    for (const line of [
+      s.one_liner,
+      ...s.call_script,
+      ...s.discovery_questions,
+      ...s.security_reasoning!.details,
+      s.next_step.message,
+      s.next_step.internal_note,
+      s.opportunity_rationale.summary,
+    ])
       expect(text).toContain(line);
     expect(text).toContain(s.segment_explanation.replace(/\*\*/g, ''));
     expect(text).not.toContain('**');
@@ -376,7 +491,15 @@ describe('plain-text rendering', () => {
   });
 
   it('an unscanned summary renders the "not checked" security line', () => {
-    const s = summary({ spf: null, dkim: null, dmarc_policy: null, dmarc_present: null, scanned: false, segment: null, readiness_score: null });
+    const s = summary({
+      spf: null,
+      dkim: null,
+      dmarc_policy: null,
+      dmarc_present: null,
+      scanned: false,
+      segment: null,
+      readiness_score: null,
+    });
     expect(renderSalesSummaryText(s, tr)).toContain(tr.text.security_unchecked);
   });
 });

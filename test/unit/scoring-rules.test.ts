@@ -22,7 +22,10 @@ const lead = (over: Partial<ScoringInput> = {}): ScoringInput => ({
 
 describe('hard fail', () => {
   it('scores a domain without MX 0/Skip but still gives it a P-category and the mx_missing flag', () => {
-    const verdict = scoreLead(lead({ provider: 'Unknown', mx_records: [], spf: false, dkim: false, dmarc_policy: null, dmarc_pct: null }), rules);
+    const verdict = scoreLead(
+      lead({ provider: 'Unknown', mx_records: [], spf: false, dkim: false, dmarc_policy: null, dmarc_pct: null }),
+      rules,
+    );
     expect(verdict).toEqual({
       readiness_score: 0,
       segment: 'Skip',
@@ -40,7 +43,11 @@ describe('hard fail', () => {
   });
 
   it('overrides strong signals', () => {
-    expect(scoreLead(lead({ mx_records: [] }), rules)).toMatchObject({ readiness_score: 0, segment: 'Skip', priority_category: 'P6' });
+    expect(scoreLead(lead({ mx_records: [] }), rules)).toMatchObject({
+      readiness_score: 0,
+      segment: 'Skip',
+      priority_category: 'P6',
+    });
   });
 });
 
@@ -128,13 +135,21 @@ describe('rules are data', () => {
       r.point_conditions.dmarc_partial = { dmarc_pct_lt: 100 };
       r.point_labels.dmarc_partial = 'DMARC applies to part of the mail only';
       r.tag_rules.push({ tag: 'hot-google', condition: { provider: 'Google', min_score: 80 }, description: 'test' });
-      r.segment_rules.unshift({ segment: 'Cold', condition: { spf_lookup_count_gte: 8 }, description: 'Broken SPF first' });
+      r.segment_rules.unshift({
+        segment: 'Cold',
+        condition: { spf_lookup_count_gte: 8 },
+        description: 'Broken SPF first',
+      });
     });
     const before = scoreLead(lead({ dmarc_pct: 50 }), rules);
     const after = scoreLead(lead({ dmarc_pct: 50 }), edited);
     expect(before.readiness_score).toBe(90);
     expect(after.readiness_score).toBe(83);
-    expect(after.breakdown.items.at(-1)).toEqual({ rule: 'dmarc_partial', points: -7, reason: 'DMARC applies to part of the mail only' });
+    expect(after.breakdown.items.at(-1)).toEqual({
+      rule: 'dmarc_partial',
+      points: -7,
+      reason: 'DMARC applies to part of the mail only',
+    });
     expect(after.tags).toEqual(['migration-ready', 'google-workspace', 'hot-google']);
     expect(scoreLead(lead({ spf_lookup_count: 9 }), edited)).toMatchObject({
       segment: 'Cold',

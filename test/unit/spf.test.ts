@@ -57,7 +57,9 @@ describe('parseSpf', () => {
   });
 
   it('normalises include targets: lower case, no trailing dot', () => {
-    expect(parseSpf('v=spf1 include:SPF.Protection.Outlook.com. -all').includes).toEqual(['spf.protection.outlook.com']);
+    expect(parseSpf('v=spf1 include:SPF.Protection.Outlook.com. -all').includes).toEqual([
+      'spf.protection.outlook.com',
+    ]);
   });
 
   it('skips terms that fit no grammar and does not count them', () => {

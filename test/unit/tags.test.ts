@@ -35,12 +35,22 @@ describe('auto-tags', () => {
   });
 
   it('are recomputed from the current signals, so a cleared condition drops its tag', () => {
-    const weak = { provider: 'Local', spf: false, dkim: false, dmarc_policy: null, dmarc_pct: null, expires_in_days: 10 } as const;
+    const weak = {
+      provider: 'Local',
+      spf: false,
+      dkim: false,
+      dmarc_policy: null,
+      dmarc_pct: null,
+      expires_in_days: 10,
+    } as const;
     expect(tagsOf(weak)).toEqual(['security-risk', 'expire-soon', 'local-mx']);
     // SPF published and the domain renewed: security-risk and expire-soon go away
     expect(tagsOf({ ...weak, spf: true, expires_in_days: 375 })).toEqual(['local-mx']);
     // moved to Google: local-mx replaced
-    expect(tagsOf({ ...weak, provider: 'Google', spf: true, dkim: true, expires_in_days: 375 })).toEqual(['migration-ready', 'google-workspace']);
+    expect(tagsOf({ ...weak, provider: 'Google', spf: true, dkim: true, expires_in_days: 375 })).toEqual([
+      'migration-ready',
+      'google-workspace',
+    ]);
   });
 
   it('unknown signals never add a tag', () => {

@@ -21,15 +21,35 @@ describe('parseRdap', () => {
       entities: [
         {
           roles: ['registrant'],
-          entities: [{ roles: ['registrar'], vcardArray: ['vcard', [['version', {}, 'text', '4.0'], ['org', {}, 'text', 'Nested Registrar AG']]] }],
+          entities: [
+            {
+              roles: ['registrar'],
+              vcardArray: [
+                'vcard',
+                [
+                  ['version', {}, 'text', '4.0'],
+                  ['org', {}, 'text', 'Nested Registrar AG'],
+                ],
+              ],
+            },
+          ],
         },
       ],
     };
-    expect(parseRdap(body)).toEqual({ registrar: 'Nested Registrar AG', created_at: null, expires_at: null, nameservers: [] });
+    expect(parseRdap(body)).toEqual({
+      registrar: 'Nested Registrar AG',
+      created_at: null,
+      expires_at: null,
+      nameservers: [],
+    });
   });
 
   it('survives wrong types anywhere', () => {
-    const body = { entities: 'x', events: [null, 3, { eventAction: 'expiration', eventDate: 42 }], nameservers: [{ ldhName: 7 }, 'ns.x'] };
+    const body = {
+      entities: 'x',
+      events: [null, 3, { eventAction: 'expiration', eventDate: 42 }],
+      nameservers: [{ ldhName: 7 }, 'ns.x'],
+    };
     expect(parseRdap(body)).toEqual({ registrar: null, created_at: null, expires_at: null, nameservers: [] });
     expect(parseRdap([1, 2])).toBeNull();
     expect(parseRdap('domain')).toBeNull();

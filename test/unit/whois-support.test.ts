@@ -37,9 +37,8 @@ describe('port-43 helpers', () => {
 
 describe('cleanNameservers', () => {
   it('lower-cases, strips the root dot, drops non-hosts, keeps first-seen order', () => {
-    expect(cleanNameservers(['NS2.X.COM.', 'ns1.x.com', 'ns2.x.com', 'not defined', '192.0.2.1', 'localhost', ''])).toEqual([
-      'ns2.x.com',
-      'ns1.x.com',
-    ]);
+    expect(
+      cleanNameservers(['NS2.X.COM.', 'ns1.x.com', 'ns2.x.com', 'not defined', '192.0.2.1', 'localhost', '']),
+    ).toEqual(['ns2.x.com', 'ns1.x.com']);
   });
 });

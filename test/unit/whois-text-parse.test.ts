@@ -102,20 +102,41 @@ describe('parseWhoisText', () => {
   });
 
   it('reads registro.br compact dates and 15.01.2026 dates; skips a date it cannot read', () => {
-    const br = ['domain:      exemplo.com.br', 'nserver:     a.dns.exemplo.com.br', 'created:     19990101 #12345', 'expires:     20270101'].join('\n');
+    const br = [
+      'domain:      exemplo.com.br',
+      'nserver:     a.dns.exemplo.com.br',
+      'created:     19990101 #12345',
+      'expires:     20270101',
+    ].join('\n');
     expect(parseWhoisText(br)).toEqual({
       registrar: null,
       created_at: '1999-01-01',
       expires_at: '2027-01-01',
       nameservers: ['a.dns.exemplo.com.br'],
     });
-    const dotted = ['Registered on: before Aug-1996', 'Registration Date: 15.01.1996', 'Expiration Date: 15.01.2026'].join('\n');
-    expect(parseWhoisText(dotted)).toEqual({ registrar: null, created_at: '1996-01-15', expires_at: '2026-01-15', nameservers: [] });
+    const dotted = [
+      'Registered on: before Aug-1996',
+      'Registration Date: 15.01.1996',
+      'Expiration Date: 15.01.2026',
+    ].join('\n');
+    expect(parseWhoisText(dotted)).toEqual({
+      registrar: null,
+      created_at: '1996-01-15',
+      expires_at: '2026-01-15',
+      nameservers: [],
+    });
   });
 
   it('does not swallow the following fields after an empty "Name Server:" line', () => {
-    const text = ['Registrar: Thin Registrar', 'Name Server:', 'Registry Expiry Date: 2030-12-31T00:00:00Z'].join('\r\n');
-    expect(parseWhoisText(text)).toEqual({ registrar: 'Thin Registrar', created_at: null, expires_at: '2030-12-31', nameservers: [] });
+    const text = ['Registrar: Thin Registrar', 'Name Server:', 'Registry Expiry Date: 2030-12-31T00:00:00Z'].join(
+      '\r\n',
+    );
+    expect(parseWhoisText(text)).toEqual({
+      registrar: 'Thin Registrar',
+      created_at: null,
+      expires_at: '2030-12-31',
+      nameservers: [],
+    });
   });
 
   it('finds nothing in garbage', () => {

@@ -50,7 +50,11 @@ export async function analyzeDns(domain: string, client: DnsClient, opts: Analyz
     client.query(name, 'TXT').then((txt) => checkSpf(name, txt, client)),
     client.query(`_dmarc.${name}`, 'TXT').then(checkDmarc),
     mxList.then((hosts) =>
-      hosts === null ? DKIM_UNKNOWN : hosts.length === 0 ? DKIM_NO_MAIL : checkDkim(name, opts.dkimSelectors, client, opts.dkimHints?.(hosts)),
+      hosts === null
+        ? DKIM_UNKNOWN
+        : hosts.length === 0
+          ? DKIM_NO_MAIL
+          : checkDkim(name, opts.dkimSelectors, client, opts.dkimHints?.(hosts)),
     ),
     client.query(name, 'NS').then((answer) => sortedNames(answer, normaliseHost)),
   ]);

@@ -137,6 +137,11 @@ export function createDnsClient(opts: DnsClientOptions): DnsClient {
       const answer = queryOpts?.shared ? resolveShared(name, type) : resolveLimited(name, type);
       return answer as Promise<DnsAnswer<RecordsOf<T>>>;
     },
-    stats: () => ({ ...counters, tcpFallbacks: transport.tcpFallbacks, inFlight: limiter.active, queued: limiter.pending }),
+    stats: () => ({
+      ...counters,
+      tcpFallbacks: transport.tcpFallbacks,
+      inFlight: limiter.active,
+      queued: limiter.pending,
+    }),
   };
 }

@@ -19,7 +19,8 @@ function canonicalV6(address: string): string {
 function server(address: string, port: number): DnsServer {
   const family = isIP(address);
   if (family === 0) throw new TypeError(`DNS server must be an IP address, got ${JSON.stringify(address)}`);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new RangeError(`DNS server port out of range: ${port}`);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new RangeError(`DNS server port out of range: ${port}`);
   return family === 6 ? { address: canonicalV6(address), port, family } : { address, port, family: 4 };
 }
 

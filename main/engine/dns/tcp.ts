@@ -7,7 +7,11 @@ import type { DnsServer } from './servers';
  * Sends `query` and calls `done` once, with the response or the socket's error code.
  * Returns a cancel function; the caller's try timer bounds the exchange, so there is no timer here.
  */
-export function tcpExchange(server: DnsServer, query: Buffer, done: (err: string | null, response?: Buffer) => void): () => void {
+export function tcpExchange(
+  server: DnsServer,
+  query: Buffer,
+  done: (err: string | null, response?: Buffer) => void,
+): () => void {
   let finished = false;
   let received = Buffer.alloc(0);
   const socket = connect({ host: server.address, port: server.port, family: server.family });

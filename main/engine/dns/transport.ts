@@ -148,7 +148,18 @@ export function createDnsTransport(): DnsTransport {
           if (err instanceof BadNameError) return resolve({ status: 'unknown', code: err.code });
           throw err;
         }
-        const p: Pending = { id, name, type, server, query, slot, timer: undefined, cancelTcp: null, done: false, resolve };
+        const p: Pending = {
+          id,
+          name,
+          type,
+          server,
+          query,
+          slot,
+          timer: undefined,
+          cancelTcp: null,
+          done: false,
+          resolve,
+        };
         p.timer = setTimeout(finish, timeoutMs, p, TIMED_OUT);
         slot.pending.set(id, p);
         // no completion callback: it would cost a closure and a tick per query, and a datagram lost in sending is

@@ -86,7 +86,7 @@ export function decodeResponse(msg: Buffer, id: number, name: string, type: DnsR
 function cnameChain(answers: readonly Answer[], name: string): string[] {
   const chain: string[] = [];
   const seen = new Set([name]);
-  for (let current = name; ; ) {
+  for (let current = name; ;) {
     const hop = answers.find((a): a is StringAnswer => a.type === 'CNAME' && a.name.toLowerCase() === current);
     if (!hop) return chain;
     const target = hop.data.toLowerCase();
@@ -101,7 +101,10 @@ function recordOf(answer: Answer): MxRecord | string {
   switch (answer.type) {
     case 'MX':
       // a null MX (RFC 7505) is the root name, which dns-packet spells "."
-      return { exchange: answer.data.exchange === '.' ? '' : answer.data.exchange, priority: answer.data.preference ?? 0 };
+      return {
+        exchange: answer.data.exchange === '.' ? '' : answer.data.exchange,
+        priority: answer.data.preference ?? 0,
+      };
     case 'TXT': {
       // one record may be split into several character-strings; RFC 7208 §3.3 reads them joined
       const chunks = Array.isArray(answer.data) ? answer.data : [answer.data];
@@ -123,7 +126,8 @@ function recordOf(answer: Answer): MxRecord | string {
  */
 export function toAnswer(packet: DecodedPacket, name: string, type: DnsRecordType): DnsAnswer {
   const rcode = (packet.flags ?? 0) & 0x0f;
-  if (rcode !== RCODE_NOERROR && rcode !== RCODE_NXDOMAIN) return { status: 'unknown', code: RCODE_ERRORS[rcode] ?? `ERCODE${rcode}` };
+  if (rcode !== RCODE_NOERROR && rcode !== RCODE_NXDOMAIN)
+    return { status: 'unknown', code: RCODE_ERRORS[rcode] ?? `ERCODE${rcode}` };
   const answers = packet.answers ?? [];
   const cnames = type === 'CNAME' ? [] : cnameChain(answers, name);
   if (rcode === RCODE_NXDOMAIN && cnames.length === 0) return { status: 'nxdomain' };

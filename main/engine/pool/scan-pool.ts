@@ -46,7 +46,8 @@ export function createScanPool(spec: ScannerSpec, opts: ScanPoolOptions = {}): P
   const send = (worker: Worker, msg: ToWorker) => worker.postMessage(msg);
 
   function answerCache(worker: Worker, msg: FromWorker): void {
-    if (msg.type === 'cache-get') send(worker, { type: 'cache-reply', id: msg.id, value: opts.whoisCache?.get(msg.key) });
+    if (msg.type === 'cache-get')
+      send(worker, { type: 'cache-reply', id: msg.id, value: opts.whoisCache?.get(msg.key) });
     else if (msg.type === 'cache-set') opts.whoisCache?.set(msg.key, msg.value, msg.ttlMs);
   }
 
@@ -59,7 +60,8 @@ export function createScanPool(spec: ScannerSpec, opts: ScanPoolOptions = {}): P
         if (failure !== null) {
           workers = workers.filter((w) => w !== worker);
           // after a cancel the unreported inputs were never started: they stay pending, as in runScans
-          if (!run.signal?.aborted) for (const [index, input] of unreported) run.onResult(scanFailure(input, failure), index);
+          if (!run.signal?.aborted)
+            for (const [index, input] of unreported) run.onResult(scanFailure(input, failure), index);
         }
         resolve();
       };
@@ -93,7 +95,13 @@ export function createScanPool(spec: ScannerSpec, opts: ScanPoolOptions = {}): P
         team.map((worker, w) => {
           const indexes: number[] = [];
           for (let i = w; i < inputs.length; i += team.length) indexes.push(i);
-          return runShare(worker, indexes.map((i) => inputs[i]), indexes, concurrency, run);
+          return runShare(
+            worker,
+            indexes.map((i) => inputs[i]),
+            indexes,
+            concurrency,
+            run,
+          );
         }),
       );
     } finally {

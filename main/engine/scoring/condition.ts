@@ -126,11 +126,17 @@ export function conditionIssues(
   for (const [key, value] of Object.entries(condition)) {
     const test = parseConditionKey(key);
     if (!test) {
-      issues.push({ key, message: `unknown condition key "${key}" (known facts: ${Object.keys(FACT_TYPES).join(', ')}; suffixes _in _gt _gte _lt _lte; min_score, max_score)` });
+      issues.push({
+        key,
+        message: `unknown condition key "${key}" (known facts: ${Object.keys(FACT_TYPES).join(', ')}; suffixes _in _gt _gte _lt _lte; min_score, max_score)`,
+      });
       continue;
     }
     if (!available.has(test.fact)) {
-      issues.push({ key, message: `"${test.fact}" is not known yet at this step (available: ${[...available].join(', ')})` });
+      issues.push({
+        key,
+        message: `"${test.fact}" is not known yet at this step (available: ${[...available].join(', ')})`,
+      });
       continue;
     }
     const type = FACT_TYPES[test.fact];

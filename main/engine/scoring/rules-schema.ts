@@ -96,10 +96,16 @@ export function rulesSchema(providerNames: readonly string[] | null = null) {
         ['point_labels', rules.point_labels],
       ] as const) {
         for (const key of pointKeys) {
-          if (!Object.hasOwn(map, key)) ctx.addIssue({ code: 'custom', path: [mapName], message: `missing entry for points key "${key}"` });
+          if (!Object.hasOwn(map, key))
+            ctx.addIssue({ code: 'custom', path: [mapName], message: `missing entry for points key "${key}"` });
         }
         for (const key of Object.keys(map)) {
-          if (!pointKeys.has(key)) ctx.addIssue({ code: 'custom', path: [mapName, key], message: `"${key}" is not a key of ${POINT_SECTIONS.join('/')}` });
+          if (!pointKeys.has(key))
+            ctx.addIssue({
+              code: 'custom',
+              path: [mapName, key],
+              message: `"${key}" is not a key of ${POINT_SECTIONS.join('/')}`,
+            });
         }
       }
 
@@ -120,7 +126,10 @@ export function rulesSchema(providerNames: readonly string[] | null = null) {
         const conditions: [(string | number)[], Record<string, unknown>][] =
           section === 'point_conditions'
             ? Object.entries(rules.point_conditions).map(([k, c]) => [[section, k], c])
-            : (rules[section as keyof typeof rules] as { condition: Condition }[]).map((r, i) => [[section, i, 'condition'], r.condition]);
+            : (rules[section as keyof typeof rules] as { condition: Condition }[]).map((r, i) => [
+                [section, i, 'condition'],
+                r.condition,
+              ]);
         for (const [path, c] of conditions) {
           for (const issue of conditionIssues(c, available, vocabulary)) {
             ctx.addIssue({ code: 'custom', path: [...path, issue.key], message: issue.message });

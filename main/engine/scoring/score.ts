@@ -70,11 +70,17 @@ export function scoreLead(input: ScoringInput, rules: ScoringRules): Verdict {
   const describe = hardFail ? `Hard-fail: ${hardFail.description}` : segmentRule.description;
   facts.technical_segment = segmentRule.segment;
   facts.technical_heat = (firstMatch(rules.technical_heat_rules, facts) ?? rules.fallbacks.technical_heat_rules).heat;
-  facts.commercial_segment = (firstMatch(rules.commercial_segment_rules, facts) ?? rules.fallbacks.commercial_segment_rules).segment;
-  facts.commercial_heat = (firstMatch(rules.commercial_heat_rules, facts) ?? rules.fallbacks.commercial_heat_rules).heat;
+  facts.commercial_segment = (
+    firstMatch(rules.commercial_segment_rules, facts) ?? rules.fallbacks.commercial_segment_rules
+  ).segment;
+  facts.commercial_heat = (
+    firstMatch(rules.commercial_heat_rules, facts) ?? rules.fallbacks.commercial_heat_rules
+  ).heat;
   const category = firstMatch(rules.priority_category_rules, facts) ?? rules.fallbacks.priority_category_rules;
   facts.priority_category = category.category;
-  facts.priority_score = (firstMatch(rules.priority_score_rules, facts) ?? rules.fallbacks.priority_score_rules).priority;
+  facts.priority_score = (
+    firstMatch(rules.priority_score_rules, facts) ?? rules.fallbacks.priority_score_rules
+  ).priority;
 
   return {
     readiness_score: score,

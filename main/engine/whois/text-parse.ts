@@ -12,17 +12,41 @@ import { parseRegistryDate } from './dates';
 
 const REGISTRAR_KEYS = new Set(['registrar', 'registrar name', 'sponsoring registrar', 'registrar organization']);
 const CREATED_KEYS = new Set([
-  'creation date', 'created on', 'created', 'created date', 'registered on', 'registered', 'registration date',
-  'registration time', 'domain registration date', 'domain record activated', 'record created',
+  'creation date',
+  'created on',
+  'created',
+  'created date',
+  'registered on',
+  'registered',
+  'registration date',
+  'registration time',
+  'domain registration date',
+  'domain record activated',
+  'record created',
 ]);
 const EXPIRES_KEYS = new Set([
-  'registry expiry date', 'registrar registration expiration date', 'expiry date', 'expiration date',
-  'expires on', 'expires', 'expire date', 'paid-till', 'expiration time', 'renewal date',
-  'domain expiration date', 'record expires on',
+  'registry expiry date',
+  'registrar registration expiration date',
+  'expiry date',
+  'expiration date',
+  'expires on',
+  'expires',
+  'expire date',
+  'paid-till',
+  'expiration time',
+  'renewal date',
+  'domain expiration date',
+  'record expires on',
 ]);
 const NAMESERVER_KEYS = new Set(['name server', 'name servers', 'nameserver', 'nameservers', 'nserver']);
 const NAMESERVER_BLOCKS = new Set([
-  'name server', 'name servers', 'nameserver', 'nameservers', 'domain servers', 'domain nameservers', 'dns servers',
+  'name server',
+  'name servers',
+  'nameserver',
+  'nameservers',
+  'domain servers',
+  'domain nameservers',
+  'dns servers',
 ]);
 const REGISTRAR_BLOCKS = new Set(['registrar', 'sponsoring registrar']);
 /** inside a registrar block, the first of these keys that is present names the registrar */
@@ -33,7 +57,11 @@ const NO_MATCH = /\b(no match|not found|no entries found|no data found|no such d
 type Line = { kind: 'pair'; key: string; value: string } | { kind: 'text'; text: string; indented: boolean };
 
 function normaliseKey(raw: string): string {
-  return raw.replace(/^[\s*]+/, '').replace(/[\s.]+$/, '').replace(/\s+/g, ' ').toLowerCase();
+  return raw
+    .replace(/^[\s*]+/, '')
+    .replace(/[\s.]+$/, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 function classify(line: string): Line {
@@ -95,7 +123,8 @@ export function parseWhoisText(text: string): WhoisFields {
     }
 
     const { key, value } = line;
-    if (block !== null && REGISTRAR_BLOCKS.has(block) && !registrarBlockPairs.has(key)) registrarBlockPairs.set(key, value);
+    if (block !== null && REGISTRAR_BLOCKS.has(block) && !registrarBlockPairs.has(key))
+      registrarBlockPairs.set(key, value);
     if (registrar === null && REGISTRAR_KEYS.has(key)) registrar = cleanRegistrar(value);
     else if (created === null && CREATED_KEYS.has(key)) created = parseRegistryDate(value);
     else if (expires === null && EXPIRES_KEYS.has(key)) expires = parseRegistryDate(value);

@@ -26,7 +26,9 @@ function List({ values }: { values: string[] | null | undefined }) {
   return (
     <span className="fact-list">
       {values.map((value) => (
-        <span key={value} className="mono">{value}</span>
+        <span key={value} className="mono">
+          {value}
+        </span>
       ))}
     </span>
   );
@@ -35,7 +37,11 @@ function List({ values }: { values: string[] | null | undefined }) {
 function Presence({ value }: { value: Tri }) {
   const { t } = useTranslation();
   const key = value === null ? 'unknown' : value ? 'present' : 'absent';
-  return <span className="tone-chip" data-tone={value === null ? 'gray' : value ? 'green' : 'red'}>{t(`detail.dns.${key}`)}</span>;
+  return (
+    <span className="tone-chip" data-tone={value === null ? 'gray' : value ? 'green' : 'red'}>
+      {t(`detail.dns.${key}`)}
+    </span>
+  );
 }
 
 export function DnsFacts({ lead }: { lead: LeadDetail }) {
@@ -48,10 +54,18 @@ export function DnsFacts({ lead }: { lead: LeadDetail }) {
     <div className="facts" data-testid="dns-facts">
       {dns && (
         <section aria-labelledby="facts-dns">
-          <Text id="facts-dns" className="section-title">{t('detail.dns.title')}</Text>
-          {dns.nxdomain && <Text size="sm" className="text-bad">{t('detail.dns.nxdomain')}</Text>}
+          <Text id="facts-dns" className="section-title">
+            {t('detail.dns.title')}
+          </Text>
+          {dns.nxdomain && (
+            <Text size="sm" className="text-bad">
+              {t('detail.dns.nxdomain')}
+            </Text>
+          )}
           <dl className="fact-grid">
-            <Fact label="MX"><List values={dns.mx_records} /></Fact>
+            <Fact label="MX">
+              <List values={dns.mx_records} />
+            </Fact>
             <Fact label={t('detail.dns.provider')}>
               {lead.provider ?? '—'}
               {lead.local_provider && <span className="dim"> · {lead.local_provider}</span>}
@@ -60,10 +74,15 @@ export function DnsFacts({ lead }: { lead: LeadDetail }) {
               <Presence value={dns.spf.present} />
               {dns.spf.lookup_count !== null && (
                 <span className="num" data-warn={dns.spf.lookup_count > SPF_LOOKUP_LIMIT || undefined}>
-                  {' '}{t('detail.dns.lookups', { count: dns.spf.lookup_count })}
+                  {' '}
+                  {t('detail.dns.lookups', { count: dns.spf.lookup_count })}
                 </span>
               )}
-              {dns.spf.error && <span className="tone-chip" data-tone="red">{dns.spf.error}</span>}
+              {dns.spf.error && (
+                <span className="tone-chip" data-tone="red">
+                  {dns.spf.error}
+                </span>
+              )}
               {dns.spf.record && <code className="record">{dns.spf.record}</code>}
             </Fact>
             <Fact label="DKIM">
@@ -86,7 +105,9 @@ export function DnsFacts({ lead }: { lead: LeadDetail }) {
               {dns.dmarc.pct !== null && <span className="num"> pct={dns.dmarc.pct}</span>}
               {dns.dmarc.record && <code className="record">{dns.dmarc.record}</code>}
             </Fact>
-            <Fact label="NS"><List values={dns.ns} /></Fact>
+            <Fact label="NS">
+              <List values={dns.ns} />
+            </Fact>
             {dns.unknown_checks.length > 0 && (
               <Fact label={t('detail.dns.unknownChecks')}>{dns.unknown_checks.join(', ')}</Fact>
             )}
@@ -95,7 +116,9 @@ export function DnsFacts({ lead }: { lead: LeadDetail }) {
       )}
       {whois && (
         <section aria-labelledby="facts-whois">
-          <Text id="facts-whois" className="section-title">WHOIS</Text>
+          <Text id="facts-whois" className="section-title">
+            WHOIS
+          </Text>
           {whois.status === 'ok' ? (
             <dl className="fact-grid">
               <Fact label={t('detail.whois.registrar')}>{whois.registrar ?? '—'}</Fact>
@@ -106,7 +129,9 @@ export function DnsFacts({ lead }: { lead: LeadDetail }) {
               <Fact label={t('detail.whois.source')}>{whois.source?.toUpperCase() ?? '—'}</Fact>
             </dl>
           ) : (
-            <Text size="sm" c="dimmed">{t(`detail.whois.${whois.status}`, { reason: whois.reason ?? '' })}</Text>
+            <Text size="sm" c="dimmed">
+              {t(`detail.whois.${whois.status}`, { reason: whois.reason ?? '' })}
+            </Text>
           )}
         </section>
       )}

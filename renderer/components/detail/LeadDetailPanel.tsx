@@ -51,8 +51,12 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
       <div className="detail-header">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <div className="detail-title">
-            <Title order={2} className="detail-domain" data-testid="detail-domain">{lead?.domain_display ?? domain}</Title>
-            <Text size="sm" c="dimmed" className="truncate">{lead?.company_name ?? '\u00a0'}</Text>
+            <Title order={2} className="detail-domain" data-testid="detail-domain">
+              {lead?.domain_display ?? domain}
+            </Title>
+            <Text size="sm" c="dimmed" className="truncate">
+              {lead?.company_name ?? '\u00a0'}
+            </Text>
           </div>
           <CloseButton aria-label={t('detail.close')} onClick={onClose} data-testid="detail-close" />
         </Group>
@@ -61,35 +65,80 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
             <ScoreBar score={lead.readiness_score} />
             <SegmentBadge segment={lead.segment} t={t} />
             <CategoryBadge category={lead.priority_category} label={lead.priority_label} />
-            {lead.priority_label && <Text size="xs" c="dimmed">{lead.priority_label}</Text>}
-            {lead.scanned_at && <Text size="xs" c="dimmed" ml="auto">{t('detail.scannedAt', { when: format.relative(lead.scanned_at) })}</Text>}
+            {lead.priority_label && (
+              <Text size="xs" c="dimmed">
+                {lead.priority_label}
+              </Text>
+            )}
+            {lead.scanned_at && (
+              <Text size="xs" c="dimmed" ml="auto">
+                {t('detail.scannedAt', { when: format.relative(lead.scanned_at) })}
+              </Text>
+            )}
           </Group>
         )}
         <Group gap={6} mt="sm">
-          <Button size="compact-sm" onClick={() => void rescan.run().then((done) => done && refreshAll())} loading={rescan.pending} data-testid="detail-rescan">
+          <Button
+            size="compact-sm"
+            onClick={() => void rescan.run().then((done) => done && refreshAll())}
+            loading={rescan.pending}
+            data-testid="detail-rescan"
+          >
             {t('detail.rescan')}
           </Button>
-          <Button size="compact-sm" variant="default" onClick={() => void copyText.run()} loading={copyText.pending} data-testid="copy-summary">
+          <Button
+            size="compact-sm"
+            variant="default"
+            onClick={() => void copyText.run()}
+            loading={copyText.pending}
+            data-testid="copy-summary"
+          >
             {copySummary.copied ? t('common.copied') : t('detail.copySummary')}
           </Button>
-          <Button size="compact-sm" variant="default" onClick={() => copyDomain.copy(lead?.domain_display ?? domain)} data-testid="copy-domain">
+          <Button
+            size="compact-sm"
+            variant="default"
+            onClick={() => copyDomain.copy(lead?.domain_display ?? domain)}
+            data-testid="copy-domain"
+          >
             {copyDomain.copied ? t('common.copied') : t('detail.copyDomain')}
           </Button>
         </Group>
-        {actionError && <Text size="xs" className="text-bad" mt={4} role="alert">{errorText(actionError)}</Text>}
+        {actionError && (
+          <Text size="xs" className="text-bad" mt={4} role="alert">
+            {errorText(actionError)}
+          </Text>
+        )}
       </div>
 
       {detail.error && !lead ? (
-        <div className="detail-body"><ErrorNotice error={detail.error} onRetry={detail.reload} /></div>
+        <div className="detail-body">
+          <ErrorNotice error={detail.error} onRetry={detail.reload} />
+        </div>
       ) : !lead ? (
-        <Group justify="center" p="xl"><Loader size="sm" aria-label={t('common.loading')} /></Group>
+        <Group justify="center" p="xl">
+          <Loader size="sm" aria-label={t('common.loading')} />
+        </Group>
       ) : (
-        <Tabs value={tab} onChange={(value) => setTab((value as Tab) ?? 'summary')} className="detail-tabs" keepMounted={false}>
+        <Tabs
+          value={tab}
+          onChange={(value) => setTab((value as Tab) ?? 'summary')}
+          className="detail-tabs"
+          keepMounted={false}
+        >
           <Tabs.List>
-            <Tabs.Tab value="summary" data-testid="tab-summary">{t('detail.tabs.summary')}</Tabs.Tab>
-            <Tabs.Tab value="score" data-testid="tab-score">{t('detail.tabs.score')}</Tabs.Tab>
-            <Tabs.Tab value="dns" data-testid="tab-dns">{t('detail.tabs.dns')}</Tabs.Tab>
-            <Tabs.Tab value="history" data-testid="tab-history">{t('detail.tabs.history')}</Tabs.Tab>
+            <Tabs.Tab value="summary" data-testid="tab-summary">
+              {t('detail.tabs.summary')}
+            </Tabs.Tab>
+            <Tabs.Tab value="score" data-testid="tab-score">
+              {t('detail.tabs.score')}
+            </Tabs.Tab>
+            <Tabs.Tab value="dns" data-testid="tab-dns">
+              {t('detail.tabs.dns')}
+            </Tabs.Tab>
+            <Tabs.Tab value="history" data-testid="tab-history">
+              {t('detail.tabs.history')}
+            </Tabs.Tab>
           </Tabs.List>
           <div className="detail-body">
             <Tabs.Panel value="summary">
@@ -98,11 +147,17 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
               ) : summary.data && (!summary.loading || summary.data.domain === domain) ? (
                 <SalesSummaryView summary={summary.data} />
               ) : (
-                <Group justify="center" p="lg"><Loader size="sm" aria-label={t('common.loading')} /></Group>
+                <Group justify="center" p="lg">
+                  <Loader size="sm" aria-label={t('common.loading')} />
+                </Group>
               )}
             </Tabs.Panel>
             <Tabs.Panel value="score">
-              {lead.breakdown ? <ScoreBreakdownChart breakdown={lead.breakdown} /> : <EmptyState title={t('detail.notScanned')} hint={t('detail.notScannedHint')} />}
+              {lead.breakdown ? (
+                <ScoreBreakdownChart breakdown={lead.breakdown} />
+              ) : (
+                <EmptyState title={t('detail.notScanned')} hint={t('detail.notScannedHint')} />
+              )}
             </Tabs.Panel>
             <Tabs.Panel value="dns">
               <DnsFacts lead={lead} />

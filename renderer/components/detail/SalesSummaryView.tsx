@@ -10,7 +10,17 @@ import { scoreTone } from '../LeadBadges';
 
 const LEVEL_TONES: Record<string, string> = { high: 'red', medium: 'orange', low: 'gray' };
 
-function Section({ title, action, children, testId }: { title: string; action?: ReactNode; children: ReactNode; testId?: string }) {
+function Section({
+  title,
+  action,
+  children,
+  testId,
+}: {
+  title: string;
+  action?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <section className="summary-section" data-testid={testId}>
       <Group justify="space-between" gap="xs" mb={4}>
@@ -26,9 +36,11 @@ function Section({ title, action, children, testId }: { title: string; action?: 
 function BoldText({ text }: { text: string }) {
   return (
     <>
-      {text.split(/(\*\*[^*]+\*\*)/).map((part, index) =>
-        part.startsWith('**') && part.endsWith('**') ? <strong key={index}>{part.slice(2, -2)}</strong> : part,
-      )}
+      {text
+        .split(/(\*\*[^*]+\*\*)/)
+        .map((part, index) =>
+          part.startsWith('**') && part.endsWith('**') ? <strong key={index}>{part.slice(2, -2)}</strong> : part,
+        )}
     </>
   );
 }
@@ -50,22 +62,42 @@ export function SalesSummaryView({ summary }: { summary: SalesSummary }) {
 
   return (
     <Stack gap="md" data-testid="sales-summary">
-      <Text className="one-liner" data-testid="summary-one-liner">{summary.one_liner}</Text>
+      <Text className="one-liner" data-testid="summary-one-liner">
+        {summary.one_liner}
+      </Text>
 
       <Group gap="xs" className="summary-pills">
-        <span className="tone-chip" data-tone={LEVEL_TONES[summary.urgency]}>{t('detail.summary.urgency')}: {t(`levels.${summary.urgency}`)}</span>
-        {security && <span className="tone-chip" data-tone={LEVEL_TONES[security.risk_level]}>{t('detail.summary.risk')}: {t(`levels.${security.risk_level}`)}</span>}
+        <span className="tone-chip" data-tone={LEVEL_TONES[summary.urgency]}>
+          {t('detail.summary.urgency')}: {t(`levels.${summary.urgency}`)}
+        </span>
+        {security && (
+          <span className="tone-chip" data-tone={LEVEL_TONES[security.risk_level]}>
+            {t('detail.summary.risk')}: {t(`levels.${security.risk_level}`)}
+          </span>
+        )}
       </Group>
 
       <Section title={t('detail.summary.nextStep')} testId="summary-next-step">
         <div className="next-step">
           <Group gap="xs">
-            <span className="tone-badge" data-tone="indigo">{t(`nextStep.actions.${summary.next_step.action}`)}</span>
-            <Text size="sm" fw={600}>{t(`nextStep.timelines.${summary.next_step.timeline}`)}</Text>
-            <span className="tone-chip" data-tone={LEVEL_TONES[summary.next_step.priority]}>{t(`levels.${summary.next_step.priority}`)}</span>
+            <span className="tone-badge" data-tone="indigo">
+              {t(`nextStep.actions.${summary.next_step.action}`)}
+            </span>
+            <Text size="sm" fw={600}>
+              {t(`nextStep.timelines.${summary.next_step.timeline}`)}
+            </Text>
+            <span className="tone-chip" data-tone={LEVEL_TONES[summary.next_step.priority]}>
+              {t(`levels.${summary.next_step.priority}`)}
+            </span>
           </Group>
-          <Text size="sm" mt={4}>{summary.next_step.message}</Text>
-          {summary.next_step.internal_note && <Text size="xs" c="dimmed" mt={2}>{t('detail.summary.internalNote')}: {summary.next_step.internal_note}</Text>}
+          <Text size="sm" mt={4}>
+            {summary.next_step.message}
+          </Text>
+          {summary.next_step.internal_note && (
+            <Text size="xs" c="dimmed" mt={2}>
+              {t('detail.summary.internalNote')}: {summary.next_step.internal_note}
+            </Text>
+          )}
         </div>
       </Section>
 
@@ -73,25 +105,36 @@ export function SalesSummaryView({ summary }: { summary: SalesSummary }) {
         title={t('detail.summary.callScript')}
         testId="summary-call-script"
         action={
-          <Button size="compact-xs" variant="subtle" onClick={() => clipboard.copy(summary.call_script.join('\n'))} data-testid="copy-call-script">
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => clipboard.copy(summary.call_script.join('\n'))}
+            data-testid="copy-call-script"
+          >
             {clipboard.copied ? t('common.copied') : t('detail.copyScript')}
           </Button>
         }
       >
         <ol className="script-list">
-          {summary.call_script.map((line, index) => <li key={index}>{line}</li>)}
+          {summary.call_script.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
         </ol>
       </Section>
 
       <Section title={t('detail.summary.questions')}>
         <ul className="question-list">
-          {summary.discovery_questions.map((question, index) => <li key={index}>{question}</li>)}
+          {summary.discovery_questions.map((question, index) => (
+            <li key={index}>{question}</li>
+          ))}
         </ul>
       </Section>
 
       <Section title={t('detail.summary.offer')} testId="summary-offer">
         <Group gap="xs" mb={4}>
-          <span className="tone-badge" data-tone="blue">{offer.tier}</span>
+          <span className="tone-badge" data-tone="blue">
+            {offer.tier}
+          </span>
           <Text size="sm">{offer.license}</Text>
         </Group>
         <dl className="price-grid">
@@ -102,12 +145,16 @@ export function SalesSummaryView({ summary }: { summary: SalesSummary }) {
             </div>
           ))}
         </dl>
-        <Text size="sm" mt={6}>{offer.recommendation}</Text>
+        <Text size="sm" mt={6}>
+          {offer.recommendation}
+        </Text>
       </Section>
 
       <Section title={t('detail.summary.potential')} testId="summary-potential">
         <Group gap="sm" wrap="nowrap" mb={6}>
-          <Text className="num potential-value" fw={800}>{summary.opportunity_potential}</Text>
+          <Text className="num potential-value" fw={800}>
+            {summary.opportunity_potential}
+          </Text>
           <Progress
             value={summary.opportunity_potential}
             color={scoreTone(summary.opportunity_potential)}
@@ -115,13 +162,17 @@ export function SalesSummaryView({ summary }: { summary: SalesSummary }) {
             aria-label={t('detail.summary.potential')}
           />
         </Group>
-        <Text size="sm" mb={6}>{summary.opportunity_rationale.summary}</Text>
+        <Text size="sm" mb={6}>
+          {summary.opportunity_rationale.summary}
+        </Text>
         <table className="factor-table">
           <caption className="visually-hidden">{t('detail.summary.factors')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('detail.summary.factor')}</th>
-              <th scope="col" className="num">{t('detail.summary.weight')}</th>
+              <th scope="col" className="num">
+                {t('detail.summary.weight')}
+              </th>
               <th scope="col">{t('detail.summary.factorScore')}</th>
             </tr>
           </thead>
@@ -136,7 +187,11 @@ export function SalesSummaryView({ summary }: { summary: SalesSummary }) {
                 <td>
                   <span className="score-cell wide">
                     <span className="score-track" aria-hidden="true">
-                      <span className="score-fill" data-tone={scoreTone(factor.score)} style={{ width: `${Math.min(100, factor.score)}%` }} />
+                      <span
+                        className="score-fill"
+                        data-tone={scoreTone(factor.score)}
+                        style={{ width: `${Math.min(100, factor.score)}%` }}
+                      />
                     </span>
                     <span className="num">{format.integer(factor.score)}</span>
                   </span>
@@ -146,13 +201,19 @@ export function SalesSummaryView({ summary }: { summary: SalesSummary }) {
           </tbody>
         </table>
         {summary.opportunity_rationale.tuning_factor !== 1 && (
-          <Text size="xs" c="dimmed" mt={4}>{t('detail.summary.tuning', { value: format.decimal(summary.opportunity_rationale.tuning_factor) })}</Text>
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('detail.summary.tuning', { value: format.decimal(summary.opportunity_rationale.tuning_factor) })}
+          </Text>
         )}
       </Section>
 
       <Section title={t('detail.summary.why')}>
-        <Text size="sm"><BoldText text={summary.segment_explanation} /></Text>
-        <Text size="sm" mt={4}>{summary.provider_reasoning}</Text>
+        <Text size="sm">
+          <BoldText text={summary.segment_explanation} />
+        </Text>
+        <Text size="sm" mt={4}>
+          {summary.provider_reasoning}
+        </Text>
       </Section>
 
       <Section title={t('detail.summary.security')} testId="summary-security">
@@ -161,14 +222,22 @@ export function SalesSummaryView({ summary }: { summary: SalesSummary }) {
             <Text size="sm">{security.summary}</Text>
             {security.details.length > 0 && (
               <ul className="question-list">
-                {security.details.map((detail, index) => <li key={index}>{detail}</li>)}
+                {security.details.map((detail, index) => (
+                  <li key={index}>{detail}</li>
+                ))}
               </ul>
             )}
-            <Text size="sm" mt={4}><strong>{t('detail.summary.salesAngle')}:</strong> {security.sales_angle}</Text>
-            <Text size="sm"><strong>{t('detail.summary.recommended')}:</strong> {security.recommended_action}</Text>
+            <Text size="sm" mt={4}>
+              <strong>{t('detail.summary.salesAngle')}:</strong> {security.sales_angle}
+            </Text>
+            <Text size="sm">
+              <strong>{t('detail.summary.recommended')}:</strong> {security.recommended_action}
+            </Text>
           </>
         ) : (
-          <Text size="sm" c="dimmed">{t('detail.summary.noSecurity')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('detail.summary.noSecurity')}
+          </Text>
         )}
       </Section>
     </Stack>

@@ -23,7 +23,12 @@ export function ScanHistoryList({ domain, version }: { domain: string; version: 
     if (version > 0) reload();
   }, [version, reload]);
   if (history.error) return <ErrorNotice error={history.error} onRetry={history.reload} />;
-  if (!history.data) return <Text size="sm" c="dimmed">{t('common.loading')}</Text>;
+  if (!history.data)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('common.loading')}
+      </Text>
+    );
   if (!history.data.length) return <EmptyState title={t('detail.history.empty')} />;
 
   return (
@@ -31,12 +36,18 @@ export function ScanHistoryList({ domain, version }: { domain: string; version: 
       {history.data.map((entry) => (
         <li key={entry.scanned_at} className="history-entry">
           <div className="history-head">
-            <Text size="sm" fw={600}>{format.dateTime(entry.scanned_at)}</Text>
+            <Text size="sm" fw={600}>
+              {format.dateTime(entry.scanned_at)}
+            </Text>
             <span className="history-verdict">
               <span className="num">{entry.readiness_score ?? '—'}</span>
               <SegmentBadge segment={entry.segment} t={t} />
               <CategoryBadge category={entry.priority_category} label={null} />
-              {entry.scan_status !== 'completed' && <span className="tone-chip" data-tone="yellow">{t(`scanStatus.${entry.scan_status}`)}</span>}
+              {entry.scan_status !== 'completed' && (
+                <span className="tone-chip" data-tone="yellow">
+                  {t(`scanStatus.${entry.scan_status}`)}
+                </span>
+              )}
             </span>
           </div>
           {Object.keys(entry.changes).length > 0 ? (
@@ -49,7 +60,9 @@ export function ScanHistoryList({ domain, version }: { domain: string; version: 
               ))}
             </ul>
           ) : (
-            <Text size="xs" c="dimmed">{t('detail.history.noChanges')}</Text>
+            <Text size="xs" c="dimmed">
+              {t('detail.history.noChanges')}
+            </Text>
           )}
         </li>
       ))}

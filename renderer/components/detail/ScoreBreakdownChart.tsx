@@ -15,34 +15,62 @@ export function ScoreBreakdownChart({ breakdown }: { breakdown: ScoreBreakdown }
   return (
     <div className="breakdown" data-testid="score-breakdown">
       <Group justify="space-between" className="breakdown-edge">
-        <Text size="sm" c="dimmed">{t('detail.breakdown.base')}</Text>
-        <Text size="sm" className="num" fw={600}>{breakdown.base}</Text>
+        <Text size="sm" c="dimmed">
+          {t('detail.breakdown.base')}
+        </Text>
+        <Text size="sm" className="num" fw={600}>
+          {breakdown.base}
+        </Text>
       </Group>
       <ul className="breakdown-list" aria-label={t('detail.breakdown.rules')}>
         {items.map((item, index) => (
           <li key={`${item.rule}-${index}`} className="breakdown-item" data-testid={`breakdown-${item.rule}`}>
-            <span className="breakdown-reason" title={item.rule}>{item.reason}</span>
+            <span className="breakdown-reason" title={item.rule}>
+              {item.reason}
+            </span>
             <span className="breakdown-track" aria-hidden="true">
               <span className="breakdown-half negative">
-                {item.points < 0 && <span className="breakdown-bar" data-sign="negative" style={{ width: `${(Math.abs(item.points) / scale) * 100}%` }} />}
+                {item.points < 0 && (
+                  <span
+                    className="breakdown-bar"
+                    data-sign="negative"
+                    style={{ width: `${(Math.abs(item.points) / scale) * 100}%` }}
+                  />
+                )}
               </span>
               <span className="breakdown-half positive">
-                {item.points > 0 && <span className="breakdown-bar" data-sign="positive" style={{ width: `${(item.points / scale) * 100}%` }} />}
+                {item.points > 0 && (
+                  <span
+                    className="breakdown-bar"
+                    data-sign="positive"
+                    style={{ width: `${(item.points / scale) * 100}%` }}
+                  />
+                )}
               </span>
             </span>
-            <span className="breakdown-points num" data-sign={item.points < 0 ? 'negative' : 'positive'}>{signed(item.points)}</span>
+            <span className="breakdown-points num" data-sign={item.points < 0 ? 'negative' : 'positive'}>
+              {signed(item.points)}
+            </span>
           </li>
         ))}
       </ul>
       {breakdown.raw_total !== breakdown.total && (
         <Group justify="space-between">
-          <Text size="xs" c="dimmed">{t('detail.breakdown.raw')}</Text>
-          <Text size="xs" className="num" c="dimmed">{breakdown.raw_total}</Text>
+          <Text size="xs" c="dimmed">
+            {t('detail.breakdown.raw')}
+          </Text>
+          <Text size="xs" className="num" c="dimmed">
+            {breakdown.raw_total}
+          </Text>
         </Group>
       )}
       <Group justify="space-between" className="breakdown-edge total">
-        <Text size="sm" fw={700}>{t('detail.breakdown.total')}</Text>
-        <Text size="lg" className="num" fw={800} data-testid="breakdown-total">{breakdown.total}</Text>
+        <Text size="sm" fw={700}>
+          {t('detail.breakdown.total')}
+        </Text>
+        <Text size="lg" className="num" fw={800} data-testid="breakdown-total">
+          {breakdown.total}
+        </Text>
       </Group>
       {breakdown.hard_fail && (
         <Alert color="red" variant="light" p="xs">

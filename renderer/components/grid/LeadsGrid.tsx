@@ -69,7 +69,14 @@ export function LeadsGrid({ pages, empty }: Props) {
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     // keys on the header's sort buttons keep their own meaning
     if (!total || event.target !== event.currentTarget) return;
-    const keyMoves: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1, PageDown: view.pageRows, PageUp: -view.pageRows };
+    const keyMoves: Record<string, number> = {
+      ArrowDown: 1,
+      j: 1,
+      ArrowUp: -1,
+      k: -1,
+      PageDown: view.pageRows,
+      PageUp: -view.pageRows,
+    };
     if (event.key in keyMoves && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       moveCursor(cursor + keyMoves[event.key]);
@@ -116,18 +123,36 @@ export function LeadsGrid({ pages, empty }: Props) {
       data-slow={slow || undefined}
     >
       <div role="rowgroup" className="grid-head" style={{ height: HEADER_HEIGHT, minWidth }}>
-        <div role="row" className="grid-row grid-header-row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+        <div
+          role="row"
+          className="grid-row grid-header-row"
+          aria-rowindex={1}
+          style={{ gridTemplateColumns: template }}
+        >
           <div role="columnheader" className="grid-cell">
             <VisuallyHidden>{t('grid.columns.select')}</VisuallyHidden>
           </div>
           {columns.map((column) => (
-            <HeaderCell key={column.id} column={column} sortedOrder={column.sortKey === sort.key ? sort.order : null} onSort={toggleSort} />
+            <HeaderCell
+              key={column.id}
+              column={column}
+              sortedOrder={column.sortKey === sort.key ? sort.order : null}
+              onSort={toggleSort}
+            />
           ))}
         </div>
       </div>
       <div role="rowgroup" className="grid-body" style={{ height: total * ROW_HEIGHT, minWidth }}>
         {pages.total === null
-          ? Array.from({ length: 14 }, (_, index) => <PlaceholderRow key={index} index={index} template={template} top={index * ROW_HEIGHT} cells={columns.length} />)
+          ? Array.from({ length: 14 }, (_, index) => (
+              <PlaceholderRow
+                key={index}
+                index={index}
+                template={template}
+                top={index * ROW_HEIGHT}
+                cells={columns.length}
+              />
+            ))
           : rowIndexes(first, last).map((index) => {
               const row = pages.row(index);
               const top = index * ROW_HEIGHT;
@@ -174,12 +199,25 @@ function rowIndexes(first: number, last: number): number[] {
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, offset) => first + offset);
 }
 
-const HeaderCell = memo(function HeaderCell({ column, sortedOrder, onSort }: { column: GridColumn; sortedOrder: 'asc' | 'desc' | null; onSort: (key: NonNullable<GridColumn['sortKey']>, order: 'asc' | 'desc') => void }) {
+const HeaderCell = memo(function HeaderCell({
+  column,
+  sortedOrder,
+  onSort,
+}: {
+  column: GridColumn;
+  sortedOrder: 'asc' | 'desc' | null;
+  onSort: (key: NonNullable<GridColumn['sortKey']>, order: 'asc' | 'desc') => void;
+}) {
   const { t } = useTranslation();
   const label = t(`grid.columns.${column.id}`);
   const ariaSort = sortedOrder === 'asc' ? 'ascending' : sortedOrder === 'desc' ? 'descending' : 'none';
   return (
-    <div role="columnheader" className="grid-cell" data-align={column.align} aria-sort={column.sortKey ? ariaSort : undefined}>
+    <div
+      role="columnheader"
+      className="grid-cell"
+      data-align={column.align}
+      aria-sort={column.sortKey ? ariaSort : undefined}
+    >
       {column.sortKey ? (
         <UnstyledButton
           className="sort-button"
@@ -213,7 +251,19 @@ interface RowProps {
   onToggle: (row: LeadRow) => void;
 }
 
-const GridRow = memo(function GridRow({ row, index, top, template, columns, context, selected, isCursor, isOpen, onClick, onToggle }: RowProps) {
+const GridRow = memo(function GridRow({
+  row,
+  index,
+  top,
+  template,
+  columns,
+  context,
+  selected,
+  isCursor,
+  isOpen,
+  onClick,
+  onToggle,
+}: RowProps) {
   return (
     <div
       role="row"
@@ -246,9 +296,24 @@ const GridRow = memo(function GridRow({ row, index, top, template, columns, cont
   );
 });
 
-function PlaceholderRow({ index, template, top, cells }: { index: number; template: string; top: number; cells: number }) {
+function PlaceholderRow({
+  index,
+  template,
+  top,
+  cells,
+}: {
+  index: number;
+  template: string;
+  top: number;
+  cells: number;
+}) {
   return (
-    <div role="row" className="grid-row" aria-rowindex={index + 2} style={{ gridTemplateColumns: template, transform: `translateY(${top}px)`, height: ROW_HEIGHT }}>
+    <div
+      role="row"
+      className="grid-row"
+      aria-rowindex={index + 2}
+      style={{ gridTemplateColumns: template, transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+    >
       {Array.from({ length: cells + 1 }, (_, cell) => (
         <div key={cell} role="gridcell" className="grid-cell">
           {cell > 0 && <span className="placeholder-bar" />}

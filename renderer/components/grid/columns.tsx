@@ -53,7 +53,12 @@ export const COLUMNS: GridColumn[] = [
     initialOrder: 'asc',
     render: (row, { t }) => (
       <span className="domain-cell">
-        <span className="status-dot" data-status={row.scan_status} title={t(`scanStatus.${row.scan_status}`)} aria-hidden="true" />
+        <span
+          className="status-dot"
+          data-status={row.scan_status}
+          title={t(`scanStatus.${row.scan_status}`)}
+          aria-hidden="true"
+        />
         <span className="truncate">{row.domain_display}</span>
       </span>
     ),
@@ -66,8 +71,21 @@ export const COLUMNS: GridColumn[] = [
     render: (row) => <span className="truncate">{row.company_name ?? ''}</span>,
   },
   { id: 'provider', width: '96px', sortKey: 'provider', initialOrder: 'asc', render: (row) => row.provider ?? '' },
-  { id: 'score', width: '112px', sortKey: 'readiness_score', initialOrder: 'desc', align: 'end', render: (row) => <ScoreBar score={row.readiness_score} /> },
-  { id: 'segment', width: '104px', sortKey: 'segment', initialOrder: 'asc', render: (row, { t }) => <SegmentBadge segment={row.segment} t={t} /> },
+  {
+    id: 'score',
+    width: '112px',
+    sortKey: 'readiness_score',
+    initialOrder: 'desc',
+    align: 'end',
+    render: (row) => <ScoreBar score={row.readiness_score} />,
+  },
+  {
+    id: 'segment',
+    width: '104px',
+    sortKey: 'segment',
+    initialOrder: 'asc',
+    render: (row, { t }) => <SegmentBadge segment={row.segment} t={t} />,
+  },
   {
     id: 'category',
     width: '58px',
@@ -75,8 +93,16 @@ export const COLUMNS: GridColumn[] = [
     initialOrder: 'asc',
     render: (row) => <CategoryBadge category={row.priority_category} label={row.priority_label} />,
   },
-  { id: 'riskFlags', width: 'minmax(150px, 1fr)', render: (row, { t }) => <ChipList values={row.risk_flags} kind="riskFlags" t={t} /> },
-  { id: 'tags', width: 'minmax(130px, 0.9fr)', render: (row, { t }) => <ChipList values={row.tags} kind="tags" t={t} /> },
+  {
+    id: 'riskFlags',
+    width: 'minmax(150px, 1fr)',
+    render: (row, { t }) => <ChipList values={row.risk_flags} kind="riskFlags" t={t} />,
+  },
+  {
+    id: 'tags',
+    width: 'minmax(130px, 0.9fr)',
+    render: (row, { t }) => <ChipList values={row.tags} kind="tags" t={t} />,
+  },
   {
     id: 'expiry',
     width: '104px',
@@ -96,9 +122,15 @@ export const COLUMNS: GridColumn[] = [
     sortKey: 'scanned_at',
     initialOrder: 'desc',
     align: 'end',
-    render: (row, { format }) => (row.scanned_at ? <span title={format.dateTime(row.scanned_at)}>{format.relative(row.scanned_at)}</span> : null),
+    render: (row, { format }) =>
+      row.scanned_at ? <span title={format.dateTime(row.scanned_at)}>{format.relative(row.scanned_at)}</span> : null,
   },
-  { id: 'referral', width: '78px', align: 'end', render: (row) => (row.referral_count ? <span className="num">{row.referral_count}</span> : null) },
+  {
+    id: 'referral',
+    width: '78px',
+    align: 'end',
+    render: (row) => (row.referral_count ? <span className="num">{row.referral_count}</span> : null),
+  },
   { id: 'd365', width: '84px', render: (row) => row.d365_sync_status ?? '' },
 ];
 
@@ -106,5 +138,8 @@ export const SELECT_COLUMN_WIDTH = '36px';
 
 /** The narrowest the row can get, the select column included: every track's minimum is its first px length. */
 export function minimumRowWidth(columns: GridColumn[]): number {
-  return [SELECT_COLUMN_WIDTH, ...columns.map((column) => column.width)].reduce((sum, width) => sum + Number(/(\d+)px/.exec(width)?.[1] ?? 0), 0);
+  return [SELECT_COLUMN_WIDTH, ...columns.map((column) => column.width)].reduce(
+    (sum, width) => sum + Number(/(\d+)px/.exec(width)?.[1] ?? 0),
+    0,
+  );
 }

@@ -62,7 +62,8 @@ export function useRowWindow({ count, rowHeight, headerHeight, overscan }: RowWi
       const visibleTop = element.scrollTop;
       const visibleBottom = visibleTop + element.clientHeight - headerHeight;
       if (rowTop < visibleTop) element.scrollTop = rowTop;
-      else if (rowTop + rowHeight > visibleBottom) element.scrollTop = rowTop + rowHeight - (element.clientHeight - headerHeight);
+      else if (rowTop + rowHeight > visibleBottom)
+        element.scrollTop = rowTop + rowHeight - (element.clientHeight - headerHeight);
     },
     [element, rowHeight, headerHeight],
   );

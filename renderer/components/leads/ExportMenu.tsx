@@ -44,8 +44,12 @@ export function ExportMenu({ getQuery, label, testIdPrefix, compact }: Props) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{label}</Menu.Label>
-        <Menu.Item onClick={() => void exporter.run('csv')} data-testid={`${testIdPrefix}-csv`}>CSV</Menu.Item>
-        <Menu.Item onClick={() => void exporter.run('xlsx')} data-testid={`${testIdPrefix}-xlsx`}>Excel (XLSX)</Menu.Item>
+        <Menu.Item onClick={() => void exporter.run('csv')} data-testid={`${testIdPrefix}-csv`}>
+          CSV
+        </Menu.Item>
+        <Menu.Item onClick={() => void exporter.run('xlsx')} data-testid={`${testIdPrefix}-xlsx`}>
+          Excel (XLSX)
+        </Menu.Item>
         {exporter.error && <Menu.Label className="text-bad">{errorText(exporter.error)}</Menu.Label>}
       </Menu.Dropdown>
     </Menu>

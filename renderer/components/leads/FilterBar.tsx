@@ -63,7 +63,10 @@ const MultiFilter = memo(function MultiFilter({ field, label, options, testId }:
 const ProviderFilter = memo(function ProviderFilter({ known }: { known: string[] }) {
   // a chosen provider stays selectable even when the stats no longer list it
   const chosen = usePrefs((state) => state.filters.providers);
-  const options = useMemo(() => [...new Set([...known, ...chosen])].map((value) => ({ value, label: value })), [known, chosen]);
+  const options = useMemo(
+    () => [...new Set([...known, ...chosen])].map((value) => ({ value, label: value })),
+    [known, chosen],
+  );
   return <MultiFilter field="providers" label="filters.provider" options={options} testId="filter-provider" />;
 });
 
@@ -76,7 +79,9 @@ function SegmentFilter() {
 const CATEGORY_OPTIONS = PRIORITY_CATEGORIES.map((category) => ({ value: category, label: category }));
 
 function CategoryFilter() {
-  return <MultiFilter field="categories" label="filters.category" options={CATEGORY_OPTIONS} testId="filter-category" />;
+  return (
+    <MultiFilter field="categories" label="filters.category" options={CATEGORY_OPTIONS} testId="filter-category" />
+  );
 }
 
 function ScoreFilter() {
@@ -155,7 +160,10 @@ function ExpiryFilter() {
       w={150}
       aria-label={t('filters.expiring')}
       placeholder={t('filters.expiring')}
-      data={EXPIRY_WINDOWS.map((window) => ({ value: String(window), label: t('filters.expiringWithin', { days: window }) }))}
+      data={EXPIRY_WINDOWS.map((window) => ({
+        value: String(window),
+        label: t('filters.expiringWithin', { days: window }),
+      }))}
       value={days ? String(days) : null}
       onChange={(value) => setFilter('expiringWithinDays', value ? Number(value) : null)}
       clearable

@@ -47,16 +47,27 @@ export function ImportDialog({ opened, onClose }: Props) {
   }
 
   const rows = (preview?.rows ?? []).filter((row) => rowFilter === 'all' || row.error).slice(0, PREVIEW_ROW_LIMIT);
-  const errorText = (code: string | null, message: string | null) => (code ? t(`importErrors.${code}`, { defaultValue: message ?? code }) : '');
+  const errorText = (code: string | null, message: string | null) =>
+    code ? t(`importErrors.${code}`, { defaultValue: message ?? code }) : '';
 
   return (
-    <Modal opened={opened} onClose={close} title={t('import.title')} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }} data-testid="import-dialog">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('import.title')}
+      size="xl"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      data-testid="import-dialog"
+    >
       <Stack gap="sm">
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
             {t('import.hint')}
           </Text>
-          <FileButton onChange={(picked) => picked && void load.run(picked)} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+          <FileButton
+            onChange={(picked) => picked && void load.run(picked)}
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          >
             {(props) => (
               <Button {...props} size="xs" loading={load.pending} data-testid="import-pick">
                 {preview ? t('import.pickOther') : t('import.pick')}
@@ -67,7 +78,9 @@ export function ImportDialog({ opened, onClose }: Props) {
         {load.error && <ErrorNotice error={load.error} />}
         {preview && !result && (
           <Stack gap="xs" data-testid="import-preview">
-            <Text size="sm" fw={600}>{file?.file_name}</Text>
+            <Text size="sm" fw={600}>
+              {file?.file_name}
+            </Text>
             <Group gap="xs">
               {(['domain', 'company', 'email', 'website'] as const).map((kind) => (
                 <Badge key={kind} variant="outline" color={preview.columns[kind] ? 'indigo' : 'gray'} tt="none">
@@ -77,8 +90,12 @@ export function ImportDialog({ opened, onClose }: Props) {
             </Group>
             <Group gap="lg" className="num" data-testid="import-counts">
               <Text size="sm">{t('import.total', { value: format.integer(preview.total) })}</Text>
-              <Text size="sm" className="text-ok" fw={600}>{t('import.valid', { value: format.integer(preview.valid) })}</Text>
-              <Text size="sm" className="text-bad" fw={600}>{t('import.rejected', { value: format.integer(preview.rejected) })}</Text>
+              <Text size="sm" className="text-ok" fw={600}>
+                {t('import.valid', { value: format.integer(preview.valid) })}
+              </Text>
+              <Text size="sm" className="text-bad" fw={600}>
+                {t('import.rejected', { value: format.integer(preview.rejected) })}
+              </Text>
               <Text size="sm">{t('import.duplicates', { value: format.integer(preview.duplicates) })}</Text>
             </Group>
             <SegmentedControl
@@ -105,31 +122,52 @@ export function ImportDialog({ opened, onClose }: Props) {
                 </Table.Thead>
                 <Table.Tbody>
                   {rows.map((row) => (
-                    <Table.Tr key={row.row} data-rejected={row.error ? true : undefined} data-testid={`import-row-${row.row}`}>
+                    <Table.Tr
+                      key={row.row}
+                      data-rejected={row.error ? true : undefined}
+                      data-testid={`import-row-${row.row}`}
+                    >
                       <Table.Td className="num">{row.row}</Table.Td>
                       <Table.Td className="mono">{row.input}</Table.Td>
                       <Table.Td>{row.domain ?? ''}</Table.Td>
                       <Table.Td>{row.company_name ?? ''}</Table.Td>
                       <Table.Td>
                         {row.error ? (
-                          <span className="tone-chip" data-tone="red">{errorText(row.error, row.error_message)}</span>
+                          <span className="tone-chip" data-tone="red">
+                            {errorText(row.error, row.error_message)}
+                          </span>
                         ) : (
-                          <span className="tone-chip" data-tone="green">{t('import.ok')}</span>
+                          <span className="tone-chip" data-tone="green">
+                            {t('import.ok')}
+                          </span>
                         )}
                       </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
-              {rows.length === 0 && <Text size="sm" c="dimmed" p="sm">{t('import.noRows')}</Text>}
+              {rows.length === 0 && (
+                <Text size="sm" c="dimmed" p="sm">
+                  {t('import.noRows')}
+                </Text>
+              )}
             </div>
-            {(preview.rows.length > PREVIEW_ROW_LIMIT) && (
-              <Text size="xs" c="dimmed">{t('import.truncated', { shown: format.integer(PREVIEW_ROW_LIMIT) })}</Text>
+            {preview.rows.length > PREVIEW_ROW_LIMIT && (
+              <Text size="xs" c="dimmed">
+                {t('import.truncated', { shown: format.integer(PREVIEW_ROW_LIMIT) })}
+              </Text>
             )}
             {commit.error && <ErrorNotice error={commit.error} />}
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
-              <Button onClick={() => void commit.run()} loading={commit.pending} disabled={preview.valid === 0} data-testid="import-commit">
+              <Button variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                onClick={() => void commit.run()}
+                loading={commit.pending}
+                disabled={preview.valid === 0}
+                data-testid="import-commit"
+              >
                 {t('import.commit', { value: format.integer(preview.valid) })}
               </Button>
             </Group>

@@ -18,10 +18,24 @@ export function ScanButtons({ pages }: { pages: LeadPagesStore }) {
   };
   return (
     <Group gap={4} wrap="nowrap">
-      <Button size="xs" variant="light" disabled={busy} loading={pending} onClick={() => void scanActions.startQuery({ scanned: 'unscanned' })} data-testid="scan-unscanned">
+      <Button
+        size="xs"
+        variant="light"
+        disabled={busy}
+        loading={pending}
+        onClick={() => void scanActions.startQuery({ scanned: 'unscanned' })}
+        data-testid="scan-unscanned"
+      >
         {t('toolbar.scanUnscanned')}
       </Button>
-      <Button size="xs" variant="light" disabled={busy || !total} loading={pending} onClick={rescanFiltered} data-testid="rescan-filtered">
+      <Button
+        size="xs"
+        variant="light"
+        disabled={busy || !total}
+        loading={pending}
+        onClick={rescanFiltered}
+        data-testid="rescan-filtered"
+      >
         {t('toolbar.rescanFiltered')}
       </Button>
     </Group>

@@ -49,9 +49,18 @@ export function SearchBox() {
       rightSectionWidth={value ? 28 : 52}
       rightSection={
         value ? (
-          <CloseButton size="xs" aria-label={t('toolbar.clearSearch')} onClick={() => { setValue(''); setFilter('search', ''); }} />
+          <CloseButton
+            size="xs"
+            aria-label={t('toolbar.clearSearch')}
+            onClick={() => {
+              setValue('');
+              setFilter('search', '');
+            }}
+          />
         ) : (
-          <Kbd size="xs" aria-hidden="true">Ctrl K</Kbd>
+          <Kbd size="xs" aria-hidden="true">
+            Ctrl K
+          </Kbd>
         )
       }
       data-testid="search-input"

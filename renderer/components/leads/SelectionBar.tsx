@@ -22,9 +22,23 @@ export function SelectionBar() {
   };
 
   return (
-    <Group gap="xs" className="selection-bar" data-testid="selection-bar" role="region" aria-label={t('selection.label')}>
-      <Text size="sm" fw={600} data-testid="selection-count">{t('selection.count', { count: selected.size, formatted: format.integer(selected.size) })}</Text>
-      <Button size="compact-sm" disabled={isActive(job)} loading={pending} onClick={() => void scanActions.startQuery({ domains })} data-testid="rescan-selected">
+    <Group
+      gap="xs"
+      className="selection-bar"
+      data-testid="selection-bar"
+      role="region"
+      aria-label={t('selection.label')}
+    >
+      <Text size="sm" fw={600} data-testid="selection-count">
+        {t('selection.count', { count: selected.size, formatted: format.integer(selected.size) })}
+      </Text>
+      <Button
+        size="compact-sm"
+        disabled={isActive(job)}
+        loading={pending}
+        onClick={() => void scanActions.startQuery({ domains })}
+        data-testid="rescan-selected"
+      >
         {t('selection.rescan')}
       </Button>
       <ExportMenu getQuery={exportQuery} label={t('export.selected')} testIdPrefix="export-selected" compact />

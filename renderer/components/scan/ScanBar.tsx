@@ -53,12 +53,23 @@ export function ScanBar() {
           </Text>
         )}
         {(job.state === 'running' || job.state === 'paused') && (
-          <Button size="compact-sm" variant="default" loading={pending} onClick={() => scanActions.cancel(job.job_id)} data-testid="scan-cancel">
+          <Button
+            size="compact-sm"
+            variant="default"
+            loading={pending}
+            onClick={() => scanActions.cancel(job.job_id)}
+            data-testid="scan-cancel"
+          >
             {t('scan.cancel')}
           </Button>
         )}
         {job.state === 'paused' && (
-          <Button size="compact-sm" loading={pending} onClick={() => scanActions.resume(job.job_id)} data-testid="scan-resume">
+          <Button
+            size="compact-sm"
+            loading={pending}
+            onClick={() => scanActions.resume(job.job_id)}
+            data-testid="scan-resume"
+          >
             {t('scan.resume')}
           </Button>
         )}
