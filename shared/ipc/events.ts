@@ -1,0 +1,6 @@
+import type { LeadEvents } from './leads';
+import type { ScanEvents } from './scan';
+
+/** Push events main → renderer: each feature declares its own, merged here. */
+export interface HunterEvents extends LeadEvents, ScanEvents {}
+export type EventName = keyof HunterEvents;
