@@ -67,6 +67,7 @@ export function createHunter(opts: HunterOptions): Hunter {
   const settings = createSettingsService(store, resources);
   const flags = createFlags(loadFlagDefaults(resources), store.settings, opts.env ?? process.env);
   const bus = new EventBus();
+  flags.onChange((all) => bus.emit('flags.changed', all));
   const current = (): Settings => settings.get();
   const scanners = createScanners({
     config,

@@ -5,6 +5,7 @@ import type { IpcResult } from '../errors';
 import { appChannels } from './app';
 import type { EventName, HunterEvents } from './events';
 import { fileChannels } from './files';
+import { flagChannels } from './flags';
 import { leadChannels } from './leads';
 import { legacyChannels } from './legacy';
 import { salesChannels } from './sales';
@@ -14,6 +15,7 @@ import { settingsChannels } from './settings';
 export const contract = {
   ...appChannels,
   ...settingsChannels,
+  ...flagChannels,
   ...leadChannels,
   ...salesChannels,
   ...legacyChannels,

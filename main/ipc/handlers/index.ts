@@ -3,6 +3,7 @@ import type { Handlers } from '../dispatch';
 import { appHandlers } from './app';
 import type { AppInfo } from './app';
 import { fileHandlers } from './files';
+import { flagHandlers } from './flags';
 import { leadHandlers } from './leads';
 import { legacyHandlers } from './legacy';
 import { salesHandlers } from './sales';
@@ -16,6 +17,7 @@ export function createHandlers(hunter: Hunter, info: AppInfo): Handlers {
   return {
     ...appHandlers(hunter, info),
     ...settingsHandlers(hunter),
+    ...flagHandlers(hunter),
     ...leadHandlers(hunter),
     ...salesHandlers(hunter),
     ...legacyHandlers(hunter),
