@@ -54,7 +54,7 @@ function readValidated<S extends z.ZodTypeAny>(dir: string, file: string, schema
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new Error(`Config ${path}: ${(err as Error).message}`);
+    throw new Error(`Config ${path}: ${(err as Error).message}`, { cause: err });
   }
   const result = schema.safeParse(data);
   if (!result.success) {

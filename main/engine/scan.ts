@@ -4,8 +4,14 @@ import { analyzeDns } from './dns/analyze';
 import type { DnsClient } from './dns/client';
 import { normalizeDomain } from './normalize';
 import { detectProvider } from './provider';
-import type { RunScansOptions } from './run-scans';
 import { scoreLead } from './scoring/score';
+
+export interface RunScansOptions {
+  concurrency: number;
+  signal?: AbortSignal;
+  /** called as each scan finishes (completion order, not input order) */
+  onResult: (result: ScanResult, index: number) => void;
+}
 
 export interface WhoisLookup {
   lookup(domain: string): Promise<WhoisSignal>;

@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Kpis, LeadDetail, LeadPage, LeadQuery, LeadRow, LeadStats, ScanHistoryEntry } from '../../shared/leads';
-import type { Clock, Db } from './db';
+import type { Clock, Db } from './db-types';
 import {
   ftsQuery,
   identityOnlyWords,
