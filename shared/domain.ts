@@ -133,6 +133,13 @@ export interface ScoreBreakdown {
   raw_total: number;
   total: number;
   hard_fail: string | null;
+  /**
+   * Scored checks (spf, dkim, dmarc) that did not answer in this (partial) scan and were scored with their value from
+   * the previous scan; absent when none.
+   */
+  carried_over?: string[];
+  /** scored checks that did not answer and have no earlier value: left out of the score; absent when none */
+  left_out?: string[];
 }
 
 export interface Verdict {

@@ -6,6 +6,7 @@ import type { HunterConfig } from '../config/load';
 import { createScanPool } from '../engine/pool/scan-pool';
 import type { Scanner } from '../engine/scan';
 import type { ScannerSpec } from '../engine/scanner-spec';
+import { withLastKnownSignals } from '../engine/scoring/last-known';
 import { openStore } from '../store/db';
 import type { Store } from '../store/db';
 import { createSettingsService } from './settings';
@@ -38,7 +39,10 @@ export function openHunter(opts: {
   if (opts.dbPath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(opts.dbPath)), { recursive: true });
   const resources = opts.resources ?? resourcesDir();
   const config = loadConfig(resources);
-  const store = openStore(opts.dbPath);
+  // a partial rescan keeps each unanswered signal's last known value instead of scoring it as missing
+  const store = openStore(opts.dbPath, {
+    lastKnownSignals: (result, previous) => withLastKnownSignals(result, previous, config.rules),
+  });
   const settings = createSettingsService(store, resources);
   return {
     dbPath: opts.dbPath,
