@@ -5,7 +5,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { createImportsRepository } from './imports-repository';
 import type { ImportsRepository } from './imports-repository';
 import { createLeadsRepository } from './leads-repository';
-import type { LeadsRepository } from './leads-repository';
+import type { LastKnownSignals, LeadsRepository } from './leads-repository';
 import { createLegacyRepository } from './legacy-repository';
 import type { LegacyRepository } from './legacy-repository';
 import { resolveMigrationsFolder } from './migrations-folder';
@@ -29,6 +29,8 @@ export interface OpenStoreOptions {
    * so a failed or regretted upgrade never costs the user's data. Default true; skipped for new/empty files.
    */
   backupBeforeMigrate?: boolean;
+  /** completes partial scan results with the previous verdict's signals before they are saved (see LastKnownSignals) */
+  lastKnownSignals?: LastKnownSignals;
 }
 
 export interface Store {
@@ -108,7 +110,7 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
       path,
       db,
       sqlite,
-      leads: createLeadsRepository(db, now),
+      leads: createLeadsRepository(db, now, opts.lastKnownSignals),
       imports: createImportsRepository(db, now),
       cache: new SqliteTtlCache(db, () => now().getTime()),
       settings: createSettingsRepository(db, now),

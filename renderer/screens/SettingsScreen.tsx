@@ -129,6 +129,14 @@ export function SettingsScreen() {
               </div>
               <Group grow align="flex-start">
                 <TextInput
+                  label={t('settings.repName')}
+                  description={t('settings.repNameHint')}
+                  value={form.rep_name}
+                  onChange={(event) => update('rep_name', event.currentTarget.value)}
+                  error={invalid('rep_name')}
+                  data-testid="settings-rep-name"
+                />
+                <TextInput
                   label={t('settings.companyName')}
                   description={t('settings.companyNameHint')}
                   value={form.company_name}
