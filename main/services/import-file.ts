@@ -1,27 +1,40 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import type { ImportResult } from '../../shared/ipc/contract';
 import { ColumnKeywordsSchema } from '../import/detect-columns';
-import type { ColumnKeywords } from '../import/detect-columns';
-import { planImport } from '../import/preview';
-import type { ImportPlan } from '../import/preview';
-import { readTable } from '../import/read-table';
+import { ImportDomainRulesSchema } from '../import/domain-rules';
+import { planInWorker, type PlanWorkerLimits } from '../import/plan-in-worker';
+import type { ImportConfig, ImportPlan } from '../import/preview';
 import type { Store } from '../store/db';
 
-let keywordsCache: { dir: string; value: ColumnKeywords } | null = null;
+let configCache: { dir: string; value: ImportConfig } | null = null;
 
-export function loadColumnKeywords(resources: string): ColumnKeywords {
-  if (keywordsCache?.dir === resources) return keywordsCache.value;
-  const file = path.join(resources, 'import_columns.json');
-  const parsed = ColumnKeywordsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+function readJson<S extends z.ZodTypeAny>(file: string, schema: S): z.output<S> {
+  const parsed = schema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success)
     throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  keywordsCache = { dir: resources, value: parsed.data };
   return parsed.data;
 }
 
-export async function planImportFile(fileName: string, content: Buffer, resources: string): Promise<ImportPlan> {
-  return planImport(await readTable(fileName, content), loadColumnKeywords(resources));
+export function loadImportConfig(resources: string): ImportConfig {
+  if (configCache?.dir === resources) return configCache.value;
+  const value: ImportConfig = {
+    keywords: readJson(path.join(resources, 'import_columns.json'), ColumnKeywordsSchema),
+    domainRules: readJson(path.join(resources, 'import_domain_rules.json'), ImportDomainRulesSchema),
+  };
+  configCache = { dir: resources, value };
+  return value;
+}
+
+/** Reads and plans the file off the calling thread (see planInWorker for the limits). */
+export function planImportFile(
+  fileName: string,
+  content: Buffer,
+  resources: string,
+  limits?: PlanWorkerLimits,
+): Promise<ImportPlan> {
+  return planInWorker(fileName, content, loadImportConfig(resources), limits);
 }
 
 /** Stores the raw rows (accepted and rejected) and upserts the valid leads, in one transaction. */

@@ -31,7 +31,14 @@ export interface ImportPreviewRow {
 }
 
 export interface ImportPreview {
-  columns: { domain: string | null; company: string | null; email: string | null; website: string | null };
+  columns: {
+    domain: string | null;
+    company: string | null;
+    email: string | null;
+    website: string | null;
+    phone: string | null;
+    city: string | null;
+  };
   headers: string[];
   total: number;
   valid: number;
