@@ -31,7 +31,8 @@ function zodIssues(err: ZodError): { path: string; message: string }[] {
 function toIpcError(err: unknown, onInternal: (err: unknown) => void): IpcError {
   if (err instanceof HandledError) return { code: err.code, message: err.message, details: err.details };
   if (err instanceof ZodError) return { code: 'validation', message: 'Invalid value', details: zodIssues(err) };
-  if (err instanceof BadFileError) return { code: 'bad_file', message: err.message };
+  if (err instanceof BadFileError)
+    return { code: 'bad_file', message: err.message, details: { reason: err.reason, limit: err.limit } };
   onInternal(err);
   // never a stack trace across the boundary: the log has it
   return { code: 'internal', message: 'Something went wrong; the details are in the log' };

@@ -48,6 +48,7 @@ export function commitImport(store: Store, fileName: string, plan: ImportPlan): 
       updated,
       rejected: plan.preview.rejected,
       duplicates: plan.preview.duplicates,
+      domains: plan.leads.map((l) => l.domain),
     };
   });
 }

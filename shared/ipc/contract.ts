@@ -53,6 +53,8 @@ export interface ImportResult {
   updated: number;
   rejected: number;
   duplicates: number;
+  /** the file's leads, in file order: what "scan the imported leads" scans */
+  domains: string[];
 }
 
 export type ScanJobState = 'running' | 'paused' | 'done' | 'cancelled' | 'error';
@@ -114,7 +116,8 @@ export const contract = {
   'scan.start': {
     input: z
       .object({
-        domains: z.array(z.string().max(300)).max(100_000).optional(),
+        // as many as one import may bring in, so an import can be scanned in one job
+        domains: z.array(z.string().max(300)).max(200_000).optional(),
         /** scan every lead matching this grid query instead of an explicit list */
         query: LeadQuerySchema.optional(),
       })
