@@ -38,7 +38,7 @@ Usage:
   hunter breakdown <domain> [--json]
   hunter summary <domain> [--json] [--lang tr|en]
   hunter import <file.csv|file.xlsx>
-  hunter export --format csv|xlsx --out FILE [lead filters as for "leads"]
+  hunter export --format csv|xlsx --out FILE [--lang tr|en] [lead filters as for "leads"]
 
 Common: --db PATH (default: the app's database, or $HUNTER_DB)
 Exit codes: 0 ok, 1 some inputs rejected or not scanned, 2 usage error, 3 not found, 4 error`;
@@ -247,13 +247,21 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 async function exportCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, { ...FILTER_OPTIONS, format: { type: 'string' }, out: { type: 'string' } });
+  const { values } = parse(args, {
+    ...FILTER_OPTIONS,
+    format: { type: 'string' },
+    out: { type: 'string' },
+    lang: { type: 'string' },
+  });
   if (values.format !== 'csv' && values.format !== 'xlsx') throw new UsageError('--format must be csv or xlsx');
   if (!values.out) throw new UsageError('--out FILE is required');
+  if (values.lang !== undefined && values.lang !== 'tr' && values.lang !== 'en')
+    throw new UsageError('--lang must be tr or en');
   const query = leadQueryFrom(values);
   const { limit: _limit, ...filters } = query;
   return withContext(values.db, async (ctx) => {
-    const file = await exportLeads(ctx.store, filters, values.format as 'csv' | 'xlsx');
+    const lang = (values.lang as 'tr' | 'en' | undefined) ?? ctx.settings.get().language;
+    const file = await exportLeads(ctx, filters, { format: values.format as 'csv' | 'xlsx', lang });
     fs.writeFileSync(values.out as string, file.content);
     io.err(`wrote ${file.rows} leads to ${values.out}`);
     return EXIT.ok;

@@ -95,7 +95,7 @@ export function createHandlers(
     'scan.status': () => jobs.current(),
 
     'export.leads': async ({ query, format }) => {
-      const file = await exportLeads(ctx.store, query, format);
+      const file = await exportLeads(ctx, query, { format, lang: ctx.settings.get().language });
       return { file_name: file.file_name, content_base64: file.content.toString('base64'), rows: file.rows };
     },
   };

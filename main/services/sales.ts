@@ -44,7 +44,7 @@ export function salesInputOf(lead: LeadDetail): SalesInput {
 }
 
 export function salesSummaryFor(
-  ctx: HunterContext,
+  ctx: Pick<HunterContext, 'settings' | 'resources'>,
   lead: LeadDetail,
   lang: Lang,
   now: Date = new Date(),
