@@ -14,7 +14,7 @@ import { exportLeads } from '../services/export-leads';
 import { commitImport, planImportFile } from '../services/import-file';
 import { salesSummaryFor, salesSummaryTextFor } from '../services/sales';
 import { scanAndStore } from '../services/scan-and-store';
-import { leadLine, scanLine, scanToJson } from './format';
+import { leadLine, scanLine, scanToJson, terminalSafe } from './format';
 
 /** Exit codes (documented in the README). */
 export const EXIT = { ok: 0, someFailed: 1, usage: 2, notFound: 3, error: 4 } as const;
@@ -198,7 +198,9 @@ async function breakdownCommand(args: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     io.out(
-      `${lead.domain_display}: ${b.total}/100 (${lead.segment}, ${lead.priority_category} ${lead.priority_label})`,
+      terminalSafe(
+        `${lead.domain_display}: ${b.total}/100 (${lead.segment}, ${lead.priority_category} ${lead.priority_label})`,
+      ),
     );
     io.out(`  ${'base'.padEnd(26)} ${String(b.base).padStart(4)}`);
     for (const item of b.items) {
@@ -220,7 +222,9 @@ async function summaryCommand(args: string[], io: CliIo): Promise<number> {
     const lead = ctx.store.leads.getLead(domain);
     if (!lead) return notFound(io, domain);
     io.out(
-      values.json ? JSON.stringify(salesSummaryFor(ctx, lead, lang), null, 2) : salesSummaryTextFor(ctx, lead, lang),
+      values.json
+        ? JSON.stringify(salesSummaryFor(ctx, lead, lang), null, 2)
+        : terminalSafe(salesSummaryTextFor(ctx, lead, lang), true),
     );
     return EXIT.ok;
   });
@@ -234,9 +238,11 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   return withContext(values.db, async (ctx) => {
     const result = commitImport(ctx.store, path.basename(file), plan);
     for (const row of plan.rows.filter((r) => r.error && r.error !== 'duplicate')) {
-      io.err(`row ${row.row}: "${row.input}" rejected: ${row.error_message}`);
+      io.err(terminalSafe(`row ${row.row}: "${row.input}" rejected: ${row.error_message}`));
     }
-    const out = { ...result, columns: plan.preview.columns };
+    // the imported domain list is for the app's "scan them" action; the CLI prints the counts
+    const { domains: _domains, ...counts } = result;
+    const out = { ...counts, columns: plan.preview.columns };
     io.out(
       values.json
         ? JSON.stringify(out)
