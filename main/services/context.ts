@@ -7,6 +7,7 @@ import { createScanPool } from '../engine/pool/scan-pool';
 import type { Scanner } from '../engine/scan';
 import type { ScannerSpec } from '../engine/scanner-spec';
 import { openStore } from '../store/db';
+import { ensurePrivateDir } from '../store/owner-only';
 import type { Store } from '../store/db';
 import { createSettingsService } from './settings';
 import type { SettingsService } from './settings';
@@ -35,7 +36,7 @@ export function openHunter(opts: {
   /** worker threads for bulk scans; default: the pool's (cores - 1, none on 2 cores); 0 = scan on the calling thread */
   scanWorkers?: number;
 }): HunterContext {
-  if (opts.dbPath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(opts.dbPath)), { recursive: true });
+  if (opts.dbPath !== ':memory:') ensurePrivateDir(path.dirname(path.resolve(opts.dbPath)));
   const resources = opts.resources ?? resourcesDir();
   const config = loadConfig(resources);
   const store = openStore(opts.dbPath);
