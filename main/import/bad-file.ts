@@ -1,3 +1,5 @@
+import { AppError } from '../core/app-error';
+
 /** Why a file could not be imported: the renderer words each reason in the user's language. */
 export type BadFileReason =
   | 'unsupported_type'
@@ -11,14 +13,13 @@ export type BadFileReason =
   | 'too_many_cells'
   | 'parse_timeout';
 
-/** Thrown for files we cannot read at all; the message is safe to show to a user, the reason selects its wording. */
-export class BadFileError extends Error {
-  readonly code = 'bad_file';
+/** A file we cannot read at all: the message is safe to show to a user, the reason (in details) selects its wording. */
+export class BadFileError extends AppError {
   constructor(
     readonly reason: BadFileReason,
     message: string,
     readonly limit?: number,
   ) {
-    super(message);
+    super('bad_file', message, { reason, limit });
   }
 }

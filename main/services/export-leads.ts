@@ -1,15 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { z } from 'zod';
+import type { Lang } from '../../shared/lang';
 import type { LeadQuery, LeadRow } from '../../shared/leads';
 import type { SalesSummary } from '../../shared/sales-summary';
+import { loadResource } from '../config/resource-loader';
 import type { Store } from '../store/db';
-import type { HunterContext } from './context';
-import { salesSummaryFor } from './sales';
-
-type Lang = 'tr' | 'en';
+import { salesSummaryFor, type SalesDeps } from './sales';
 
 const COLUMN_KEYS = [
   'domain',
@@ -52,17 +49,7 @@ const ExportLanguageSchema = z.object({
 const ExportLabelsSchema = z.object({ tr: ExportLanguageSchema, en: ExportLanguageSchema });
 type ExportLanguage = z.infer<typeof ExportLanguageSchema>;
 
-let labelsCache: { dir: string; value: z.infer<typeof ExportLabelsSchema> } | null = null;
-
-function exportLabels(resources: string) {
-  if (labelsCache?.dir === resources) return labelsCache.value;
-  const file = path.join(resources, 'export_labels.json');
-  const parsed = ExportLabelsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success)
-    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  labelsCache = { dir: resources, value: parsed.data };
-  return parsed.data;
-}
+const exportLabels = (resources: string) => loadResource(resources, 'export_labels.json', ExportLabelsSchema);
 
 type Cell = string | number | null;
 
@@ -149,7 +136,7 @@ export interface ExportOptions {
 }
 
 export async function exportLeads(
-  ctx: Pick<HunterContext, 'store' | 'resources' | 'settings'>,
+  ctx: SalesDeps & { store: Store },
   query: LeadQuery,
   opts: ExportOptions,
 ): Promise<{ file_name: string; content: Buffer; rows: number }> {
