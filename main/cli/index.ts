@@ -20,7 +20,7 @@ Usage:
   hunter breakdown <domain> [--json]
   hunter summary <domain> [--json] [--lang tr|en]
   hunter import <file.csv|file.xlsx>
-  hunter export --format csv|xlsx --out FILE [lead filters as for "leads"]
+  hunter export --format csv|xlsx --out FILE [--lang tr|en] [lead filters as for "leads"]
 
 Common: --db PATH (default: the app's database, or $HUNTER_DB)
 Exit codes: 0 ok, 1 some inputs rejected or not scanned, 2 usage error, 3 not found, 4 error, 5 signed out,

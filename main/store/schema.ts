@@ -29,6 +29,10 @@ export const leads = sqliteTable(
     /** domain, display form, company and provider folded by foldSearch(): the grid search matches against this */
     search_text: text('search_text').notNull(),
     country: text('country'),
+    // contact details from an import's extra columns; an import with a value replaces, one without keeps
+    city: text('city'),
+    contact_email: text('contact_email'),
+    contact_phone: text('contact_phone'),
     contact_quality_score: integer('contact_quality_score'),
     /** status and time of the latest scan attempt, even one that produced no verdict (dns_timeout) */
     scan_status: text('scan_status').$type<ScanStatus>().notNull().default('pending'),

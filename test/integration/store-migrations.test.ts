@@ -60,6 +60,7 @@ describe('store migrations', () => {
       '0002_grid_read_model',
       '0003_search_index',
       '0004_scan_job_error',
+      '0005_lead_contacts',
     ]);
   });
 
@@ -150,6 +151,21 @@ describe('store migrations', () => {
     expect(tables(backup)).not.toContain('partner_center_referrals');
     expect(backup.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 2 });
     backup.close();
+  });
+
+  it('0005 gives upgraded leads empty contact details, which an import then fills and a later one keeps', () => {
+    const store = open(databaseAtFirstMigration(tempDir()));
+    const domain = 'xn--istanbul-biliim-l6c.com.tr';
+    expect(store.leads.getLead(domain)).toMatchObject({ city: null, contact_email: null, contact_phone: null });
+    const imported = { domain, domain_display: 'istanbul-bilişim.com.tr' };
+    store.leads.addLeads([{ ...imported, city: 'İstanbul', contact_email: 'bt@istanbul-bilişim.com.tr' }]);
+    store.leads.addLeads([{ ...imported, contact_phone: '0212 555 00 00' }]);
+    expect(store.leads.getLead(domain)).toMatchObject({
+      company_name: 'İstanbul Bilişim',
+      city: 'İstanbul',
+      contact_email: 'bt@istanbul-bilişim.com.tr',
+      contact_phone: '0212 555 00 00',
+    });
   });
 
   it('re-opening a database at head changes nothing', () => {
