@@ -1,0 +1,14 @@
+/**
+ * An expected failure whose message is fit for the user (the renderer localises it by code; the CLI prints it).
+ * Anything else that escapes a handler is an internal error: logged, never shown with its stack.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
