@@ -225,7 +225,7 @@ describe('API failures', () => {
   it('fails at once, without waiting, when Retry-After is beyond the bound', async () => {
     h.pc.faults.push({ kind: 'status', status: 429, retryAfter: '3600' });
     const err = await failure(sync());
-    expect(err.code).toBe('pc_throttled');
+    expect(err.code).toBe('remote_throttled');
     expect(err.message).toContain('3600 s');
   });
 
@@ -239,7 +239,7 @@ describe('API failures', () => {
   it('gives up after the bounded number of tries on a service that keeps failing', async () => {
     for (let i = 0; i < 10; i++) h.pc.faults.push({ kind: 'status', status: 503 });
     const err = await failure(sync());
-    expect(err.code).toBe('pc_unavailable');
+    expect(err.code).toBe('remote_unavailable');
     expect(err.message).toContain('after 4 tries (last: HTTP 503)');
     expect(h.pc.requests).toHaveLength(4);
     expect(store.referrals.count({})).toBe(0);
@@ -251,7 +251,7 @@ describe('API failures', () => {
     const before = snapshot();
     h.pc.faults.push({ kind: 'pass' }, { kind: 'truncated' });
     const err = await failure(sync(true));
-    expect(err.code).toBe('pc_bad_page');
+    expect(err.code).toBe('remote_error');
     expect(err.message).toMatch(/malformed answer \(page 2/);
     expect(snapshot()).toEqual(before);
     expect(store.referrals.lastRun()).toMatchObject({ error: err.message, inserted: 0, updated: 0 });
@@ -284,7 +284,7 @@ describe('answering referrals', () => {
     await sync();
     h.pc.change(referralId(0), { status: 'Closed', substatus: 'Expired' });
     const err = await failure(answerReferral({ store, client, consumerDomains }, referralId(0), { kind: 'accept' }));
-    expect(err.code).toBe('pc_conflict');
+    expect(err.code).toBe('conflict');
     expect(err.message).toContain('Closed/Expired');
     expect(h.pc.referrals.get(referralId(0))).toMatchObject({ status: 'Closed', substatus: 'Expired' });
     expect(store.referrals.get(referralId(0))).toMatchObject({ status: 'Closed', substatus: 'Expired' });
@@ -293,7 +293,7 @@ describe('answering referrals', () => {
   it('refuses to answer an outgoing referral', async () => {
     await sync();
     const err = await failure(answerReferral({ store, client, consumerDomains }, referralId(4), { kind: 'accept' }));
-    expect(err.code).toBe('pc_not_answerable');
+    expect(err.code).toBe('invalid_state');
     expect(h.pc.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
   });
 });

@@ -23,10 +23,10 @@ export async function answerReferral(
   if (!current) throw new AppError('not_found', `No referral ${referralId} here; run a sync first.`);
   if (current.direction?.toLowerCase() !== 'incoming' || current.status?.toLowerCase() !== 'new')
     throw new AppError(
-      'pc_not_answerable',
+      'invalid_state',
       `Referral ${referralId} is ${current.direction ?? '?'} and ${current.status ?? '?'}/${current.substatus ?? '?'}: only New incoming referrals can be accepted or declined.`,
     );
-  if (!current.etag) throw new AppError('pc_conflict', `Referral ${referralId} has no eTag; run a sync first.`);
+  if (!current.etag) throw new AppError('conflict', `Referral ${referralId} has no eTag; run a sync first.`);
   if (answer.kind === 'decline' && (answer.reason?.length ?? 0) > MAX_REASON)
     throw new AppError('validation', `The reason is longer than ${MAX_REASON} characters.`);
 
@@ -46,11 +46,11 @@ export async function answerReferral(
   try {
     updated = await deps.client.patch(referralId, ops, current.etag);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'pc_conflict') {
+    if (err instanceof AppError && err.code === 'conflict') {
       const fresh = await deps.client.get(referralId);
       store.transaction(() => storeReferral(store, fresh, deps.consumerDomains));
       throw new AppError(
-        'pc_conflict',
+        'conflict',
         `Referral ${referralId} was changed in Partner Center meanwhile (now ${fresh.status ?? '?'}/${fresh.substatus ?? '?'}); nothing was changed. Look at the fresh copy and decide again.`,
         { referral: store.referrals.get(referralId) },
       );

@@ -41,7 +41,7 @@ export interface ReferralsClient {
   /** every referral, page by page (`$top=100`, following @odata.nextLink); `updatedSince` reads changes only */
   pages(opts: { updatedSince?: string; signal?: AbortSignal }): AsyncGenerator<RawReferral[]>;
   get(id: string, signal?: AbortSignal): Promise<RawReferral>;
-  /** JSON Patch with If-Match; AppError('pc_conflict') when the referral changed since that eTag */
+  /** JSON Patch with If-Match; AppError('conflict') when the referral changed since that eTag */
   patch(id: string, ops: ReferralPatchOp[], etag: string, signal?: AbortSignal): Promise<RawReferral>;
 }
 
@@ -83,9 +83,9 @@ export function retryAfterMs(header: string | undefined, now = Date.now()): numb
 
 function referralOf(data: unknown, where: string): RawReferral {
   const parsed = ReferralSchema.safeParse(data);
-  if (!parsed.success) throw new AppError('pc_bad_page', `Partner Center sent a referral without an id (${where}).`);
+  if (!parsed.success) throw new AppError('remote_error', `Partner Center sent a referral without an id (${where}).`);
   if (JSON.stringify(parsed.data).length > MAX_ITEM_CHARS)
-    throw new AppError('pc_bad_page', `Partner Center sent an oversized referral ${parsed.data.id} (${where}).`);
+    throw new AppError('remote_error', `Partner Center sent an oversized referral ${parsed.data.id} (${where}).`);
   return parsed.data as RawReferral;
 }
 
@@ -108,7 +108,7 @@ export function createReferralsClient(opts: ReferralsClientOptions): ReferralsCl
     init: { body?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
   ): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> => {
     if (url.origin !== base.origin)
-      throw new AppError('pc_bad_page', `Partner Center pointed to another address (${url.origin}); not followed.`);
+      throw new AppError('remote_error', `Partner Center pointed to another address (${url.origin}); not followed.`);
     let refreshed = false;
     let forceRefresh = false;
     let lastProblem = '';
@@ -134,7 +134,7 @@ export function createReferralsClient(opts: ReferralsClientOptions): ReferralsCl
         continue;
       }
       if (response.body.length > MAX_BODY_BYTES)
-        throw new AppError('pc_bad_page', `Partner Center sent an answer larger than ${MAX_BODY_BYTES} bytes.`);
+        throw new AppError('remote_error', `Partner Center sent an answer larger than ${MAX_BODY_BYTES} bytes.`);
       const status = response.statusCode;
       if (status === 401) {
         // one forced refresh: the cached token may have been revoked; a second 401 means the sign-in is no good
@@ -150,7 +150,7 @@ export function createReferralsClient(opts: ReferralsClientOptions): ReferralsCl
         const wait = retryAfterMs(response.headers['retry-after'] as string | undefined) ?? backoff(attempt);
         if (wait > retry.maxRetryAfterMs)
           throw new AppError(
-            'pc_throttled',
+            'remote_throttled',
             `Partner Center is throttling requests and asked to wait ${Math.ceil(wait / 1000)} s; try again later.`,
           );
         if (attempt + 1 < retry.tries) await sleep(wait, init.signal);
@@ -163,7 +163,7 @@ export function createReferralsClient(opts: ReferralsClientOptions): ReferralsCl
       return { status, body: response.body, headers: response.headers };
     }
     throw new AppError(
-      'pc_unavailable',
+      'remote_unavailable',
       `Partner Center did not answer successfully after ${retry.tries} tries (last: ${/^\d+$/.test(lastProblem) ? `HTTP ${lastProblem}` : lastProblem}).`,
     );
   };
@@ -171,7 +171,7 @@ export function createReferralsClient(opts: ReferralsClientOptions): ReferralsCl
   const failed = (status: number, body: string, what: string): AppError => {
     if (status === 403)
       return new AppError(
-        'pc_forbidden',
+        'remote_error',
         'Partner Center refused access: the signed-in account needs the Referral Admin or Referral User role.',
       );
     if (status === 404) return new AppError('not_found', `Partner Center does not know ${what}.`);
@@ -183,14 +183,14 @@ export function createReferralsClient(opts: ReferralsClientOptions): ReferralsCl
     } catch {
       // not JSON: the status says enough
     }
-    return new AppError('pc_request_failed', `Partner Center answered HTTP ${status} for ${what}${detail}.`);
+    return new AppError('remote_error', `Partner Center answered HTTP ${status} for ${what}${detail}.`);
   };
 
   const parseJson = (body: string, where: string): unknown => {
     try {
       return JSON.parse(body);
     } catch {
-      throw new AppError('pc_bad_page', `Partner Center sent a malformed answer (${where}: not complete JSON).`);
+      throw new AppError('remote_error', `Partner Center sent a malformed answer (${where}: not complete JSON).`);
     }
   };
 
@@ -206,15 +206,15 @@ export function createReferralsClient(opts: ReferralsClientOptions): ReferralsCl
       }
       const seen = new Set<string>();
       for (let page = 1; url; page++) {
-        if (page > MAX_PAGES) throw new AppError('pc_bad_page', `Partner Center kept paging past ${MAX_PAGES} pages.`);
+        if (page > MAX_PAGES) throw new AppError('remote_error', `Partner Center kept paging past ${MAX_PAGES} pages.`);
         if (seen.has(url.href))
-          throw new AppError('pc_bad_page', `Partner Center repeated a page link (page ${page}).`);
+          throw new AppError('remote_error', `Partner Center repeated a page link (page ${page}).`);
         seen.add(url.href);
         const r = await request('GET', url, { signal });
         if (r.status !== 200) throw failed(r.status, r.body, 'the referral list');
         const parsed = PageSchema.safeParse(parseJson(r.body, `page ${page}`));
         if (!parsed.success)
-          throw new AppError('pc_bad_page', `Partner Center sent a malformed page (page ${page}: no "value" list).`);
+          throw new AppError('remote_error', `Partner Center sent a malformed page (page ${page}: no "value" list).`);
         yield parsed.data.value.map((item, i) => referralOf(item, `page ${page}, item ${i + 1}`));
         const next = parsed.data['@odata.nextLink'];
         url = next ? new URL(next, withSlash(base)) : null;
@@ -234,7 +234,7 @@ export function createReferralsClient(opts: ReferralsClientOptions): ReferralsCl
         signal,
       });
       if (r.status === 412)
-        throw new AppError('pc_conflict', `Referral ${id} was changed in Partner Center since the last sync.`);
+        throw new AppError('conflict', `Referral ${id} was changed in Partner Center since the last sync.`);
       if (r.status === 204) return this.get(id, signal);
       if (r.status !== 200) throw failed(r.status, r.body, `referral ${id}`);
       return referralOf(parseJson(r.body, `referral ${id}`), `referral ${id}`);
