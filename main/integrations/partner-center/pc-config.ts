@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PC_CONNECTION_FIELDS, PcConnectionSchema } from '../../../shared/referrals';
 import type { PcConnection, PcConnectionField } from '../../../shared/referrals';
 import type { SettingsRepository } from '../../store/settings-repository';
+import type { RetryPolicy } from './referrals-client';
 
 const SETTINGS_KEY = 'partner_center';
 
@@ -11,6 +12,15 @@ const DefaultsSchema = PcConnectionSchema.extend({
   sync_interval_sec: z.number().int().min(60).max(86_400),
   dev_sync_interval_sec: z.number().int().min(5).max(3600),
   max_backoff_sec: z.number().int().min(60).max(86_400),
+  /** per API request: attempts, and the backoff between them */
+  retry: z
+    .object({
+      tries: z.number().int().min(1).max(10),
+      base_delay_ms: z.number().int().min(1).max(60_000),
+      max_delay_ms: z.number().int().min(1).max(600_000),
+      max_retry_after_ms: z.number().int().min(0).max(3_600_000),
+    })
+    .strict(),
 }).strict();
 
 export interface PcConfig {
@@ -19,6 +29,7 @@ export interface PcConfig {
   sources: Record<PcConnectionField, 'default' | 'settings' | 'env'>;
   syncIntervalMs: number;
   maxBackoffMs: number;
+  retry: RetryPolicy;
 }
 
 function envName(field: PcConnectionField): string {
@@ -60,6 +71,12 @@ export function loadPcConfig(
     sources,
     syncIntervalMs: (env.HUNTER_DEV === '1' ? defaults.dev_sync_interval_sec : defaults.sync_interval_sec) * 1000,
     maxBackoffMs: defaults.max_backoff_sec * 1000,
+    retry: {
+      tries: defaults.retry.tries,
+      baseDelayMs: defaults.retry.base_delay_ms,
+      maxDelayMs: defaults.retry.max_delay_ms,
+      maxRetryAfterMs: defaults.retry.max_retry_after_ms,
+    },
   };
 }
 

@@ -121,21 +121,3 @@ export function mapReferral(raw: RawReferral, consumerDomains: ReadonlySet<strin
     external_reference_id: text(raw.externalReferenceId),
   };
 }
-
-/** Partner Center archives an incoming referral left unanswered this long as Expired. */
-export const ANSWER_WINDOW_DAYS = 14;
-
-/** Whole days left to answer a New incoming referral; null when it is not waiting for an answer. */
-export function daysToAnswer(
-  r: { status: string | null; direction: string | null; created_at: string | null; expires_at?: string | null },
-  now: Date,
-): number | null {
-  if (!same(r.status, 'New') || !same(r.direction, 'Incoming')) return null;
-  const end = r.expires_at
-    ? Date.parse(r.expires_at)
-    : r.created_at
-      ? Date.parse(r.created_at) + ANSWER_WINDOW_DAYS * 86_400_000
-      : NaN;
-  if (!Number.isFinite(end)) return null;
-  return Math.max(0, Math.ceil((end - now.getTime()) / 86_400_000));
-}

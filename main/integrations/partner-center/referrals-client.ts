@@ -25,7 +25,7 @@ export interface ReferralsClientOptions {
   apiUrl: string;
   tokens: TokenProvider;
   timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
+  retry: RetryPolicy;
   /** injectable for tests: the waits between attempts */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -45,7 +45,6 @@ export interface ReferralsClient {
   patch(id: string, ops: ReferralPatchOp[], etag: string, signal?: AbortSignal): Promise<RawReferral>;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { tries: 5, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 };
 const PAGE_SIZE = 100;
 const MAX_PAGES = 10_000;
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -91,7 +90,7 @@ function referralOf(data: unknown, where: string): RawReferral {
 
 export function createReferralsClient(opts: ReferralsClientOptions): ReferralsClient {
   const base = new URL(opts.apiUrl);
-  const retry = { ...DEFAULT_RETRY, ...opts.retry };
+  const retry = opts.retry;
   const sleep = opts.sleep ?? sleepFor;
   const random = opts.random ?? Math.random;
   const timeoutMs = opts.timeoutMs ?? 60_000;
