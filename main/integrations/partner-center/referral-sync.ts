@@ -7,6 +7,9 @@ import { mapReferral } from './referral-map';
 import type { RawReferral } from './referral-map';
 import type { ReferralsClient } from './referrals-client';
 
+/** A referral's JSON is a few kilobytes; one far larger is not stored. */
+const MAX_REFERRAL_JSON_CHARS = 256 * 1024;
+
 /** The leads a sync creates carry this source. */
 export const PARTNER_CENTER_SOURCE = 'partner_center';
 /** An incremental run reads from a little before the last good run started: clocks and API indexing lag. */
@@ -31,6 +34,9 @@ export function storeReferral(
   raw: RawReferral,
   consumerDomains: ReadonlySet<string>,
 ): { outcome: 'inserted' | 'updated' | 'unchanged'; createdLead: string | null; linked: boolean } {
+  const rawJson = JSON.stringify(raw);
+  if (rawJson.length > MAX_REFERRAL_JSON_CHARS)
+    throw new AppError('remote_error', `Partner Center sent an oversized referral ${raw.id}.`);
   const mapped = mapReferral(raw, consumerDomains);
   const repo = store.referrals;
   let leadId: number | null;
@@ -57,7 +63,7 @@ export function storeReferral(
     ...mapped,
     link_status: leadId === null ? 'unlinked' : 'linked',
     linked_lead_id: leadId,
-    raw_json: JSON.stringify(raw),
+    raw_json: rawJson,
   };
   return { outcome: repo.upsert(row), createdLead, linked: leadId !== null };
 }
