@@ -10,6 +10,8 @@ import { createLegacyRepository } from './legacy-repository';
 import type { LegacyRepository } from './legacy-repository';
 import { ensurePrivateFile } from './owner-only';
 import { resolveMigrationsFolder } from './migrations-folder';
+import { createReferralsRepository } from './referrals-repository';
+import type { ReferralsRepository } from './referrals-repository';
 import { SqliteTtlCache } from './scan-cache';
 import { FOLD_SQL_FUNCTION, foldSearch } from './search-fold';
 import { createScanJobsRepository } from './scan-jobs-repository';
@@ -44,6 +46,7 @@ export interface Store {
   readonly settings: SettingsRepository;
   readonly scanJobs: ScanJobsRepository;
   readonly legacy: LegacyRepository;
+  readonly referrals: ReferralsRepository;
   /** Runs fn in one transaction (repository calls inside nest as savepoints), e.g. save results + mark job items. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -122,6 +125,7 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
       settings: createSettingsRepository(db, now),
       scanJobs: createScanJobsRepository(db, now),
       legacy: createLegacyRepository(db),
+      referrals: createReferralsRepository(db, now),
       transaction: (fn) => sqlite.transaction(fn)(),
       close: () => sqlite.close(),
     };
