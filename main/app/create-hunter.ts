@@ -8,6 +8,7 @@ import { errorContext, silentLog } from '../core/log';
 import type { Log } from '../core/log';
 import { createFlags } from '../flags/flags';
 import type { Flags } from '../flags/flags';
+import { withLastKnownSignals } from '../engine/scoring/last-known';
 import { createNodePlatform } from '../platform/node-platform';
 import type { Platform } from '../platform/platform';
 import { createPartnerCenter } from '../integrations/partner-center/partner-center';
@@ -71,7 +72,10 @@ export function createHunter(opts: HunterOptions): Hunter {
   const resources = opts.resources ?? resourcesDir();
   const config = loadConfig(resources);
   const platform = opts.platform ?? createNodePlatform({ dbPath: opts.dbPath, log });
-  const store = openStore(opts.dbPath);
+  // a partial rescan keeps each unanswered signal's last known value instead of scoring it as missing
+  const store = openStore(opts.dbPath, {
+    lastKnownSignals: (result, previous) => withLastKnownSignals(result, previous, config.rules),
+  });
   const settings = createSettingsService(store, resources);
   const flags = createFlags(loadFlagDefaults(resources), store.settings, opts.env ?? process.env);
   const bus = new EventBus();

@@ -23,7 +23,7 @@ Usage:
   hunter breakdown <domain> [--json]
   hunter summary <domain> [--json] [--lang tr|en]
   hunter import <file.csv|file.xlsx>
-  hunter export --format csv|xlsx --out FILE [lead filters as for "leads"]
+  hunter export --format csv|xlsx --out FILE [--lang tr|en] [lead filters as for "leads"]
   hunter signin partner-center          (device code: the address and code are printed on stderr)
   hunter signout partner-center
   hunter referrals sync [--full] [--no-scan] [--dns-server HOST:PORT] [--whois on|off] [--json]

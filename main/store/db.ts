@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { createImportsRepository } from './imports-repository';
 import type { ImportsRepository } from './imports-repository';
 import { createLeadsRepository } from './leads-repository';
-import type { LeadsRepository } from './leads-repository';
+import type { LastKnownSignals, LeadsRepository } from './leads-repository';
 import { createLegacyRepository } from './legacy-repository';
 import type { LegacyRepository } from './legacy-repository';
+import { ensurePrivateFile } from './owner-only';
 import { resolveMigrationsFolder } from './migrations-folder';
 import { createReferralsRepository } from './referrals-repository';
 import type { ReferralsRepository } from './referrals-repository';
@@ -19,10 +19,8 @@ import type { ScanJobsRepository } from './scan-jobs-repository';
 import { createSettingsRepository } from './settings-repository';
 import type { SettingsRepository } from './settings-repository';
 
-/** drizzle over better-sqlite3; `$client` is the raw connection, used for synchronous transactions. */
-export type Db = BetterSQLite3Database & { $client: Database.Database };
-/** Injected time source; tests pin it so dates, expiry and "last 30 days" are deterministic. */
-export type Clock = () => Date;
+export type { Clock, Db } from './db-types';
+import type { Clock, Db } from './db-types';
 
 export interface OpenStoreOptions {
   /** folder holding NNNN_name.sql + meta/_journal.json; defaults to the one next to this module */
@@ -34,6 +32,8 @@ export interface OpenStoreOptions {
    * so a failed or regretted upgrade never costs the user's data. Default true; skipped for new/empty files.
    */
   backupBeforeMigrate?: boolean;
+  /** completes partial scan results with the previous verdict's signals before they are saved (see LastKnownSignals) */
+  lastKnownSignals?: LastKnownSignals;
 }
 
 export interface Store {
@@ -67,6 +67,11 @@ export class StoreOpenError extends Error {
 export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
   const migrationsFolder = resolveMigrationsFolder(opts.migrationsFolder);
   const now = opts.now ?? (() => new Date());
+  if (path !== ':memory:') {
+    // SQLite gives the -wal and -shm files the database file's rights, so a 0600 database keeps them private too
+    ensurePrivateFile(path);
+    for (const side of [`${path}-wal`, `${path}-shm`]) if (existsSync(side)) ensurePrivateFile(side);
+  }
   const sqlite = new Database(path);
   try {
     // Reading the schema version touches page 1: a file that is not SQLite fails here, before anything is written.
@@ -114,7 +119,7 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
       path,
       db,
       sqlite,
-      leads: createLeadsRepository(db, now),
+      leads: createLeadsRepository(db, now, opts.lastKnownSignals),
       imports: createImportsRepository(db, now),
       cache: new SqliteTtlCache(db, () => now().getTime()),
       settings: createSettingsRepository(db, now),
@@ -169,5 +174,7 @@ function unknownAppliedMigrations(sqlite: Database.Database, folder: string): nu
 
 function backup(sqlite: Database.Database, target: string): void {
   if (existsSync(target)) return; // an earlier attempt at this same upgrade already saved the original
+  // VACUUM INTO accepts an existing empty file, which is how the copy is born owner-only
+  ensurePrivateFile(target);
   sqlite.prepare('VACUUM INTO ?').run(target);
 }

@@ -29,6 +29,10 @@ export const leads = sqliteTable(
     /** domain, display form, company and provider folded by foldSearch(): the grid search matches against this */
     search_text: text('search_text').notNull(),
     country: text('country'),
+    // contact details from an import's extra columns; an import with a value replaces, one without keeps
+    city: text('city'),
+    contact_email: text('contact_email'),
+    contact_phone: text('contact_phone'),
     contact_quality_score: integer('contact_quality_score'),
     /** status and time of the latest scan attempt, even one that produced no verdict (dns_timeout) */
     scan_status: text('scan_status').$type<ScanStatus>().notNull().default('pending'),
@@ -52,7 +56,7 @@ export const leads = sqliteTable(
     risk_flags_text: text('risk_flags_text'),
     /** ",tag,tag," likewise */
     tags_text: text('tags_text'),
-    // Dynamics 365 push state (reference §5.1); ids of the records created there
+    // Dynamics 365 push state; ids of the records created there
     d365_lead_id: text('d365_lead_id'),
     d365_account_id: text('d365_account_id'),
     d365_contact_id: text('d365_contact_id'),
@@ -248,7 +252,7 @@ export const scanJobItems = sqliteTable(
   ],
 );
 
-// CRM-lite (reference §6) is retired: these tables only hold what users wrote before, for reading.
+// CRM-lite is retired: these tables only hold what users wrote before, for reading.
 export const legacyNotes = sqliteTable(
   'legacy_notes',
   {
@@ -284,7 +288,7 @@ export const legacyFavorites = sqliteTable(
 
 // ---- Integrations (migration 0001) ----
 
-/** Partner Center referrals (reference §4.5). Joined to leads by domain only: a referral may arrive before its lead. */
+/** Partner Center referrals. Joined to leads by domain only: a referral may arrive before its lead. */
 export const partnerCenterReferrals = sqliteTable(
   'partner_center_referrals',
   {
@@ -360,7 +364,7 @@ export const pcSyncRuns = sqliteTable('pc_sync_runs', {
 
 /**
  * Pushes to Dynamics 365 are queued here in the same transaction as the change that causes them, then sent by a
- * worker; the idempotency key stops a retried push from creating a second D365 record (reference §10 #29).
+ * worker; the idempotency key stops a retried push from creating a second D365 record .
  */
 export const d365Outbox = sqliteTable(
   'd365_outbox',
@@ -386,7 +390,7 @@ export const d365Outbox = sqliteTable(
   ],
 );
 
-/** Current value of each counter/gauge, persisted so figures survive restarts (the reference kept them per process). */
+/** Current value of each counter/gauge, persisted so figures survive restarts . */
 export const metrics = sqliteTable(
   'metrics',
   {

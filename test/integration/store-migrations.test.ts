@@ -60,7 +60,8 @@ describe('store migrations', () => {
       '0002_grid_read_model',
       '0003_search_index',
       '0004_scan_job_error',
-      '0005_partner_center_sync',
+      '0005_lead_contacts',
+      '0006_partner_center_sync',
     ]);
   });
 
@@ -153,6 +154,21 @@ describe('store migrations', () => {
     backup.close();
   });
 
+  it('0005 gives upgraded leads empty contact details, which an import then fills and a later one keeps', () => {
+    const store = open(databaseAtFirstMigration(tempDir()));
+    const domain = 'xn--istanbul-biliim-l6c.com.tr';
+    expect(store.leads.getLead(domain)).toMatchObject({ city: null, contact_email: null, contact_phone: null });
+    const imported = { domain, domain_display: 'istanbul-bilişim.com.tr' };
+    store.leads.addLeads([{ ...imported, city: 'İstanbul', contact_email: 'bt@istanbul-bilişim.com.tr' }]);
+    store.leads.addLeads([{ ...imported, contact_phone: '0212 555 00 00' }]);
+    expect(store.leads.getLead(domain)).toMatchObject({
+      company_name: 'İstanbul Bilişim',
+      city: 'İstanbul',
+      contact_email: 'bt@istanbul-bilişim.com.tr',
+      contact_phone: '0212 555 00 00',
+    });
+  });
+
   it('re-opening a database at head changes nothing', () => {
     const dir = tempDir();
     const path = join(dir, 'again.db');
@@ -234,13 +250,13 @@ describe('store migrations', () => {
     expect(store.scanJobs.resume(1)).toMatchObject({ state: 'running', error: null });
   });
 
-  it('0005 keeps stored referrals, maps the old link states to linked/unlinked and adds the sync-run figures', () => {
+  it('0006 keeps stored referrals, maps the old link states to linked/unlinked and adds the sync-run figures', () => {
     const dir = tempDir();
-    const oldFolder = join(dir, 'migrations-0004');
+    const oldFolder = join(dir, 'migrations-0005');
     mkdirSync(join(oldFolder, 'meta'), { recursive: true });
-    const upTo0004 = journal.entries.slice(0, 5);
-    for (const e of upTo0004) copyFileSync(join(MIGRATIONS, `${e.tag}.sql`), join(oldFolder, `${e.tag}.sql`));
-    writeFileSync(join(oldFolder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: upTo0004 }));
+    const upTo0005 = journal.entries.slice(0, 6);
+    for (const e of upTo0005) copyFileSync(join(MIGRATIONS, `${e.tag}.sql`), join(oldFolder, `${e.tag}.sql`));
+    writeFileSync(join(oldFolder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: upTo0005 }));
     const path = join(dir, 'referrals.db');
     const sqlite = new Database(path);
     sqlite.function(FOLD_SQL_FUNCTION, { deterministic: true }, (v: unknown) =>
