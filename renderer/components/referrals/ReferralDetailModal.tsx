@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Code, Collapse, Group, Modal, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Code, Collapse, Group, Modal, Stack, Table, TextInput, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { daysToAnswer } from '../../../shared/referrals';
 import type { ReferralDetail } from '../../../shared/referrals';
