@@ -46,7 +46,7 @@ function jsonPath(path: (string | number)[]): string {
 }
 
 /** Reads and validates one file; every problem is reported as "<file> <json path>: <message>". */
-function readValidated<S extends z.ZodTypeAny>(dir: string, file: string, schema: S): z.output<S> {
+export function readValidated<S extends z.ZodTypeAny>(dir: string, file: string, schema: S): z.output<S> {
   const path = join(dir, file);
   let data: unknown;
   try {
