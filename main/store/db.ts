@@ -3,6 +3,8 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { createD365OutboxRepository } from './d365-outbox-repository';
+import type { D365OutboxRepository } from './d365-outbox-repository';
 import { createImportsRepository } from './imports-repository';
 import type { ImportsRepository } from './imports-repository';
 import { createLeadsRepository } from './leads-repository';
@@ -10,6 +12,8 @@ import type { LeadsRepository } from './leads-repository';
 import { createLegacyRepository } from './legacy-repository';
 import type { LegacyRepository } from './legacy-repository';
 import { resolveMigrationsFolder } from './migrations-folder';
+import { createReferralReads } from './referral-reads';
+import type { ReferralReads } from './referral-reads';
 import { SqliteTtlCache } from './scan-cache';
 import { FOLD_SQL_FUNCTION, foldSearch } from './search-fold';
 import { createScanJobsRepository } from './scan-jobs-repository';
@@ -44,6 +48,8 @@ export interface Store {
   readonly settings: SettingsRepository;
   readonly scanJobs: ScanJobsRepository;
   readonly legacy: LegacyRepository;
+  readonly d365Outbox: D365OutboxRepository;
+  readonly referrals: ReferralReads;
   /** Runs fn in one transaction (repository calls inside nest as savepoints), e.g. save results + mark job items. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -101,6 +107,8 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
       settings: createSettingsRepository(db, now),
       scanJobs: createScanJobsRepository(db, now),
       legacy: createLegacyRepository(db),
+      d365Outbox: createD365OutboxRepository(db, now),
+      referrals: createReferralReads(db),
       transaction: (fn) => sqlite.transaction(fn)(),
       close: () => sqlite.close(),
     };

@@ -69,9 +69,11 @@ describe('Dataverse client', () => {
     const { fake, dv } = await setup();
     fake.seed('leads', { websiteurl: 'http://www.contoso.test' });
     fake.seed('leads', { emailaddress1: 'ayse@fabrikam.test' });
-    const hits = await dv.query('leads', "websiteurl eq 'http://www.contoso.test' or endswith(emailaddress1,'@x.test')", [
-      'websiteurl',
-    ]);
+    const hits = await dv.query(
+      'leads',
+      "websiteurl eq 'http://www.contoso.test' or endswith(emailaddress1,'@x.test')",
+      ['websiteurl'],
+    );
     expect(hits).toHaveLength(1);
     expect(await dv.query('leads', "endswith(emailaddress1,'@fabrikam.test')", ['emailaddress1'])).toHaveLength(1);
   });

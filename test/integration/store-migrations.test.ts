@@ -58,6 +58,7 @@ describe('store migrations', () => {
       '0001_integrations',
       '0002_grid_read_model',
       '0003_search_index',
+      '0004_d365_outbox',
     ]);
   });
 

@@ -93,7 +93,11 @@ export class DataverseClient {
   async whoAmI(): Promise<WhoAmI> {
     const body = (await this.request('GET', 'WhoAmI')).body as Partial<WhoAmI> | null;
     const id = (v: unknown) => (typeof v === 'string' ? v : '');
-    return { UserId: id(body?.UserId), BusinessUnitId: id(body?.BusinessUnitId), OrganizationId: id(body?.OrganizationId) };
+    return {
+      UserId: id(body?.UserId),
+      BusinessUnitId: id(body?.BusinessUnitId),
+      OrganizationId: id(body?.OrganizationId),
+    };
   }
 
   /** One record by id, or null when it does not exist. */
@@ -174,8 +178,7 @@ export class DataverseClient {
         }
         throw new DataverseError('transient', text, status, code);
       }
-      if (status === 400 || status === 403 || status === 404)
-        throw new DataverseError('permanent', text, status, code);
+      if (status === 400 || status === 403 || status === 404) throw new DataverseError('permanent', text, status, code);
       // anything else (412 concurrency or duplicate detection, 408, 409): retrying later may succeed
       throw new DataverseError('transient', text, status, code);
     }

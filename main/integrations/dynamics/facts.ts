@@ -3,6 +3,7 @@
 // the lead is rescanned before the outbox is drained.
 import { z } from 'zod';
 import type { LeadDetail } from '../../../shared/leads';
+import type { ReferralForPush } from '../../store/referral-reads';
 
 const text = (max: number) => z.string().max(max).nullable();
 
@@ -40,17 +41,6 @@ export const PushFactsSchema = z
   })
   .strict();
 export type PushFacts = z.infer<typeof PushFactsSchema>;
-
-/** The referral columns a push reads (partner_center_referrals). */
-export interface ReferralForPush {
-  referral_id: string;
-  company_name: string | null;
-  customer_name: string | null;
-  azure_tenant_id: string | null;
-  deal_value: number | null;
-  currency: string | null;
-  raw_data: Record<string, unknown>;
-}
 
 interface Contact {
   email: string | null;
