@@ -7,11 +7,15 @@ import { EventBus } from '../core/event-bus';
 import { errorContext, silentLog } from '../core/log';
 import type { Log } from '../core/log';
 import { createFlags } from '../flags/flags';
+import { createDynamics } from '../integrations/dynamics/dynamics';
+import type { Dynamics } from '../integrations/dynamics/dynamics';
+import type { OutboxWorker } from '../integrations/dynamics/outbox-worker';
 import type { Flags } from '../flags/flags';
 import { createNodePlatform } from '../platform/node-platform';
 import type { Platform } from '../platform/platform';
 import { createScanners } from '../services/scanners';
 import type { Scanners } from '../services/scanners';
+import { salesSummaryTextFor } from '../services/sales';
 import { ScanJobService } from '../services/scan-jobs';
 import { createSettingsService } from '../services/settings';
 import type { SettingsService } from '../services/settings';
@@ -34,6 +38,8 @@ export interface HunterOptions {
 /** The background services the root starts and stops; each feature adds its own here. */
 export interface HunterServices {
   scanJobs: ScanJobService;
+  /** sends queued Dynamics 365 pushes while the `dynamics` flag is on */
+  d365Outbox: OutboxWorker;
 }
 
 /** Everything the Electron shell, the web bridge, the CLI and the tests need, wired once. */
@@ -49,6 +55,8 @@ export interface Hunter {
   flags: Flags;
   bus: EventBus;
   scanners: Scanners;
+  /** Dynamics 365: connection, sign-in, pushes and the outbox */
+  dynamics: Dynamics;
   services: HunterServices;
   /** starts every background service (call once the front end is ready to receive events) */
   start(): Promise<void>;
@@ -76,8 +84,20 @@ export function createHunter(opts: HunterOptions): Hunter {
     whoisAllowed: () => flags.isOn('whois'),
     workers: opts.scanWorkers,
   });
+  const dynamics = createDynamics({
+    store,
+    secrets: platform.secrets,
+    resources,
+    env: opts.env ?? process.env,
+    salesSummary: (lead) => salesSummaryTextFor({ resources, settings }, lead, current().language),
+    currency: () => current().currency,
+    enabled: () => flags.isOn('dynamics'),
+    onChange: (domain) => bus.emit('dynamics.changed', { domain }),
+  });
+  flags.onChange(() => dynamics.worker.wake());
   const services: HunterServices = {
     scanJobs: new ScanJobService({ store, bus, scanners, concurrency: () => current().scan_concurrency, log }),
+    d365Outbox: dynamics.worker,
   };
   const all: Service[] = Object.values(services);
   let stopping: Promise<void> | null = null;
@@ -93,6 +113,7 @@ export function createHunter(opts: HunterOptions): Hunter {
     flags,
     bus,
     scanners,
+    dynamics,
     services,
     async start() {
       for (const service of all) await service.start();

@@ -1,10 +1,15 @@
 import { EXIT, UsageError } from './args';
 import type { CliIo, Command } from './args';
 import { breakdownCommand } from './commands/breakdown';
+import { d365Command } from './commands/d365';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { leadsCommand } from './commands/leads';
+import { outboxCommand } from './commands/outbox';
+import { pushCommand } from './commands/push';
 import { scanCommand } from './commands/scan';
+import { signinCommand } from './commands/signin';
+import { signoutCommand } from './commands/signout';
 import { summaryCommand } from './commands/summary';
 
 export { EXIT };
@@ -21,6 +26,11 @@ Usage:
   hunter summary <domain> [--json] [--lang tr|en]
   hunter import <file.csv|file.xlsx>
   hunter export --format csv|xlsx --out FILE [lead filters as for "leads"]
+  hunter signin dynamics              device-code sign-in (not needed with HUNTER_D365_CLIENT_SECRET)
+  hunter signout dynamics
+  hunter d365 whoami [--json]
+  hunter push <domain ...> [--mode lead|pipeline] [--on-duplicate update|create|skip] [--json]
+  hunter outbox [--drain] [--json]    queued and failed pushes; --drain sends every queued push now
 
 Common: --db PATH (default: the app's database, or $HUNTER_DB)
 Exit codes: 0 ok, 1 some inputs rejected or not scanned, 2 usage error, 3 not found, 4 error, 5 signed out,
@@ -34,6 +44,11 @@ const COMMANDS: Record<string, Command> = {
   summary: summaryCommand,
   import: importCommand,
   export: exportCommand,
+  signin: signinCommand,
+  signout: signoutCommand,
+  d365: d365Command,
+  push: pushCommand,
+  outbox: outboxCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

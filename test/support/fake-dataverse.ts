@@ -5,6 +5,8 @@
 // after the write commits, slow answers, being offline) are injected per request. Every record and every write is
 // kept so tests can assert that each record exists exactly once.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
@@ -124,6 +126,7 @@ export interface Fault {
 }
 
 export interface FakeDataverseOptions {
+  /** https with this certificate (testTls() gives the test CA's one for 127.0.0.1); plain http without */
   tls?: { key: string | Buffer; cert: string | Buffer };
   /** columns this organisation lacks, per entity set (a custom column that was never created) */
   missingColumns?: Record<string, string[]>;
@@ -150,6 +153,8 @@ export interface FakeDataverse {
   maxConcurrent: number;
   user: { id: string; businessUnitId: string; organizationId: string; fullname: string; domainname: string };
   fault(f: Fault): void;
+  /** milliseconds every answer waits from now on */
+  setLatency(ms: number): void;
   setOffline(offline: boolean): void;
   /** records of a set whose column equals value */
   find(set: string, column: string, value: unknown): FakeRecord[];
@@ -166,6 +171,15 @@ class ODataError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The test CA's certificate for 127.0.0.1, trusted by every test process through NODE_EXTRA_CA_CERTS. */
+export function testTls(): { key: Buffer; cert: Buffer } {
+  const dir = path.join(import.meta.dirname, 'tls');
+  return {
+    key: fs.readFileSync(path.join(dir, 'server-key.pem')),
+    cert: fs.readFileSync(path.join(dir, 'server.pem')),
+  };
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -270,6 +284,7 @@ export async function startFakeDataverse(options: FakeDataverseOptions = {}): Pr
   const sockets = new Set<Socket>();
   let offline = false;
   let inFlight = 0;
+  let latencyMs = options.latencyMs ?? 0;
   const user = {
     id: randomUUID(),
     businessUnitId: randomUUID(),
@@ -294,6 +309,9 @@ export async function startFakeDataverse(options: FakeDataverseOptions = {}): Pr
     user,
     fault(f) {
       faults.push({ ...f, left: f.times ?? 1 });
+    },
+    setLatency(ms) {
+      latencyMs = ms;
     },
     setOffline(v) {
       offline = v;
@@ -457,7 +475,7 @@ export async function startFakeDataverse(options: FakeDataverseOptions = {}): Pr
       req.on('data', (c: string) => (data += c));
       req.on('end', () => resolve(data));
     });
-    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+    if (latencyMs) await new Promise((r) => setTimeout(r, latencyMs));
     try {
       const auth = req.headers.authorization ?? '';
       const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';

@@ -129,7 +129,8 @@ export class DataverseClient {
     try {
       return await this.options.tokens.getToken(forceRefresh ? { forceRefresh } : undefined);
     } catch (err) {
-      if (isSignedOutError(err)) throw new DataverseError('signed_out', 'Not signed in to Dynamics 365: sign in again');
+      if (isSignedOutError(err))
+        throw new DataverseError('signed_out', `${(err as Error).message} (Dynamics 365: sign in again)`);
       throw new DataverseError('unreachable', `Could not get a Dynamics 365 token: ${(err as Error).message}`);
     }
   }

@@ -24,7 +24,11 @@ export function isDataverseError(err: unknown): err is DataverseError {
   return err instanceof DataverseError;
 }
 
-/** A token provider signals "nobody is signed in" with an error whose code is signed_out. */
+/**
+ * The sign-in layer's errors that only the user can fix: nobody signed in (or it expired), or the identity service
+ * refused the client (a wrong client id or secret).
+ */
 export function isSignedOutError(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'signed_out';
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : null;
+  return code === 'signed_out' || code === 'auth_failed' || code === 'auth_cancelled';
 }

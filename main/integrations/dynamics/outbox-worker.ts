@@ -11,6 +11,8 @@ export interface OutboxWorkerOptions {
   maxIdleMs?: number;
   /** how long to wait after a pass that found Dynamics 365 unreachable or nobody signed in */
   pauseAfterOutageMs?: number;
+  /** the feature flag: while off, nothing is sent (items stay queued) */
+  enabled?: () => boolean;
 }
 
 export class OutboxWorker implements Service {
@@ -21,6 +23,7 @@ export class OutboxWorker implements Service {
   private readonly batch: number;
   private readonly maxIdleMs: number;
   private readonly pauseAfterOutageMs: number;
+  private readonly enabled: () => boolean;
 
   constructor(
     private readonly outbox: D365Outbox,
@@ -30,19 +33,21 @@ export class OutboxWorker implements Service {
     this.batch = opts.batch ?? 50;
     this.maxIdleMs = opts.maxIdleMs ?? 60_000;
     this.pauseAfterOutageMs = opts.pauseAfterOutageMs ?? 30_000;
+    this.enabled = opts.enabled ?? (() => true);
   }
 
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
     this.repo.requeueInterrupted();
-    this.schedule(0);
+    if (this.enabled()) this.schedule(0);
   }
 
-  /** Something was queued or retried: look now instead of at the next timer. */
+  /** Something was queued or retried, or the flag changed: look now instead of at the next timer. */
   wake(): void {
     if (this.stopped || this.running) return;
-    this.schedule(0);
+    if (this.enabled()) this.schedule(0);
+    else if (this.timer) clearTimeout(this.timer);
   }
 
   async stop(): Promise<void> {
@@ -64,7 +69,7 @@ export class OutboxWorker implements Service {
   private async pass(): Promise<void> {
     let outage = false;
     for (;;) {
-      if (this.stopped) return;
+      if (this.stopped || !this.enabled()) return;
       const ids = this.repo.due(this.batch);
       if (ids.length === 0) break;
       const results = await this.outbox.sendAll(ids);

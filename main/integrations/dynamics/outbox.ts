@@ -83,6 +83,11 @@ export class D365Outbox {
     this.concurrency = o.concurrency ?? 8;
   }
 
+  /** the client and mapping, or null while Dynamics 365 is not configured */
+  connect(): D365Runtime | null {
+    return this.o.connect();
+  }
+
   private changed(domain: string) {
     this.o.onChange?.(domain);
   }

@@ -6,10 +6,10 @@ import type { LeadRecordIds } from '../../store/d365-outbox-repository';
 import { PushFactsSchema } from './facts';
 import type { PushFacts } from './facts';
 
-export const PUSH_MODES = ['lead', 'pipeline'] as const;
-export type PushMode = (typeof PUSH_MODES)[number];
-export const ON_DUPLICATE = ['update', 'create', 'skip'] as const;
-export type OnDuplicate = (typeof ON_DUPLICATE)[number];
+import { ON_DUPLICATE, PUSH_MODES } from '../../../shared/dynamics';
+import type { PushMode } from '../../../shared/dynamics';
+
+export type { OnDuplicate, PushMode } from '../../../shared/dynamics';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
@@ -35,7 +35,7 @@ export const OPERATION: Record<PushMode, string> = { lead: 'push_lead', pipeline
 
 export function planPush(input: {
   mode: PushMode;
-  onDuplicate: OnDuplicate;
+  onDuplicate: PushPayload['on_duplicate'];
   facts: PushFacts;
   stored: LeadRecordIds;
 }): { payload: PushPayload; ids: LeadRecordIds } {

@@ -50,7 +50,7 @@ function domainOfUrl(url: unknown): string | null {
  * An existing record for the domain, by the order of preference: web address, hnt_domain, e-mail at the domain.
  * One query asks for all three; the preference is applied to what comes back.
  */
-async function findByDomain(
+export async function findByDomain(
   client: DataverseClient,
   mapping: D365Mapping,
   kind: 'lead' | 'account',
