@@ -190,7 +190,10 @@ const BASE = '/api/data/v9.2/';
 type Pred = (r: Record<string, unknown>) => boolean;
 
 function parseFilter(src: string, def: EntityDef, missingColumns: string[]): Pred {
-  const tokens = src.match(/'(?:[^']|'')*'|\(|\)|,|[A-Za-z_][A-Za-z0-9_]*|-?\d+(?:\.\d+)?/g) ?? [];
+  const tokens =
+    src.match(
+      /'(?:[^']|'')*'|\(|\)|,|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z_][A-Za-z0-9_]*|-?\d+(?:\.\d+)?/gi,
+    ) ?? [];
   let pos = 0;
   const peek = () => tokens[pos];
   const next = () => tokens[pos++];
@@ -528,7 +531,7 @@ export async function startFakeDataverse(options: FakeDataverseOptions = {}): Pr
         const pred = filter ? parseFilter(filter, def, missing(set)) : () => true;
         const top = Number(url.searchParams.get('$top') ?? '5000');
         const value = [...records.get(set)!.values()]
-          .filter(pred)
+          .filter((r) => pred(representation(set, r)))
           .slice(0, top)
           .map((r) => select(set, r, fields));
         send(200, { '@odata.context': `${state.url}${BASE}$metadata#${set}`, value });

@@ -5,7 +5,7 @@
 // - 401: one forced token refresh, then signed_out.
 // Few requests run at once: the per-user limit is shared with everything else the user runs against the organisation.
 import got from 'got';
-import type { Method } from 'got';
+import type { Got, Method } from 'got';
 import { createLimiter } from '../../engine/dns/limiter';
 import type { Limiter } from '../../engine/dns/limiter';
 import type { TokenProvider } from '../auth/token-provider';
@@ -75,6 +75,8 @@ export class DataverseClient {
   private readonly o: Required<Omit<DataverseClientOptions, 'orgUrl' | 'tokens'>>;
   /** while throttled, no request is sent (service protection counts them all) */
   private throttledUntil = 0;
+  /** got with this client's fixed options merged once, not on every request */
+  private readonly http: Got;
 
   constructor(private readonly options: DataverseClientOptions) {
     this.orgUrl = options.orgUrl.replace(/\/+$/, '');
@@ -88,6 +90,20 @@ export class DataverseClient {
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     };
     this.limiter = createLimiter(this.o.maxInFlight);
+    this.http = got.extend({
+      prefixUrl: `${this.orgUrl}${API_PATH}`,
+      headers: {
+        Accept: 'application/json',
+        'OData-MaxVersion': '4.0',
+        'OData-Version': '4.0',
+        'If-None-Match': 'null',
+      },
+      throwHttpErrors: false,
+      followRedirect: false,
+      retry: { limit: 0 },
+      timeout: { request: this.o.timeoutMs },
+      responseType: 'text',
+    });
   }
 
   async whoAmI(): Promise<WhoAmI> {
@@ -187,22 +203,13 @@ export class DataverseClient {
 
   /** One HTTP exchange; throws only when there is no answer (network failure, timeout, oversized answer). */
   private async send(method: Method, path: string, body: unknown, token: string): Promise<Answer> {
-    const res = await got(`${this.orgUrl}${API_PATH}${path}`, {
+    const res = await this.http(path, {
       method,
       headers: {
         Authorization: `Bearer ${token}`,
-        Accept: 'application/json',
-        'OData-MaxVersion': '4.0',
-        'OData-Version': '4.0',
-        'If-None-Match': 'null',
         ...(body !== undefined ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,
-      throwHttpErrors: false,
-      followRedirect: false,
-      retry: { limit: 0 },
-      timeout: { request: this.o.timeoutMs },
-      responseType: 'text',
     });
     if (res.body.length > MAX_BODY_CHARS) throw new Error(`answer of ${res.body.length} characters is too large`);
     let parsed: unknown = null;

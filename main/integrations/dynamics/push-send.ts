@@ -47,21 +47,22 @@ function domainOfUrl(url: unknown): string | null {
 }
 
 /**
- * An existing record for the domain, by the order of preference: web address, hnt_domain, e-mail at the domain.
- * One query asks for all three; the preference is applied to what comes back.
+ * The record a push writes, found with one query: its own stored id if that exists already, else an existing record
+ * for the domain by the order of preference (web address, hnt_domain, e-mail at the domain).
  */
 export async function findByDomain(
   client: DataverseClient,
   mapping: D365Mapping,
   kind: 'lead' | 'account',
   domain: string,
-): Promise<string | null> {
+  ours?: string,
+): Promise<{ id: string; ours: boolean } | null> {
   const entity = mapping[kind];
-  const fields = entity.fields;
   const idColumn = `${entity.logical_name}id`;
-  const hasDomainColumn = kind === 'lead' && fields.hnt_domain?.enabled === true;
+  const hasDomainColumn = kind === 'lead' && entity.fields.hnt_domain?.enabled === true;
   const hasEmail = kind === 'lead';
   const clauses = [
+    ...(ours ? [`${idColumn} eq ${ours}`] : []),
     ...websiteVariants(domain).map((u) => `websiteurl eq ${lit(u)}`),
     ...(hasDomainColumn ? [`hnt_domain eq ${lit(domain)}`] : []),
     ...(hasEmail ? [`endswith(emailaddress1,${lit(`@${domain}`)})`] : []),
@@ -69,18 +70,16 @@ export async function findByDomain(
   const select = ['websiteurl', ...(hasDomainColumn ? ['hnt_domain'] : []), ...(hasEmail ? ['emailaddress1'] : [])];
   const hits = await client.query(entity.entity_set, clauses.join(' or '), select, 10);
   const rank = (r: DataverseRecord) =>
-    domainOfUrl(r.websiteurl) === domain
+    r[idColumn] === ours
       ? 0
-      : hasDomainColumn && String(r.hnt_domain ?? '').toLowerCase() === domain
+      : domainOfUrl(r.websiteurl) === domain
         ? 1
-        : 2;
+        : hasDomainColumn && String(r.hnt_domain ?? '').toLowerCase() === domain
+          ? 2
+          : 3;
   const best = hits.sort((a, b) => rank(a) - rank(b))[0];
-  return best && typeof best[idColumn] === 'string' ? (best[idColumn] as string) : null;
-}
-
-async function exists(client: DataverseClient, mapping: D365Mapping, kind: D365EntityKind, id: string) {
-  const entity = mapping[kind];
-  return (await client.getById(entity.entity_set, id, [`${entity.logical_name}id`])) !== null;
+  if (!best || typeof best[idColumn] !== 'string') return null;
+  return { id: best[idColumn] as string, ours: best[idColumn] === ours };
 }
 
 type Resolution = { id: string; changed: boolean } | { skip: string };
@@ -93,11 +92,10 @@ async function resolve(
   ours: string,
   payload: PushPayload,
 ): Promise<Resolution> {
-  if (await exists(client, mapping, kind, ours)) return { id: ours, changed: false };
-  const duplicate = await findByDomain(client, mapping, kind, payload.facts.domain);
-  if (!duplicate || payload.on_duplicate === 'create') return { id: ours, changed: false };
-  if (payload.on_duplicate === 'skip') return { skip: duplicate };
-  return { id: duplicate, changed: true };
+  const found = await findByDomain(client, mapping, kind, payload.facts.domain, ours);
+  if (!found || found.ours || payload.on_duplicate === 'create') return { id: ours, changed: false };
+  if (payload.on_duplicate === 'skip') return { skip: found.id };
+  return { id: found.id, changed: true };
 }
 
 /** A 400 about a column this organisation lacks names the column and the switch that leaves it out. */
@@ -181,16 +179,18 @@ export async function sendPush(
     };
   let contactId = payload.ids.contact ?? null;
   let changed = account.changed;
-  if (contactId && facts.contact_email && !(await exists(client, mapping, 'contact', contactId))) {
+  if (contactId && facts.contact_email) {
     // the referral's contact may already be in Dynamics 365: one person, one contact
+    const idColumn = `${mapping.contact.logical_name}id`;
     const found = await client.query(
       mapping.contact.entity_set,
-      `emailaddress1 eq ${lit(facts.contact_email)}`,
+      `${idColumn} eq ${contactId} or emailaddress1 eq ${lit(facts.contact_email)}`,
       ['emailaddress1'],
-      1,
+      5,
     );
-    const existing = found[0]?.[`${mapping.contact.logical_name}id`];
-    if (typeof existing === 'string' && payload.on_duplicate !== 'create') {
+    const ours = found.some((r) => r[idColumn] === contactId);
+    const existing = found.find((r) => r[idColumn] !== contactId)?.[idColumn];
+    if (!ours && typeof existing === 'string' && payload.on_duplicate !== 'create') {
       contactId = existing;
       changed = true;
     }

@@ -65,8 +65,8 @@ export function dynamicsHandlers({ dynamics, flags, platform, store }: Hunter): 
       for (const d of domains) {
         const n = normalizeDomain(d);
         if (!n.ok || store.d365Outbox.leadPushState(n.domain)?.status === 'pushed') continue;
-        const id = await remote(() => findByDomain(client, mapping, 'lead', n.domain));
-        if (id) found.push({ domain: n.domain, record_url: client.recordUrl(mapping.lead.logical_name, id) });
+        const hit = await remote(() => findByDomain(client, mapping, 'lead', n.domain));
+        if (hit) found.push({ domain: n.domain, record_url: client.recordUrl(mapping.lead.logical_name, hit.id) });
       }
       return found;
     },
