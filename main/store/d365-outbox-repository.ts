@@ -82,6 +82,8 @@ export interface D365OutboxRepository {
   discard(id: number): boolean;
   /** everything not yet sent (queued, sending, failed), oldest first */
   unsent(): OutboxItem[];
+  /** the lead's latest push that reached Dynamics 365 (its record is the one to open) */
+  lastDone(domain: string): OutboxItem | null;
 }
 
 function parse(row: OutboxRow | undefined): OutboxItem | null {
@@ -152,6 +154,9 @@ export function createD365OutboxRepository(db: Db, now: Clock): D365OutboxReposi
     ),
     delete: sqlite.prepare(`DELETE FROM d365_outbox WHERE id = ? AND state IN ('queued', 'failed')`),
     unsent: sqlite.prepare(`SELECT * FROM d365_outbox WHERE state IN ('queued', 'sending', 'failed') ORDER BY id`),
+    lastDone: sqlite.prepare(
+      `SELECT * FROM d365_outbox WHERE lead_domain = ? AND state = 'done' ORDER BY finished_at DESC, id DESC LIMIT 1`,
+    ),
   };
 
   const noIds: LeadRecordIds = { lead: null, account: null, contact: null, opportunity: null, note: null };
@@ -267,5 +272,6 @@ export function createD365OutboxRepository(db: Db, now: Clock): D365OutboxReposi
       });
     },
     unsent: () => (q.unsent.all() as OutboxRow[]).map((r) => parse(r)!),
+    lastDone: (domain) => parse(q.lastDone.get(domain) as OutboxRow | undefined),
   };
 }

@@ -61,6 +61,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
     referral_type: referralType,
     d365_sync_status: leads.d365_sync_status,
     d365_lead_id: leads.d365_lead_id,
+    d365_sync_error: leads.d365_sync_error,
   };
   const detailColumns = {
     ...rowColumns,
@@ -122,6 +123,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       referral_type: r.referral_type,
       d365_sync_status: r.d365_sync_status,
       d365_lead_id: r.d365_lead_id,
+      d365_sync_error: r.d365_sync_error,
     };
   }
 

@@ -21,6 +21,7 @@ import { ApiError } from '../api/api';
 import { toApiError } from '../api/hooks';
 import { useErrorText } from '../i18n';
 import { useSettings } from '../state/settings-context';
+import { DynamicsSettings } from '../components/dynamics/DynamicsSettings';
 import { ErrorNotice } from '../components/ErrorNotice';
 
 const TIERS = ['Business Basic', 'Business Standard', 'Enterprise'] as const;
@@ -273,6 +274,9 @@ export function SettingsScreen() {
           </Group>
         </Stack>
       </form>
+      <Stack gap="md" maw={880} mt="md">
+        <DynamicsSettings />
+      </Stack>
     </div>
   );
 }

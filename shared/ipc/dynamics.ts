@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { D365SettingsPatchSchema, ON_DUPLICATE, PUSH_MODES } from '../dynamics';
 import type { D365SettingsView, D365WhoAmI, OutboxLine, PushResultLine } from '../dynamics';
-import { noArgs } from './args';
+import { domainArg, noArgs } from './args';
 
 const domains = z.array(z.string().trim().min(1).max(300)).min(1).max(10_000);
 const outboxId = z.object({ id: z.number().int().min(1) }).strict();
@@ -26,6 +26,8 @@ export const dynamicsChannels = {
     input: z.object({ domains: z.array(z.string().trim().min(1).max(300)).min(1).max(200) }).strict(),
     output: {} as { domain: string; record_url: string }[],
   },
+  /** opens the lead's Dynamics 365 record (the opportunity after a pipeline push) in the browser */
+  'dynamics.open': { input: domainArg, output: {} as { ok: true } },
   'dynamics.outbox.list': { input: noArgs, output: {} as OutboxLine[] },
   'dynamics.outbox.retry': { input: outboxId, output: {} as { ok: boolean } },
   'dynamics.outbox.discard': { input: outboxId, output: {} as { ok: boolean } },

@@ -70,6 +70,17 @@ export function dynamicsHandlers({ dynamics, flags, platform, store }: Hunter): 
       }
       return found;
     },
+    'dynamics.open': async ({ domain }) => {
+      const n = normalizeDomain(domain);
+      const state = n.ok ? store.d365Outbox.leadPushState(n.domain) : null;
+      const { client } = runtime();
+      const last = state ? store.d365Outbox.lastDone(state.domain) : null;
+      if (!state || state.status !== 'pushed' || !last?.record_id)
+        throw new AppError('not_found', `${domain} has not been pushed to Dynamics 365`);
+      const logical = last.operation === 'push_pipeline' ? 'opportunity' : 'lead';
+      await platform.openUrl(client.recordUrl(logical, last.record_id));
+      return { ok: true as const };
+    },
     'dynamics.outbox.list': () => store.d365Outbox.unsent().map(outboxLine),
     'dynamics.outbox.retry': ({ id }) => {
       const ok = store.d365Outbox.retry(id);

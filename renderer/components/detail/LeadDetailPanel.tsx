@@ -9,6 +9,7 @@ import { useErrorText, useFormat } from '../../i18n';
 import { EmptyState } from '../EmptyState';
 import { ErrorNotice } from '../ErrorNotice';
 import { CategoryBadge, ScoreBar, SegmentBadge } from '../LeadBadges';
+import { D365PushButton } from '../dynamics/D365PushButton';
 import { DnsFacts } from './DnsFacts';
 import { SalesSummaryView } from './SalesSummaryView';
 import { ScanHistoryList } from './ScanHistoryList';
@@ -103,6 +104,7 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
           >
             {copyDomain.copied ? t('common.copied') : t('detail.copyDomain')}
           </Button>
+          <D365PushButton domains={[lead?.domain ?? domain]} compact />
         </Group>
         {actionError && (
           <Text size="xs" className="text-bad" mt={4} role="alert">
