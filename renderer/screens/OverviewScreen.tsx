@@ -1,3 +1,5 @@
+import type { Lang } from '../../shared/lang';
+import { providerLabel, useProviderLabels } from '../api/provider-labels';
 import { Paper, SimpleGrid, Skeleton, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +33,9 @@ function ChartCard({ title, children, testId }: { title: string; children: React
 }
 
 export function OverviewScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  useProviderLabels();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'tr';
   const format = useFormat();
   const stats = useApiQuery('leads.stats', {});
   useLeadsChanged(stats.reload, 3000);
@@ -68,7 +72,11 @@ export function OverviewScreen() {
         <ChartCard title={t('overview.byProvider')} testId="chart-provider">
           <HorizontalBars
             label={t('overview.byProvider')}
-            data={data.by_provider.map((entry) => ({ key: entry.key, label: entry.key, value: entry.count }))}
+            data={data.by_provider.map((entry) => ({
+              key: entry.key,
+              label: providerLabel(entry.key, lang),
+              value: entry.count,
+            }))}
           />
         </ChartCard>
         <ChartCard title={t('overview.bySegment')} testId="chart-segment">
