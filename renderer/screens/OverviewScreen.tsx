@@ -82,13 +82,16 @@ export function OverviewScreen() {
         <ChartCard title={t('overview.byCategory')} testId="chart-category">
           <HorizontalBars
             label={t('overview.byCategory')}
-            data={data.by_category.map((entry) => ({
-              key: entry.key,
-              // the legend below names each category; a long name would be cut in the label column
-              label: entry.key,
-              value: entry.count,
-              tone: CATEGORY_TONES[entry.key as PriorityCategory],
-            }))}
+            // in P order, the order of the sales story, not by count
+            data={[...data.by_category]
+              .sort((a, b) => a.key.localeCompare(b.key))
+              .map((entry) => ({
+                key: entry.key,
+                // the legend below names each category; a long name would be cut in the label column
+                label: entry.key,
+                value: entry.count,
+                tone: CATEGORY_TONES[entry.key as PriorityCategory],
+              }))}
             onSelect={(key) => openFilteredGrid({ categories: [key as PriorityCategory] })}
             selectHint={t('kpi.open')}
           />
