@@ -1,12 +1,19 @@
+import { daysUntil } from '../../shared/dates';
 import type { ScanResult, WhoisSignal } from '../../shared/domain';
 import type { HunterConfig } from '../config/load';
 import { analyzeDns } from './dns/analyze';
 import type { DnsClient } from './dns/client';
 import { normalizeDomain } from './normalize';
 import { detectProvider } from './provider';
-import type { RunScansOptions } from './run-scans';
-import { daysUntil, scoringInputOf } from './scoring/input';
+import { scoringInputOf } from './scoring/input';
 import { scoreLead } from './scoring/score';
+
+export interface RunScansOptions {
+  concurrency: number;
+  signal?: AbortSignal;
+  /** called as each scan finishes (completion order, not input order) */
+  onResult: (result: ScanResult, index: number) => void;
+}
 
 export interface WhoisLookup {
   lookup(domain: string): Promise<WhoisSignal>;

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { createImportsRepository } from './imports-repository';
 import type { ImportsRepository } from './imports-repository';
@@ -17,10 +16,8 @@ import type { ScanJobsRepository } from './scan-jobs-repository';
 import { createSettingsRepository } from './settings-repository';
 import type { SettingsRepository } from './settings-repository';
 
-/** drizzle over better-sqlite3; `$client` is the raw connection, used for synchronous transactions. */
-export type Db = BetterSQLite3Database & { $client: Database.Database };
-/** Injected time source; tests pin it so dates, expiry and "last 30 days" are deterministic. */
-export type Clock = () => Date;
+export type { Clock, Db } from './db-types';
+import type { Clock, Db } from './db-types';
 
 export interface OpenStoreOptions {
   /** folder holding NNNN_name.sql + meta/_journal.json; defaults to the one next to this module */
@@ -52,7 +49,12 @@ export interface Store {
 }
 
 export class StoreOpenError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    options?: { cause?: unknown },
+    /** 'db_too_new' when a newer Hunter wrote the file; 'unreadable' otherwise */
+    readonly reason: 'db_too_new' | 'unreadable' = 'unreadable',
+  ) {
     super(message, options);
     this.name = 'StoreOpenError';
   }
@@ -72,6 +74,17 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
       {
         cause: err,
       },
+    );
+  }
+  // Before anything writes (WAL switch, migrations, backup): a database a newer Hunter migrated is refused as it is.
+  const unknown = unknownAppliedMigrations(sqlite, migrationsFolder);
+  if (unknown > 0) {
+    sqlite.close();
+    throw new StoreOpenError(
+      `${path} was written by a newer version of Hunter (${unknown} database change${unknown === 1 ? '' : 's'} ` +
+        `this version does not know). Update Hunter to open it; the file was left untouched.`,
+      undefined,
+      'db_too_new',
     );
   }
   try {
@@ -131,6 +144,22 @@ function pendingMigrations(sqlite: Database.Database, folder: string): string[] 
   return journalTags(folder)
     .filter((e) => last === null || Number(last) < e.when)
     .map((e) => e.tag);
+}
+
+/**
+ * Migrations recorded in the database that this build does not ship: drizzle records each applied migration's
+ * journal time, and a newer build's migrations are timed after every one of ours.
+ */
+function unknownAppliedMigrations(sqlite: Database.Database, folder: string): number {
+  const hasTable = sqlite
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`)
+    .get();
+  if (!hasTable) return 0;
+  const newest = Math.max(...journalTags(folder).map((e) => e.when));
+  const row = sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations WHERE created_at > ?').get(newest) as {
+    n: number;
+  };
+  return row.n;
 }
 
 function backup(sqlite: Database.Database, target: string): void {

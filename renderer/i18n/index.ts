@@ -1,3 +1,4 @@
+import type { Lang } from '../../shared/lang';
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import tr from './tr.json';
@@ -5,7 +6,7 @@ import en from './en.json';
 import type { ApiError } from '../api/api';
 import { formatFor, type Format } from '../../shared/format';
 
-export type Language = 'tr' | 'en';
+export type Language = Lang;
 
 export const LOCALES: Record<Language, string> = { tr: 'tr-TR', en: 'en-US' };
 

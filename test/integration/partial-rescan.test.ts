@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHunter, type HunterContext } from '../../main/services/context';
+import { createHunter, type Hunter } from '../../main/app/create-hunter';
 import { scanAndStore } from '../../main/services/scan-and-store';
 import type { ScanResult } from '../../shared/domain';
 import { startDnsServer, type DnsServerHandle, type NameRecords } from '../support/dns-server';
@@ -31,22 +31,22 @@ const BROKEN: Record<string, NameRecords> = {
 let healthy: DnsServerHandle;
 let broken: DnsServerHandle;
 let dir: string;
-let ctx: HunterContext;
+let ctx: Hunter;
 
 beforeAll(async () => {
   healthy = await startDnsServer({ zones: { names: HOT } });
   broken = await startDnsServer({ zones: { names: BROKEN } });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hunter-partial-'));
-  ctx = openHunter({ dbPath: path.join(dir, 'hunter.db'), scanWorkers: 0 });
+  ctx = createHunter({ dbPath: path.join(dir, 'hunter.db'), scanWorkers: 0 });
 });
 afterAll(async () => {
-  ctx.close();
+  await ctx.stop();
   await Promise.all([healthy.stop(), broken.stop()]);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function scanWith(server: DnsServerHandle, domain: string): Promise<ScanResult> {
-  const scanner = ctx.createScanner({
+  const scanner = ctx.scanners.get({
     dns_servers: [server.address],
     dns_timeout_ms: 200,
     dns_tries: 1,

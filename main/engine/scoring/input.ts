@@ -26,14 +26,3 @@ export function scoringInputOf(
     expires_in_days: expiresInDays,
   };
 }
-
-const DAY_MS = 86_400_000;
-
-/** whole days from `now`'s UTC date to an ISO date (negative once past); null when unknown */
-export function daysUntil(isoDate: string | null, now: Date): number | null {
-  if (!isoDate) return null;
-  const t = Date.parse(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(t)) return null;
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return Math.round((t - today) / DAY_MS);
-}

@@ -2,7 +2,8 @@
 // unknown, not missing. Such a result is re-scored with the last known value of each unanswered scored check; a
 // check never answered before is left out. The breakdown names both, so the score explains itself.
 import type { DnsSignals, ScanResult } from '../../../shared/domain';
-import { daysUntil, scoringInputOf } from './input';
+import { daysUntil } from '../../../shared/dates';
+import { scoringInputOf } from './input';
 import type { ScoringRules } from './rules-schema';
 import { scoreLead } from './score';
 

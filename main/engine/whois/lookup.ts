@@ -1,3 +1,4 @@
+import { canonicalHost } from '../dns/names';
 import type { WhoisSignal } from '../../../shared/domain';
 import type { AsyncTtlCache } from '../cache';
 import { hasAnyField, okSignal, unknownSignal, type WhoisFields } from './fields';
@@ -24,8 +25,10 @@ export interface WhoisLookup {
   lookup(domain: string): Promise<WhoisSignal>;
 }
 
-/** Registration data changes rarely; the reference kept WHOIS for a day too. */
-export const DEFAULT_WHOIS_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
+/** Registration data changes rarely: a week-old answer still tells registrar, age and expiry well enough. */
+export const DEFAULT_WHOIS_CACHE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** per network attempt when the caller sets none */
+export const DEFAULT_WHOIS_TIMEOUT_MS = 4000;
 
 type Attempt = { ok: true; fields: WhoisFields } | { ok: false; reason: string };
 
@@ -96,7 +99,7 @@ export function createWhoisLookup(opts: WhoisLookupOptions): WhoisLookup {
 
   return {
     async lookup(rawDomain) {
-      const domain = rawDomain.trim().toLowerCase().replace(/\.+$/, '');
+      const domain = canonicalHost(rawDomain);
       try {
         const cached = await opts.cache?.get<unknown>(cacheKey(domain));
         if (isCachedSignal(cached)) return cached;
