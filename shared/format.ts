@@ -49,13 +49,11 @@ export function createFormat(locale: string): Format {
   };
   const currencyFormat = (code: string) => {
     if (!currencies.has(code)) {
-      let f: Intl.NumberFormat | null = null;
       try {
-        f = new Intl.NumberFormat(locale, { style: 'currency', currency: code });
+        currencies.set(code, new Intl.NumberFormat(locale, { style: 'currency', currency: code }));
       } catch {
-        f = null; // not an ISO 4217 code: written as text after the amount
+        currencies.set(code, null); // not an ISO 4217 code: written as text after the amount
       }
-      currencies.set(code, f);
     }
     return currencies.get(code) ?? null;
   };
