@@ -80,4 +80,30 @@ describe('one priority story (e2e)', () => {
     await expectGrid(page, TOP);
     await shot(page, 'priority', 'grid-en');
   });
+
+  it('i. the call script greets with the rep name and company from Settings, placeholders until they are set', async () => {
+    const { page } = await start();
+    const script = () => page.getByTestId('summary-call-script').locator('li').first().innerText();
+    await row(page, 'hosting-shared.test').click();
+    await page.getByTestId('sales-summary').waitFor();
+    // the category is named in the user's language next to its badge
+    expect(await page.getByTestId('detail-category-label').innerText()).toBe('Yüksek potansiyelli yeni müşteri');
+    expect(await script()).toMatch(/^Merhaba, ben \[Adınız\], \[Şirketiniz\] adına arıyorum\. hosting-shared\.test /);
+    await page.getByTestId('detail-close').click();
+
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-rep-name').fill('Ayşe Yılmaz');
+    await page.getByTestId('settings-company').fill('Bulut Partner');
+    await shot(page, 'priority', 'settings-rep-tr');
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('nav-leads').click();
+    await row(page, 'hosting-shared.test').click();
+    await page.getByTestId('sales-summary').waitFor();
+    await expect.poll(script).toMatch(/^Merhaba, ben Ayşe Yılmaz, Bulut Partner adına arıyorum\./);
+    await shot(page, 'priority', 'call-script-tr');
+
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await expect.poll(script).toMatch(/^Hello, this is Ayşe Yılmaz, calling on behalf of Bulut Partner\./);
+    await shot(page, 'priority', 'call-script-en');
+  });
 });

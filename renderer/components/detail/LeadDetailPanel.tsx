@@ -65,9 +65,9 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
             <ScoreBar score={lead.readiness_score} />
             <SegmentBadge segment={lead.segment} t={t} />
             <CategoryBadge category={lead.priority_category} t={t} />
-            {lead.priority_label && (
-              <Text size="xs" c="dimmed">
-                {lead.priority_label}
+            {lead.priority_category && (
+              <Text size="xs" c="dimmed" data-testid="detail-category-label">
+                {t(`categories.${lead.priority_category}.label`)}
               </Text>
             )}
             {lead.scanned_at && (
