@@ -104,10 +104,12 @@ describe('hunter CLI', () => {
     expect(rows[1].error).toMatch(/placeholder/i);
     expect(rows[3].error).toMatch(/IP address/i);
     expect(rows[2]).toMatchObject({ provider: 'Google', segment: 'Migration', priority_category: 'P2' });
+    // a self-hosted Cold lead is nurtured, not a "P1 High Potential Greenfield"
     expect(rows[4]).toMatchObject({
       provider: 'Local',
-      priority_category: 'P1',
-      priority_label: 'High Potential Greenfield',
+      segment: 'Cold',
+      priority_category: 'P5',
+      priority_label: 'Low Intent / Long Nurturing',
     });
     expect(rows[5]).toMatchObject({
       provider: 'Unknown',
@@ -191,8 +193,8 @@ describe('hunter CLI', () => {
     const r = await hunter('leads', '--db', db, '--json');
     const categories = r.json().map((l) => l.priority_category);
     expect(categories).toEqual([...categories].sort());
-    const onlyP1 = await hunter('leads', '--db', db, '--json', '--category', 'p1');
-    expect(onlyP1.json().map((l) => l.domain)).toEqual(['selfhosted.test']);
+    const onlyP2 = await hunter('leads', '--db', db, '--json', '--category', 'p2');
+    expect(onlyP2.json().map((l) => l.domain)).toEqual(['google-ws.test']);
     const bad = await hunter('leads', '--db', db, '--min-score', 'lots');
     expect(bad.code).toBe(2);
     expect(bad.err.join('\n')).toMatch(/--min-score must be a whole number/);
@@ -247,6 +249,8 @@ describe('hunter CLI', () => {
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 4))).toEqual([
       ['yandex-mail.test', 'yandex-mail.test', 'Yandex Müşteri', 'Yandex'],
       ['zoho-mail.test', 'zoho-mail.test', 'Zoho', 'Zoho'],
+      // scanned earlier in this file: the self-hosted Cold lead is P5 too
+      ['selfhosted.test', 'selfhosted.test', '', 'Local'],
     ]);
 
     const xlsx = path.join(dir, 'all.xlsx');
