@@ -43,15 +43,16 @@ export function KpiHeader() {
             title={t('kpi.open')}
             onClick={() => openFilteredGrid(card.filters, card.sort)}
           >
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase" className="kpi-label">
+            {/* spans: a button holds phrasing content only */}
+            <Text component="span" display="block" size="xs" c="dimmed" fw={600} tt="uppercase" className="kpi-label">
               {t(`kpi.${card.id}`)}
             </Text>
             {kpis.data ? (
-              <Text className="kpi-value" data-testid={`kpi-${card.id}-value`}>
+              <Text component="span" display="block" className="kpi-value" data-testid={`kpi-${card.id}-value`}>
                 {value === null || value === undefined ? '—' : format.integer(value)}
               </Text>
             ) : (
-              <Skeleton height={28} width={80} mt={4} />
+              <Skeleton component="span" display="block" height={28} width={80} mt={4} />
             )}
           </Paper>
         );
