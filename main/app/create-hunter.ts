@@ -11,6 +11,10 @@ import type { Flags } from '../flags/flags';
 import { withLastKnownSignals } from '../engine/scoring/last-known';
 import { createNodePlatform } from '../platform/node-platform';
 import type { Platform } from '../platform/platform';
+import { createPartnerCenter } from '../integrations/partner-center/partner-center';
+import type { PartnerCenter } from '../integrations/partner-center/partner-center';
+import { ReferralSyncService } from '../integrations/partner-center/referral-sync-service';
+import { scanAndStore } from '../services/scan-and-store';
 import { createScanners } from '../services/scanners';
 import type { Scanners } from '../services/scanners';
 import { ScanJobService } from '../services/scan-jobs';
@@ -30,11 +34,14 @@ export interface HunterOptions {
   /** worker threads for bulk scans; default: the pool's (cores - 1); 0 = scan on the calling thread */
   scanWorkers?: number;
   env?: NodeJS.ProcessEnv;
+  /** background timers (the Partner Center sync); the CLI runs one command and turns them off. Default on */
+  timers?: boolean;
 }
 
 /** The background services the root starts and stops; each feature adds its own here. */
 export interface HunterServices {
   scanJobs: ScanJobService;
+  referralSync: ReferralSyncService;
 }
 
 /** Everything the Electron shell, the web bridge, the CLI and the tests need, wired once. */
@@ -50,6 +57,7 @@ export interface Hunter {
   flags: Flags;
   bus: EventBus;
   scanners: Scanners;
+  partnerCenter: PartnerCenter;
   services: HunterServices;
   /** starts every background service (call once the front end is ready to receive events) */
   start(): Promise<void>;
@@ -80,8 +88,28 @@ export function createHunter(opts: HunterOptions): Hunter {
     whoisAllowed: () => flags.isOn('whois'),
     workers: opts.scanWorkers,
   });
+  const partnerCenter = createPartnerCenter({
+    store,
+    secrets: platform.secrets,
+    flags,
+    resources,
+    env: opts.env ?? process.env,
+    log: (level, message) => log[level]('msal', { message }),
+  });
   const services: HunterServices = {
     scanJobs: new ScanJobService({ store, bus, scanners, concurrency: () => current().scan_concurrency, log }),
+    referralSync: new ReferralSyncService({
+      store,
+      partnerCenter,
+      flags,
+      log,
+      timers: opts.timers ?? true,
+      isOnline: platform.isOnline ? () => platform.isOnline!() : undefined,
+      onStatus: (status) => bus.emit('referrals.sync_status', status),
+      async scanNewLeads(domains, signal) {
+        await scanAndStore(domains, scanners.get(), store, { concurrency: current().scan_concurrency, signal });
+      },
+    }),
   };
   const all: Service[] = Object.values(services);
   let stopping: Promise<void> | null = null;
@@ -97,6 +125,7 @@ export function createHunter(opts: HunterOptions): Hunter {
     flags,
     bus,
     scanners,
+    partnerCenter,
     services,
     async start() {
       for (const service of all) await service.start();
