@@ -22,6 +22,7 @@ import { toApiError } from '../api/hooks';
 import { useErrorText } from '../i18n';
 import { useSettings } from '../state/settings-context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { PartnerCenterSettings } from '../components/referrals/PartnerCenterSettings';
 
 const TIERS = ['Business Basic', 'Business Standard', 'Enterprise'] as const;
 const PRICE_FIELDS = [
@@ -281,6 +282,7 @@ export function SettingsScreen() {
           </Group>
         </Stack>
       </form>
+      <PartnerCenterSettings />
     </div>
   );
 }
