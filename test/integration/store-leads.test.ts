@@ -409,6 +409,7 @@ describe('listLeads', () => {
       scanned_at: '2026-11-26T08:00:00.000Z',
       scan_status: 'completed',
       referral_count: 2,
+      referral_id: 'r2',
       referral_type: 'co-sell',
       d365_sync_status: null,
       d365_lead_id: null,
