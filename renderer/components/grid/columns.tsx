@@ -105,7 +105,7 @@ export const COLUMNS: GridColumn[] = [
     width: '58px',
     sortKey: 'priority',
     initialOrder: 'asc',
-    render: (row) => <CategoryBadge category={row.priority_category} label={row.priority_label} />,
+    render: (row, { t }) => <CategoryBadge category={row.priority_category} t={t} />,
   },
   {
     id: 'riskFlags',
