@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'busy', // a scan job is already running
   'bad_file', // unreadable import file
   'db_too_new', // the database was written by a newer Hunter
+  'config_error', // the settings cannot make a working scanner (e.g. an unusable DNS server); details.field names it
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -22,6 +22,7 @@ import { toApiError } from '../api/hooks';
 import { useErrorText } from '../i18n';
 import { useSettings } from '../state/settings-context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { DnsServerTestButton } from '../components/settings/DnsServerTestButton';
 
 const TIERS = ['Business Basic', 'Business Standard', 'Enterprise'] as const;
 const PRICE_FIELDS = [
@@ -164,6 +165,7 @@ export function SettingsScreen() {
                 clearable
                 data-testid="settings-dns"
               />
+              <DnsServerTestButton servers={form.dns_servers} />
               <TagsInput
                 label={t('settings.dkimSelectors')}
                 description={t('settings.dkimSelectorsHint')}
