@@ -90,6 +90,7 @@ describe('bridge HTTP hardening', () => {
   it('drops a connection whose headers do not arrive in time', async () => {
     const socket = net.connect(app.bridge.port, '127.0.0.1');
     socket.on('error', () => {});
+    socket.resume(); // read the server's 408 and FIN, so the close is seen
     socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n'); // never finished
     const started = performance.now();
     await new Promise((resolve) => socket.on('close', resolve));
