@@ -7,11 +7,20 @@ import { EventBus } from '../core/event-bus';
 import { errorContext, silentLog } from '../core/log';
 import type { Log } from '../core/log';
 import { createFlags } from '../flags/flags';
+import { createDynamics } from '../integrations/dynamics/dynamics';
+import type { Dynamics } from '../integrations/dynamics/dynamics';
+import type { OutboxWorker } from '../integrations/dynamics/outbox-worker';
 import type { Flags } from '../flags/flags';
+import { withLastKnownSignals } from '../engine/scoring/last-known';
 import { createNodePlatform } from '../platform/node-platform';
 import type { Platform } from '../platform/platform';
+import { createPartnerCenter } from '../integrations/partner-center/partner-center';
+import type { PartnerCenter } from '../integrations/partner-center/partner-center';
+import { ReferralSyncService } from '../integrations/partner-center/referral-sync-service';
+import { scanAndStore } from '../services/scan-and-store';
 import { createScanners } from '../services/scanners';
 import type { Scanners } from '../services/scanners';
+import { salesSummaryTextFor } from '../services/sales';
 import { ScanJobService } from '../services/scan-jobs';
 import { createSettingsService } from '../services/settings';
 import type { SettingsService } from '../services/settings';
@@ -29,11 +38,16 @@ export interface HunterOptions {
   /** worker threads for bulk scans; default: the pool's (cores - 1); 0 = scan on the calling thread */
   scanWorkers?: number;
   env?: NodeJS.ProcessEnv;
+  /** background timers (the Partner Center sync); the CLI runs one command and turns them off. Default on */
+  timers?: boolean;
 }
 
 /** The background services the root starts and stops; each feature adds its own here. */
 export interface HunterServices {
   scanJobs: ScanJobService;
+  referralSync: ReferralSyncService;
+  /** sends queued Dynamics 365 pushes while the `dynamics` flag is on */
+  d365Outbox: OutboxWorker;
 }
 
 /** Everything the Electron shell, the web bridge, the CLI and the tests need, wired once. */
@@ -49,6 +63,9 @@ export interface Hunter {
   flags: Flags;
   bus: EventBus;
   scanners: Scanners;
+  partnerCenter: PartnerCenter;
+  /** Dynamics 365: connection, sign-in, pushes and the outbox */
+  dynamics: Dynamics;
   services: HunterServices;
   /** starts every background service (call once the front end is ready to receive events) */
   start(): Promise<void>;
@@ -63,7 +80,10 @@ export function createHunter(opts: HunterOptions): Hunter {
   const resources = opts.resources ?? resourcesDir();
   const config = loadConfig(resources);
   const platform = opts.platform ?? createNodePlatform({ dbPath: opts.dbPath, log });
-  const store = openStore(opts.dbPath);
+  // a partial rescan keeps each unanswered signal's last known value instead of scoring it as missing
+  const store = openStore(opts.dbPath, {
+    lastKnownSignals: (result, previous) => withLastKnownSignals(result, previous, config.rules),
+  });
   const settings = createSettingsService(store, resources);
   const flags = createFlags(loadFlagDefaults(resources), store.settings, opts.env ?? process.env);
   const bus = new EventBus();
@@ -76,8 +96,40 @@ export function createHunter(opts: HunterOptions): Hunter {
     whoisAllowed: () => flags.isOn('whois'),
     workers: opts.scanWorkers,
   });
+  const partnerCenter = createPartnerCenter({
+    store,
+    secrets: platform.secrets,
+    flags,
+    resources,
+    env: opts.env ?? process.env,
+    log: (level, message) => log[level]('msal', { message }),
+  });
+  const dynamics = createDynamics({
+    store,
+    secrets: platform.secrets,
+    resources,
+    env: opts.env ?? process.env,
+    salesSummary: (lead) => salesSummaryTextFor({ resources, settings }, lead, current().language),
+    currency: () => current().currency,
+    enabled: () => flags.isOn('dynamics'),
+    onChange: (domain) => bus.emit('dynamics.changed', { domain }),
+  });
+  flags.onChange(() => dynamics.worker.wake());
   const services: HunterServices = {
     scanJobs: new ScanJobService({ store, bus, scanners, concurrency: () => current().scan_concurrency, log }),
+    referralSync: new ReferralSyncService({
+      store,
+      partnerCenter,
+      flags,
+      log,
+      timers: opts.timers ?? true,
+      isOnline: platform.isOnline ? () => platform.isOnline!() : undefined,
+      onStatus: (status) => bus.emit('referrals.sync_status', status),
+      async scanNewLeads(domains, signal) {
+        await scanAndStore(domains, scanners.get(), store, { concurrency: current().scan_concurrency, signal });
+      },
+    }),
+    d365Outbox: dynamics.worker,
   };
   const all: Service[] = Object.values(services);
   let stopping: Promise<void> | null = null;
@@ -93,6 +145,8 @@ export function createHunter(opts: HunterOptions): Hunter {
     flags,
     bus,
     scanners,
+    partnerCenter,
+    dynamics,
     services,
     async start() {
       for (const service of all) await service.start();

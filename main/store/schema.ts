@@ -61,10 +61,15 @@ export const leads = sqliteTable(
     d365_account_id: text('d365_account_id'),
     d365_contact_id: text('d365_contact_id'),
     d365_opportunity_id: text('d365_opportunity_id'),
+    /** the note (annotation) carrying the sales summary, updated in place by the next push */
+    d365_note_id: text('d365_note_id'),
+    /** null (never pushed) | queued | pushing | pushed | skipped | error */
     d365_sync_status: text('d365_sync_status'),
     d365_sync_last_at: text('d365_sync_last_at'),
     d365_sync_error: text('d365_sync_error'),
     d365_sync_attempt_count: integer('d365_sync_attempt_count').notNull().default(0),
+    /** where the lead first came from when not typed, imported or scanned by the rep: 'partner_center' */
+    source: text('source'),
   },
   (t) => [
     uniqueIndex('leads_domain_uq').on(t.domain),
@@ -294,8 +299,10 @@ export const partnerCenterReferrals = sqliteTable(
     referral_id: text('referral_id').notNull(),
     engagement_id: text('engagement_id'),
     external_reference_id: text('external_reference_id'),
-    /** ours: co-sell | marketplace | solution-provider */
+    /** ours: co-sell | marketplace | solution-provider | other */
     referral_type: text('referral_type'),
+    /** the referral's own name in Partner Center */
+    name: text('name'),
     /** the API's own `type` */
     type: text('type'),
     qualification: text('qualification'),
@@ -311,11 +318,19 @@ export const partnerCenterReferrals = sqliteTable(
     azure_tenant_id: text('azure_tenant_id'),
     deal_value: real('deal_value'),
     currency: text('currency'),
-    /** auto_linked | multi_candidate | unlinked */
+    customer_size: text('customer_size'),
+    /** details.closingDateTime */
+    closing_at: text('closing_at'),
+    /** linked | unlinked */
     link_status: text('link_status'),
     linked_lead_id: integer('linked_lead_id').references(() => leads.id, { onDelete: 'set null' }),
     raw_data: text('raw_data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-    /** refreshed on every sync that sees the referral (not only on insert, so it tells when the data was last confirmed) */
+    /** Partner Center's concurrency token from the last copy we stored; sent as If-Match when answering */
+    etag: text('etag'),
+    /** Partner Center's createdDateTime / updatedDateTime */
+    pc_created_at: text('pc_created_at'),
+    pc_updated_at: text('pc_updated_at'),
+    /** when a sync last changed this referral's stored data */
     synced_at: text('synced_at').notNull(),
     created_at: text('created_at').notNull(),
     updated_at: text('updated_at').notNull(),
@@ -341,28 +356,43 @@ export const pcSyncRuns = sqliteTable('pc_sync_runs', {
   skipped: integer('skipped').notNull().default(0),
   failed: integer('failed').notNull().default(0),
   error: text('error'),
+  /** full | incremental */
+  mode: text('mode'),
+  unchanged: integer('unchanged').notNull().default(0),
+  leads_created: integer('leads_created').notNull().default(0),
+  linked: integer('linked').notNull().default(0),
+  unlinked: integer('unlinked').notNull().default(0),
+  duration_ms: integer('duration_ms'),
 });
 
 /**
- * Pushes to Dynamics 365 are queued here in the same transaction as the change that causes them, then sent by a
- * worker; the idempotency key stops a retried push from creating a second D365 record .
+ * Pushes to Dynamics 365 are queued here in the same transaction as the lead's push state, then sent by a worker.
+ * The payload holds the GUID of every record the push writes, chosen when it was queued: each write is an upsert on
+ * that id, so a push resent after a crash or a lost answer updates instead of creating.
  */
 export const d365Outbox = sqliteTable(
   'd365_outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     lead_domain: text('lead_domain').notNull(),
-    /** e.g. upsert_lead, upsert_account, create_opportunity */
+    /** push_lead | push_pipeline */
     operation: text('operation').notNull(),
+    /** D365PushPayload (main/integrations/dynamics/push-plan.ts) */
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-    /** pending | in_flight | done | failed */
-    state: text('state').notNull().default('pending'),
+    /** queued | sending | done | skipped | failed; "sending" left by a crash counts as queued */
+    state: text('state').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     next_attempt_at: text('next_attempt_at'),
     last_error: text('last_error'),
+    /** HTTP status of the last failed attempt (null for no answer) */
+    last_status: integer('last_status'),
     idempotency_key: text('idempotency_key').notNull(),
+    /** the record the push ended on (the lead, or the opportunity in pipeline mode), and the account it hangs on */
+    record_id: text('record_id'),
+    account_id: text('account_id'),
     created_at: text('created_at').notNull(),
     updated_at: text('updated_at').notNull(),
+    finished_at: text('finished_at'),
   },
   (t) => [
     uniqueIndex('d365_outbox_idempotency_uq').on(t.idempotency_key),

@@ -21,8 +21,10 @@ import type { ApiError } from '../api/api';
 import { toApiError } from '../api/hooks';
 import { useErrorText } from '../i18n';
 import { useSettings } from '../state/settings-context';
+import { DynamicsSettings } from '../components/dynamics/DynamicsSettings';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DnsServerTestButton } from '../components/settings/DnsServerTestButton';
+import { PartnerCenterSettings } from '../components/referrals/PartnerCenterSettings';
 
 const TIERS = ['Business Basic', 'Business Standard', 'Enterprise'] as const;
 const PRICE_FIELDS = [
@@ -129,6 +131,14 @@ export function SettingsScreen() {
                 />
               </div>
               <Group grow align="flex-start">
+                <TextInput
+                  label={t('settings.repName')}
+                  description={t('settings.repNameHint')}
+                  value={form.rep_name}
+                  onChange={(event) => update('rep_name', event.currentTarget.value)}
+                  error={invalid('rep_name')}
+                  data-testid="settings-rep-name"
+                />
                 <TextInput
                   label={t('settings.companyName')}
                   description={t('settings.companyNameHint')}
@@ -275,6 +285,10 @@ export function SettingsScreen() {
           </Group>
         </Stack>
       </form>
+      <PartnerCenterSettings />
+      <Stack gap="md" maw={880} mt="md">
+        <DynamicsSettings />
+      </Stack>
     </div>
   );
 }

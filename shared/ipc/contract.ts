@@ -3,11 +3,13 @@
 import type { z } from 'zod';
 import type { IpcResult } from '../errors';
 import { appChannels } from './app';
+import { dynamicsChannels } from './dynamics';
 import type { EventName, HunterEvents } from './events';
 import { fileChannels } from './files';
 import { flagChannels } from './flags';
 import { leadChannels } from './leads';
 import { legacyChannels } from './legacy';
+import { referralChannels } from './referrals';
 import { salesChannels } from './sales';
 import { scanChannels } from './scan';
 import { settingsChannels } from './settings';
@@ -21,6 +23,8 @@ export const contract = {
   ...legacyChannels,
   ...fileChannels,
   ...scanChannels,
+  ...referralChannels,
+  ...dynamicsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,11 +1,13 @@
 import type { Hunter } from '../../app/create-hunter';
 import type { Handlers } from '../dispatch';
 import { appHandlers } from './app';
+import { dynamicsHandlers } from './dynamics';
 import type { AppInfo } from './app';
 import { fileHandlers } from './files';
 import { flagHandlers } from './flags';
 import { leadHandlers } from './leads';
 import { legacyHandlers } from './legacy';
+import { referralHandlers } from './referrals';
 import { salesHandlers } from './sales';
 import { scanHandlers } from './scan';
 import { settingsHandlers } from './settings';
@@ -23,5 +25,7 @@ export function createHandlers(hunter: Hunter, info: AppInfo): Handlers {
     ...legacyHandlers(hunter),
     ...fileHandlers(hunter),
     ...scanHandlers(hunter),
+    ...referralHandlers(hunter),
+    ...dynamicsHandlers(hunter),
   };
 }
