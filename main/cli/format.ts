@@ -60,13 +60,11 @@ export function scanToJson(result: ScanResult, stored: LeadDetail | null): ScanJ
   };
 }
 
-/* eslint-disable no-control-regex -- finding control characters is what these patterns are for */
 // ESC and C1 introduced sequences (CSI, OSC, DCS/PM/APC strings, two-character escapes) as ECMA-48 defines them
 const ESCAPE_SEQUENCE =
   /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[ -~])|\x9b[0-?]*[ -/]*[@-~]|[\x90\x98\x9d-\x9f][^\x1b\x9c]*(?:\x9c|\x1b\\)?/g;
 const CONTROLS_BUT_LAYOUT = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 const CONTROLS = /[\x00-\x1f\x7f-\x9f]/g;
-/* eslint-enable no-control-regex */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /**
