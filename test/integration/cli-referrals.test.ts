@@ -128,7 +128,7 @@ describe('hunter signin / signout partner-center', () => {
     expect((await hunter('signout', 'partner-center')).code).toBe(0);
     const r = await hunter('referrals', 'sync', '--json');
     expect(r.code).toBe(5);
-    expect(r.err).toMatch(/sign in/i);
+    expect(r.err).toMatch(/sign in again/i);
     expect(r.err).toContain('hunter signin partner-center');
     expect(r.out).toEqual([]);
     expect(countReferrals()).toBe(0);
@@ -139,6 +139,7 @@ describe('hunter signin / signout partner-center', () => {
     h.idp.expireRefreshTokens();
     const r = await hunter('referrals', 'sync', '--no-scan');
     expect(r.code).toBe(5);
+    expect(r.err).toMatch(/sign in again/i);
     expect(r.err.split('\n')).toHaveLength(1);
     expect(countReferrals()).toBe(0);
   });
@@ -153,6 +154,7 @@ describe('hunter referrals', () => {
       ['referrals', 'show', referralId(0)],
       ['referrals', 'accept', referralId(0)],
       ['signin', 'partner-center'],
+      ['signout', 'partner-center'],
     ]) {
       const r = await hunter(...argv);
       expect(r.code, argv.join(' ')).toBe(2);
