@@ -7,6 +7,9 @@ import { EventBus } from '../core/event-bus';
 import { errorContext, silentLog } from '../core/log';
 import type { Log } from '../core/log';
 import { createFlags } from '../flags/flags';
+import { createDynamics } from '../integrations/dynamics/dynamics';
+import type { Dynamics } from '../integrations/dynamics/dynamics';
+import type { OutboxWorker } from '../integrations/dynamics/outbox-worker';
 import type { Flags } from '../flags/flags';
 import { withLastKnownSignals } from '../engine/scoring/last-known';
 import { createNodePlatform } from '../platform/node-platform';
@@ -17,6 +20,7 @@ import { ReferralSyncService } from '../integrations/partner-center/referral-syn
 import { scanAndStore } from '../services/scan-and-store';
 import { createScanners } from '../services/scanners';
 import type { Scanners } from '../services/scanners';
+import { salesSummaryTextFor } from '../services/sales';
 import { ScanJobService } from '../services/scan-jobs';
 import { createSettingsService } from '../services/settings';
 import type { SettingsService } from '../services/settings';
@@ -42,6 +46,8 @@ export interface HunterOptions {
 export interface HunterServices {
   scanJobs: ScanJobService;
   referralSync: ReferralSyncService;
+  /** sends queued Dynamics 365 pushes while the `dynamics` flag is on */
+  d365Outbox: OutboxWorker;
 }
 
 /** Everything the Electron shell, the web bridge, the CLI and the tests need, wired once. */
@@ -58,6 +64,8 @@ export interface Hunter {
   bus: EventBus;
   scanners: Scanners;
   partnerCenter: PartnerCenter;
+  /** Dynamics 365: connection, sign-in, pushes and the outbox */
+  dynamics: Dynamics;
   services: HunterServices;
   /** starts every background service (call once the front end is ready to receive events) */
   start(): Promise<void>;
@@ -96,6 +104,17 @@ export function createHunter(opts: HunterOptions): Hunter {
     env: opts.env ?? process.env,
     log: (level, message) => log[level]('msal', { message }),
   });
+  const dynamics = createDynamics({
+    store,
+    secrets: platform.secrets,
+    resources,
+    env: opts.env ?? process.env,
+    salesSummary: (lead) => salesSummaryTextFor({ resources, settings }, lead, current().language),
+    currency: () => current().currency,
+    enabled: () => flags.isOn('dynamics'),
+    onChange: (domain) => bus.emit('dynamics.changed', { domain }),
+  });
+  flags.onChange(() => dynamics.worker.wake());
   const services: HunterServices = {
     scanJobs: new ScanJobService({ store, bus, scanners, concurrency: () => current().scan_concurrency, log }),
     referralSync: new ReferralSyncService({
@@ -111,6 +130,7 @@ export function createHunter(opts: HunterOptions): Hunter {
         await scanAndStore(domains, scanners.get(), store, { concurrency: current().scan_concurrency, signal });
       },
     }),
+    d365Outbox: dynamics.worker,
   };
   const all: Service[] = Object.values(services);
   let stopping: Promise<void> | null = null;
@@ -127,6 +147,7 @@ export function createHunter(opts: HunterOptions): Hunter {
     bus,
     scanners,
     partnerCenter,
+    dynamics,
     services,
     async start() {
       for (const service of all) await service.start();

@@ -1,10 +1,13 @@
 import { EXIT, UsageError } from './args';
 import type { CliIo, Command } from './args';
 import { breakdownCommand } from './commands/breakdown';
+import { d365Command } from './commands/d365';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { leadsCommand } from './commands/leads';
 import { referralsCommand } from './commands/referrals';
+import { outboxCommand } from './commands/outbox';
+import { pushCommand } from './commands/push';
 import { scanCommand } from './commands/scan';
 import { signinCommand } from './commands/signin';
 import { signoutCommand } from './commands/signout';
@@ -32,6 +35,11 @@ Usage:
   hunter referrals show <referral-id> [--json]
   hunter referrals accept <referral-id> [--json]
   hunter referrals decline <referral-id> [--reason TEXT] [--json]
+  hunter signin dynamics              device-code sign-in (not needed with HUNTER_D365_CLIENT_SECRET)
+  hunter signout dynamics
+  hunter d365 whoami [--json]
+  hunter push <domain ...> [--mode lead|pipeline] [--on-duplicate update|create|skip] [--json]
+  hunter outbox [--drain] [--json]    queued and failed pushes; --drain sends every queued push now
 
 Common: --db PATH (default: the app's database, or $HUNTER_DB)
 Partner Center: HUNTER_FLAG_PARTNER_CENTER=on, HUNTER_PC_AUTHORITY, HUNTER_PC_CLIENT_ID, HUNTER_PC_SCOPE, HUNTER_PC_API_URL
@@ -49,6 +57,9 @@ const COMMANDS: Record<string, Command> = {
   signin: signinCommand,
   signout: signoutCommand,
   referrals: referralsCommand,
+  d365: d365Command,
+  push: pushCommand,
+  outbox: outboxCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -21,6 +21,7 @@ import type { ApiError } from '../api/api';
 import { toApiError } from '../api/hooks';
 import { useErrorText } from '../i18n';
 import { useSettings } from '../state/settings-context';
+import { DynamicsSettings } from '../components/dynamics/DynamicsSettings';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PartnerCenterSettings } from '../components/referrals/PartnerCenterSettings';
 
@@ -283,6 +284,9 @@ export function SettingsScreen() {
         </Stack>
       </form>
       <PartnerCenterSettings />
+      <Stack gap="md" maw={880} mt="md">
+        <DynamicsSettings />
+      </Stack>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { IpcResult } from '../errors';
 import { appChannels } from './app';
+import { dynamicsChannels } from './dynamics';
 import type { EventName, HunterEvents } from './events';
 import { fileChannels } from './files';
 import { flagChannels } from './flags';
@@ -23,6 +24,7 @@ export const contract = {
   ...fileChannels,
   ...scanChannels,
   ...referralChannels,
+  ...dynamicsChannels,
 } as const;
 
 export type Contract = typeof contract;
