@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { rulesSchema, type ScoringRules } from '../engine/scoring/rules-schema';
-import { resourcesDir } from './resources-dir';
+import { appFiles } from '../platform/app-files';
 import {
   dkimSelectorsSchema,
   mxRootSuffixesSchema,
@@ -12,7 +12,10 @@ import {
   type WhoisServers,
 } from './schemas';
 
-export { resourcesDir };
+/** The folder holding providers.json, rules.json, ... (HUNTER_RESOURCES overrides it). */
+export function resourcesDir(): string {
+  return appFiles().resources;
+}
 
 export interface HunterConfig {
   providers: ProvidersConfig;

@@ -3,13 +3,13 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { appFiles } from '../platform/app-files';
 import { createImportsRepository } from './imports-repository';
 import type { ImportsRepository } from './imports-repository';
 import { createLeadsRepository } from './leads-repository';
 import type { LeadsRepository } from './leads-repository';
 import { createLegacyRepository } from './legacy-repository';
 import type { LegacyRepository } from './legacy-repository';
-import { resolveMigrationsFolder } from './migrations-folder';
 import { SqliteTtlCache } from './scan-cache';
 import { FOLD_SQL_FUNCTION, foldSearch } from './search-fold';
 import { createScanJobsRepository } from './scan-jobs-repository';
@@ -23,7 +23,7 @@ export type Db = BetterSQLite3Database & { $client: Database.Database };
 export type Clock = () => Date;
 
 export interface OpenStoreOptions {
-  /** folder holding NNNN_name.sql + meta/_journal.json; defaults to the one next to this module */
+  /** folder holding NNNN_name.sql + meta/_journal.json; defaults to the app's own */
   migrationsFolder?: string;
   now?: Clock;
   busyTimeoutMs?: number;
@@ -57,7 +57,10 @@ export class StoreOpenError extends Error {
 }
 
 export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
-  const migrationsFolder = resolveMigrationsFolder(opts.migrationsFolder);
+  const migrationsFolder = opts.migrationsFolder ?? appFiles().migrations;
+  if (!existsSync(`${migrationsFolder}/meta/_journal.json`)) {
+    throw new Error(`No drizzle migrations found in ${migrationsFolder} (missing meta/_journal.json)`);
+  }
   const now = opts.now ?? (() => new Date());
   const sqlite = new Database(path);
   try {
