@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDnsClient } from '../main/engine/dns/client';
-import { openHunter } from '../main/services/context';
+import { createHunter } from '../main/app/create-hunter';
 import { scanAndStore } from '../main/services/scan-and-store';
 import { BENCH_BLACKHOLE, benchDomain, rawQuestion } from '../test/support/dns-bench-zones';
 import { startDnsServerProcess, type DnsServerProcessHandle } from '../test/support/dns-server-process';
@@ -138,7 +138,7 @@ async function bareCares(server: DnsServerProcessHandle) {
 // a function, not top-level await: the benchmark runs as the same CommonJS bundle the app ships
 async function main(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'hunter-bench-'));
-  const hunter = openHunter({ dbPath: join(workDir, 'bench.db'), scanWorkers: WORKERS });
+  const hunter = createHunter({ dbPath: join(workDir, 'bench.db'), scanWorkers: WORKERS });
   const selectors = [
     ...new Set([...hunter.settings.get().dkim_selectors, ...Object.values(hunter.config.dkimHints).flat()]),
   ];
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
     const loadBefore = loadavg()[0];
     const domains = Array.from({ length: DOMAINS }, (_, n) => benchDomain(n));
     hunter.store.leads.addLeads(domains.map((domain) => ({ domain, domain_display: domain })));
-    const scanner = hunter.createScanner({
+    const scanner = hunter.scanners.get({
       dns_servers: [server.address],
       whois_enabled: false,
       dns_timeout_ms: DNS.timeoutMs,
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
       Math.floor((2 * RAW_QUERIES) / availableParallelism()),
     );
 
-    const blackholeScanner = hunter.createScanner({
+    const blackholeScanner = hunter.scanners.get({
       dns_servers: [server.address],
       whois_enabled: false,
       dns_timeout_ms: BLACKHOLE.timeoutMs,
@@ -285,7 +285,7 @@ async function main(): Promise<void> {
     if (rows.some(([, , , pass]) => pass === false)) process.exitCode = 1;
   } finally {
     await server.stop();
-    hunter.close();
+    await hunter.stop();
     rmSync(workDir, { recursive: true, force: true });
   }
 }

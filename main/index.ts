@@ -6,17 +6,20 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
 import log from 'electron-log/main';
 import type { IpcResult } from '../shared/ipc/contract';
+import { createHunter } from './app/create-hunter';
+import type { Hunter } from './app/create-hunter';
+import { errorContext } from './core/log';
+import type { Log } from './core/log';
 import { dispatch } from './ipc/dispatch';
-import { EventBus } from './ipc/events';
 import { createHandlers } from './ipc/handlers';
+import { createElectronPlatform } from './shell/electron-platform';
+import { rendererCsp, resolveRendererFile } from './security/renderer-files';
 import { APP_ORIGIN, APP_SCHEME, isAllowedExternalUrl, isAllowedNavigation, isTrustedSender } from './security/urls';
-import { openHunter } from './services/context';
-import type { HunterContext } from './services/context';
 
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 const PRELOAD = path.join(__dirname, '..', 'preload', 'index.cjs');
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+/** how long quitting waits for the services to stop (a running scan pauses) before the app exits anyway */
+const QUIT_WAIT_MS = 3000;
 
 interface WindowState {
   width: number;
@@ -27,6 +30,13 @@ interface WindowState {
 }
 
 log.initialize();
+/** the shell's structured log: event name plus context, as JSON in electron-log's file */
+const shellLog: Log = {
+  debug: (event, context) => log.debug(event, context ?? {}),
+  info: (event, context) => log.info(event, context ?? {}),
+  warn: (event, context) => log.warn(event, context ?? {}),
+  error: (event, context) => log.error(event, context ?? {}),
+};
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
@@ -34,7 +44,7 @@ protocol.registerSchemesAsPrivileged([
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let ctx: HunterContext | null = null;
+  let hunter: Hunter | null = null;
   let win: BrowserWindow | null = null;
 
   app.on('second-instance', () => {
@@ -57,21 +67,20 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     // migrations run here, before any window exists
-    ctx = openHunter({ dbPath: process.env.HUNTER_DB ?? path.join(app.getPath('userData'), 'hunter.db') });
-    const bus = new EventBus();
-    const { handlers, jobs } = createHandlers(ctx, bus, { version: app.getVersion(), platform: process.platform });
+    const dbPath = process.env.HUNTER_DB ?? path.join(app.getPath('userData'), 'hunter.db');
+    const started = createHunter({ dbPath, platform: createElectronPlatform(dbPath), log: shellLog });
+    hunter = started;
+    const handlers = createHandlers(started, { version: app.getVersion(), platform: process.platform });
 
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
 
     protocol.handle(APP_SCHEME, async (request) => {
-      const rel = decodeURIComponent(new URL(request.url).pathname);
-      const file = path.resolve(RENDERER_DIR, '.' + (rel === '/' ? '/index.html' : rel));
-      if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file))
-        return new Response('Not found', { status: 404 });
+      const file = resolveRendererFile(RENDERER_DIR, new URL(request.url).pathname);
+      if (!file) return new Response('Not found', { status: 404 });
       const response = await net.fetch(pathToFileURL(file).toString());
       const headers = new Headers(response.headers);
-      headers.set('Content-Security-Policy', CSP);
+      headers.set('Content-Security-Policy', rendererCsp());
       return new Response(response.body, { status: response.status, headers });
     });
 
@@ -79,10 +88,12 @@ if (!app.requestSingleInstanceLock()) {
       if (!isTrustedSender(event.senderFrame?.url)) {
         return { ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted frame' } };
       }
-      return dispatch(handlers, String(channel), input, (err) => log.error('ipc handler failed', channel, err));
+      return dispatch(handlers, String(channel), input, (err) =>
+        shellLog.error('ipc.handler_failed', { channel: String(channel), ...errorContext(err) }),
+      );
     });
 
-    const saved = ctx.store.settings.get<WindowState>('window') ?? { width: 1360, height: 860 };
+    const saved = started.store.settings.get<WindowState>('window') ?? { width: 1360, height: 860 };
     win = new BrowserWindow({
       ...saved,
       minWidth: 960,
@@ -100,11 +111,11 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     if (saved.maximized) win.maximize();
-    const unsubscribe = bus.subscribe((name, payload) => win?.webContents.send('hunter:event', name, payload));
+    const unsubscribe = started.bus.subscribe((name, payload) => win?.webContents.send('hunter:event', name, payload));
     win.once('ready-to-show', () => win?.show());
     win.on('close', () => {
-      if (!win || !ctx) return;
-      ctx.store.settings.set('window', { ...win.getNormalBounds(), maximized: win.isMaximized() });
+      if (!win) return;
+      started.store.settings.set('window', { ...win.getNormalBounds(), maximized: win.isMaximized() });
     });
     win.on('closed', () => {
       unsubscribe();
@@ -112,9 +123,17 @@ if (!app.requestSingleInstanceLock()) {
     });
     void win.loadURL(`${APP_ORIGIN}/index.html`);
 
-    app.on('before-quit', () => {
-      void jobs.idle().finally(() => ctx?.close());
-    });
+    void started.start();
+  });
+
+  // Quitting waits (bounded) for the services to stop: a running scan pauses and stays resumable, the store closes.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !hunter) return;
+    quitting = true;
+    event.preventDefault();
+    const stopped = hunter.stop();
+    void Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, QUIT_WAIT_MS))]).finally(() => app.quit());
   });
 
   app.on('window-all-closed', () => app.quit());

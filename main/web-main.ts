@@ -4,11 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import log from 'electron-log/node';
+import { createHunter } from './app/create-hunter';
 import { defaultDbPath } from './app-paths';
 import { startWebBridge } from './bridge/web-server';
-import { EventBus } from './ipc/events';
 import { createHandlers } from './ipc/handlers';
-import { openHunter } from './services/context';
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, db: { type: 'string' }, static: { type: 'string' } },
@@ -28,22 +27,25 @@ if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
 const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as {
   version: string;
 };
-const ctx = openHunter({ dbPath: values.db ?? defaultDbPath() });
-const bus = new EventBus();
-const { handlers, jobs } = createHandlers(ctx, bus, { version: pkg.version, platform: process.platform });
+const hunter = createHunter({ dbPath: values.db ?? defaultDbPath() });
 const bridge = await startWebBridge({
-  handlers,
-  bus,
+  handlers: createHandlers(hunter, { version: pkg.version, platform: process.platform }),
+  bus: hunter.bus,
   staticDir,
   port,
   onInternalError: (err) => log.error('handler failed', err),
 });
+await hunter.start();
 console.log(`Hunter web: ${bridge.url}`);
 
+// Ctrl-C: stop taking calls, stop the services (a running scan pauses, resumable) and close the store, then exit.
+// A second signal while that runs ends the process at once.
+let stopping = false;
 const shutdown = async () => {
+  if (stopping) process.exit(130);
+  stopping = true;
   await bridge.close();
-  await jobs.idle();
-  ctx.close();
+  await hunter.stop();
   process.exit(0);
 };
 process.on('SIGINT', shutdown);

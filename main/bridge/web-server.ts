@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { Handlers } from '../ipc/dispatch';
 import { dispatch } from '../ipc/dispatch';
-import type { EventBus } from '../ipc/events';
+import type { EventBus } from '../core/event-bus';
+import { rendererCsp, resolveRendererFile } from '../security/renderer-files';
 
 export interface WebBridgeOptions {
   handlers: Handlers;
@@ -84,20 +85,15 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
   };
 
   const serveStatic = (urlPath: string, res: http.ServerResponse) => {
-    const rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
-    const file = path.resolve(root, '.' + rel);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-    }
+    const file = resolveRendererFile(root, urlPath);
+    if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
     const ext = path.extname(file);
     const headers: http.OutgoingHttpHeaders = {
       'Content-Type': MIME[ext] ?? 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
     };
     if (ext === '.html') {
-      headers['Content-Security-Policy'] =
-        `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; ` +
-        `connect-src 'self' ws://${HOST}:${port} ws://localhost:${port}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`;
+      headers['Content-Security-Policy'] = rendererCsp([`ws://${HOST}:${port}`, `ws://localhost:${port}`]);
       headers['Referrer-Policy'] = 'no-referrer';
     }
     res.writeHead(200, headers);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { FLAG_NAMES } from '../../shared/flags';
+import type { FlagName } from '../../shared/flags';
 import { rulesSchema, type ScoringRules } from '../engine/scoring/rules-schema';
 import { appFiles } from '../platform/app-files';
 import {
@@ -63,6 +65,15 @@ function readValidated<S extends z.ZodTypeAny>(dir: string, file: string, schema
     throw new Error(`Config ${path} is invalid:\n${lines.join('\n')}`);
   }
   return result.data;
+}
+
+const flagDefaultsSchema = z
+  .object(Object.fromEntries(FLAG_NAMES.map((n) => [n, z.boolean()])) as Record<FlagName, z.ZodBoolean>)
+  .strict();
+
+/** resources/flags.json: every flag's shipped default, none missing, none unknown. */
+export function loadFlagDefaults(dir: string = resourcesDir()): Record<FlagName, boolean> {
+  return readValidated(dir, 'flags.json', flagDefaultsSchema);
 }
 
 export function loadConfig(dir: string = resourcesDir()): HunterConfig {

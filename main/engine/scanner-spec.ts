@@ -10,7 +10,7 @@ export interface ScannerSpec {
   config: HunterConfig;
   dns: { servers?: string[]; timeoutMs: number; tries: number };
   /** null when WHOIS is switched off */
-  whois: { timeoutMs: number; cacheTtlMs: number } | null;
+  whois: { timeoutMs: number; cacheTtlMs?: number } | null;
   dkimSelectors: string[];
 }
 

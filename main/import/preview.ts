@@ -1,4 +1,4 @@
-import type { ImportPreview, ImportPreviewRow } from '../../shared/ipc/contract';
+import type { ImportPreview, ImportPreviewRow } from '../../shared/imports';
 import { normalizeDomain } from '../engine/normalize';
 import type { ColumnKeywords, ColumnMap } from './detect-columns';
 import { detectColumns } from './detect-columns';

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
+import { AppError } from '../core/app-error';
 
 export interface Table {
   /** the first row as it was in the file */
@@ -7,10 +8,8 @@ export interface Table {
   rows: string[][];
 }
 
-/** Thrown for files we cannot read at all; the message is safe to show to a user. */
-export class BadFileError extends Error {
-  readonly code = 'bad_file';
-}
+/** A file we cannot read at all: the message is safe to show to a user. */
+const badFile = (message: string) => new AppError('bad_file', message);
 
 const MAX_ROWS = 200_000;
 
@@ -19,12 +18,12 @@ export async function readTable(fileName: string, content: Buffer): Promise<Tabl
   let all: string[][];
   if (ext === 'xlsx') all = await readXlsx(content);
   else if (ext === 'csv' || ext === 'txt' || ext === 'tsv') all = readCsv(content);
-  else if (ext === 'xls') throw new BadFileError('Old .xls files are not supported: save the sheet as .xlsx or .csv');
-  else throw new BadFileError(`Unsupported file type ".${ext}": use .csv or .xlsx`);
+  else if (ext === 'xls') throw badFile('Old .xls files are not supported: save the sheet as .xlsx or .csv');
+  else throw badFile(`Unsupported file type ".${ext}": use .csv or .xlsx`);
 
   const nonEmpty = all.filter((r) => r.some((c) => c.trim() !== ''));
-  if (nonEmpty.length === 0) throw new BadFileError('The file has no rows');
-  if (nonEmpty.length > MAX_ROWS + 1) throw new BadFileError(`The file has more than ${MAX_ROWS} rows`);
+  if (nonEmpty.length === 0) throw badFile('The file has no rows');
+  if (nonEmpty.length > MAX_ROWS + 1) throw badFile(`The file has more than ${MAX_ROWS} rows`);
   return { firstRow: nonEmpty[0], rows: nonEmpty.slice(1) };
 }
 
@@ -42,7 +41,7 @@ function readCsv(content: Buffer): string[][] {
   // a delimiter guess on a one-column file is not an error worth refusing the file for
   const fatal = parsed.errors.filter((e) => e.code !== 'UndetectableDelimiter');
   if (parsed.data.length === 0 && fatal.length > 0) {
-    throw new BadFileError(`The CSV file could not be read: ${fatal[0].message}`);
+    throw badFile(`The CSV file could not be read: ${fatal[0].message}`);
   }
   return parsed.data.map((r) => r.map((c) => String(c ?? '')));
 }
@@ -52,10 +51,10 @@ async function readXlsx(content: Buffer): Promise<string[][]> {
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    throw new BadFileError('The .xlsx file is damaged or not an Excel workbook');
+    throw badFile('The .xlsx file is damaged or not an Excel workbook');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new BadFileError('The workbook has no sheets');
+  if (!sheet) throw badFile('The workbook has no sheets');
   const rows: string[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];

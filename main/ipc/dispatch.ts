@@ -1,24 +1,18 @@
 import { ZodError } from 'zod';
 import type { z } from 'zod';
 import { contract } from '../../shared/ipc/contract';
-import type { Channel, ChannelOutput, Contract, ErrorCode, IpcError, IpcResult } from '../../shared/ipc/contract';
-import { BadFileError } from '../import/read-table';
+import type { Channel, ChannelOutput, Contract, IpcError, IpcResult } from '../../shared/ipc/contract';
+import { AppError } from '../core/app-error';
+
+export type Handler<C extends Channel> = (
+  input: z.output<Contract[C]['input']>,
+) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 
 /** One handler per contract channel, receiving the already-validated input. */
-export type Handlers = {
-  [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
-};
+export type Handlers = { [C in Channel]: Handler<C> };
 
-/** An expected failure whose message is fit for the user (localised in the renderer by code). */
-export class HandledError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
+/** A feature's share of the handlers: exactly the channels its contract file declares. */
+export type HandlersFor<Channels> = { [C in keyof Channels & Channel]: Handler<C> };
 
 function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -29,9 +23,8 @@ function zodIssues(err: ZodError): { path: string; message: string }[] {
 }
 
 function toIpcError(err: unknown, onInternal: (err: unknown) => void): IpcError {
-  if (err instanceof HandledError) return { code: err.code, message: err.message, details: err.details };
+  if (err instanceof AppError) return { code: err.code, message: err.message, details: err.details };
   if (err instanceof ZodError) return { code: 'validation', message: 'Invalid value', details: zodIssues(err) };
-  if (err instanceof BadFileError) return { code: 'bad_file', message: err.message };
   onInternal(err);
   // never a stack trace across the boundary: the log has it
   return { code: 'internal', message: 'Something went wrong; the details are in the log' };

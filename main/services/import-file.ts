@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportResult } from '../../shared/ipc/contract';
+import type { ImportResult } from '../../shared/imports';
 import { ColumnKeywordsSchema } from '../import/detect-columns';
 import type { ColumnKeywords } from '../import/detect-columns';
 import { planImport } from '../import/preview';

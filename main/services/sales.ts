@@ -3,9 +3,15 @@ import type { LeadDetail } from '../../shared/leads';
 import type { SalesInput, SalesSummary } from '../../shared/sales-summary';
 import { buildSalesSummary, loadSalesTemplates, renderSalesSummaryText } from '../sales';
 import type { SalesTemplates } from '../sales';
-import type { HunterContext } from './context';
+import type { Settings } from '../../shared/settings';
 
 type Lang = 'tr' | 'en';
+
+/** What the sales summary reads besides the lead: where the templates are, and the rep's settings. */
+export interface SalesDeps {
+  resources: string;
+  settings: { get(): Settings };
+}
 const templateCache = new Map<string, SalesTemplates>();
 
 function templatesFor(resources: string, lang: Lang): SalesTemplates {
@@ -43,16 +49,11 @@ export function salesInputOf(lead: LeadDetail): SalesInput {
   };
 }
 
-export function salesSummaryFor(
-  ctx: HunterContext,
-  lead: LeadDetail,
-  lang: Lang,
-  now: Date = new Date(),
-): SalesSummary {
+export function salesSummaryFor(ctx: SalesDeps, lead: LeadDetail, lang: Lang, now: Date = new Date()): SalesSummary {
   const settings = ctx.settings.get();
   return buildSalesSummary(salesInputOf(lead), { templates: templatesFor(ctx.resources, lang), settings, lang, now });
 }
 
-export function salesSummaryTextFor(ctx: HunterContext, lead: LeadDetail, lang: Lang, now: Date = new Date()): string {
+export function salesSummaryTextFor(ctx: SalesDeps, lead: LeadDetail, lang: Lang, now: Date = new Date()): string {
   return renderSalesSummaryText(salesSummaryFor(ctx, lead, lang, now), templatesFor(ctx.resources, lang));
 }

@@ -16,6 +16,30 @@ export interface ScanAndStoreOptions {
 }
 
 /**
+ * Job bookkeeping for one stored batch, inside its transaction: the items whose verdict was stored are done, the
+ * rest failed with their reason. `items[i]` is the job domain of the i-th input handed to the scanner (null for an
+ * input that is not a domain).
+ */
+export function recordJobBatch(
+  store: Store,
+  jobId: number,
+  items: readonly (string | null)[],
+  batch: { result: ScanResult; index: number }[],
+): void {
+  const done: string[] = [];
+  const failed: { domain: string; error: string }[] = [];
+  for (const { result, index } of batch) {
+    const domain = items[index];
+    // inputs that were never a domain are not job items
+    if (!domain) continue;
+    if (result.verdict !== null) done.push(domain);
+    else failed.push({ domain, error: result.error ?? result.scan_status });
+  }
+  store.scanJobs.markDone(jobId, done);
+  store.scanJobs.markFailed(jobId, failed);
+}
+
+/**
  * Scans and persists: results are buffered and written in batches (one transaction each), so 10,000 domains cost
  * a few dozen commits, not 10,000. Invalid inputs are reported but never stored.
  */

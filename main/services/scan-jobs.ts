@@ -1,72 +1,94 @@
-import type { ScanJobStatus } from '../../shared/ipc/contract';
-import { HandledError } from '../ipc/dispatch';
-import type { EventBus } from '../ipc/events';
-import type { HunterContext } from './context';
-import { scanAndStore } from './scan-and-store';
+import type { ScanJobStatus } from '../../shared/scan-jobs';
+import type { Service } from '../app/service';
+import { AppError } from '../core/app-error';
+import type { EventBus } from '../core/event-bus';
+import { errorContext } from '../core/log';
+import type { Log } from '../core/log';
+import type { Store } from '../store/db';
+import { recordJobBatch, scanAndStore } from './scan-and-store';
+import type { Scanners } from './scanners';
 
 const CHUNK = 1000;
 const PROGRESS_INTERVAL_MS = 100;
+/** how long stop() lets scans already in flight finish and be stored before it lets the store close */
+const STOP_DRAIN_MS = 700;
+
+export interface ScanJobDeps {
+  store: Store;
+  bus: EventBus;
+  scanners: Scanners;
+  concurrency: () => number;
+  log: Log;
+}
 
 /**
  * Bulk scans as persisted jobs: every domain is a job item marked done in the same transaction that stores its
  * result, so a job interrupted by closing the app resumes with exactly the items that were not stored yet.
  * One job runs at a time; scans start only when asked (never because a screen opened).
  */
-export class ScanJobService {
+export class ScanJobService implements Service {
+  readonly name = 'scan-jobs';
   private running: { jobId: number; abort: AbortController; done: Promise<void> } | null = null;
+  private rate = { startedAt: 0, doneAtStart: 0 };
 
-  constructor(
-    private readonly ctx: HunterContext,
-    private readonly bus: EventBus,
-  ) {}
+  constructor(private readonly deps: ScanJobDeps) {}
 
-  start(domains: string[]): ScanJobStatus {
+  /** Jobs never start by themselves: an interrupted one waits for the user's "resume". */
+  start(): void {}
+
+  /** Aborts the running job, lets in-flight scans land for a moment, and leaves the job paused (resumable). */
+  async stop(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    running.abort.abort();
+    await Promise.race([running.done, new Promise((resolve) => setTimeout(resolve, STOP_DRAIN_MS).unref())]);
+  }
+
+  startJob(domains: string[]): ScanJobStatus {
     this.assertIdle();
-    if (domains.length === 0) throw new HandledError('validation', 'There is nothing to scan');
+    if (domains.length === 0) throw new AppError('validation', 'There is nothing to scan');
     // the repository keeps one item per distinct domain
-    const job = this.ctx.store.scanJobs.create(domains, {});
+    const job = this.deps.store.scanJobs.create(domains, {});
     this.launch(job.id);
     return this.status(job.id)!;
   }
 
   resume(jobId: number): ScanJobStatus {
     this.assertIdle();
-    const job = this.ctx.store.scanJobs.get(jobId);
-    if (!job) throw new HandledError('not_found', `Scan job ${jobId} does not exist`);
+    const job = this.deps.store.scanJobs.get(jobId);
+    if (!job) throw new AppError('not_found', `Scan job ${jobId} does not exist`);
     // finished jobs (done, cancelled) stay as they ended
-    if (job.state !== 'running' && job.state !== 'paused') return this.status(jobId)!;
+    if (job.state === 'done' || job.state === 'cancelled') return this.status(jobId)!;
     this.launch(jobId);
     return this.status(jobId)!;
   }
 
   cancel(jobId: number): ScanJobStatus {
     if (this.running?.jobId === jobId) this.running.abort.abort();
-    const job = this.ctx.store.scanJobs.get(jobId);
-    if (!job) throw new HandledError('not_found', `Scan job ${jobId} does not exist`);
-    this.ctx.store.scanJobs.cancel(jobId);
+    const job = this.deps.store.scanJobs.get(jobId);
+    if (!job) throw new AppError('not_found', `Scan job ${jobId} does not exist`);
+    this.deps.store.scanJobs.cancel(jobId);
     return this.status(jobId)!;
   }
 
   /** The running job, or the newest unfinished one (to offer "resume" after a restart). */
   current(): ScanJobStatus | null {
     if (this.running) return this.status(this.running.jobId);
-    const job = this.ctx.store.scanJobs.latestUnfinished();
+    const job = this.deps.store.scanJobs.latestUnfinished();
     return job ? this.status(job.id) : null;
   }
 
-  /** Resolves when the running job (if any) has stopped: used on shutdown and in tests. */
+  /** Resolves when the running job (if any) has stopped by itself: used by tests. */
   async idle(): Promise<void> {
     await this.running?.done;
   }
 
   private assertIdle(): void {
-    if (this.running) throw new HandledError('busy', 'A scan is already running');
+    if (this.running) throw new AppError('busy', 'A scan is already running');
   }
 
-  private rate = { startedAt: 0, doneAtStart: 0 };
-
   private status(jobId: number): ScanJobStatus | null {
-    const job = this.ctx.store.scanJobs.get(jobId);
+    const job = this.deps.store.scanJobs.get(jobId);
     if (!job) return null;
     const isRunning = this.running?.jobId === jobId;
     const elapsed = (Date.now() - this.rate.startedAt) / 1000;
@@ -83,59 +105,57 @@ export class ScanJobService {
       rate_per_s: Math.round(rate * 10) / 10,
       eta_ms: isRunning && rate > 0 ? Math.round((remaining / rate) * 1000) : null,
       started_at: job.started_at,
+      error: job.state === 'error' ? job.error : null,
     };
   }
 
   private launch(jobId: number): void {
     const abort = new AbortController();
-    const store = this.ctx.store;
+    const { store, bus, log } = this.deps;
     store.scanJobs.resume(jobId);
     this.rate = { startedAt: Date.now(), doneAtStart: store.scanJobs.get(jobId)!.done };
-    const done = (async () => {
-      let lastEmit = 0;
-      const emit = (force = false) => {
-        if (!force && Date.now() - lastEmit < PROGRESS_INTERVAL_MS) return;
-        lastEmit = Date.now();
-        const s = this.status(jobId);
-        if (s) this.bus.emit('scan.progress', s);
-      };
-      try {
-        const scanner = this.ctx.createScanner();
-        const concurrency = this.ctx.settings.get().scan_concurrency;
-        for (;;) {
-          if (abort.signal.aborted) break;
-          // empty once every item is marked (the repository then marks the job done) or the job was cancelled
-          const items = store.scanJobs.nextPending(jobId, CHUNK);
-          if (items.length === 0) break;
-          await scanAndStore(items, scanner, store, {
-            concurrency,
-            signal: abort.signal,
-            inTransaction: (batch) => {
-              const failed = batch.filter((b) => b.result.verdict === null);
-              store.scanJobs.markDone(
-                jobId,
-                batch.filter((b) => b.result.verdict !== null).map((b) => items[b.index]),
-              );
-              store.scanJobs.markFailed(
-                jobId,
-                failed.map((b) => ({ domain: items[b.index], error: b.result.error ?? b.result.scan_status })),
-              );
-            },
-            onStored: (batch) => {
-              this.bus.emit('leads.changed', { domains: batch.map((b) => b.result.domain) });
-              emit();
-            },
-          });
+    let lastEmit = 0;
+    const emit = (force = false) => {
+      if (!force && Date.now() - lastEmit < PROGRESS_INTERVAL_MS) return;
+      lastEmit = Date.now();
+      const s = this.status(jobId);
+      if (s) bus.emit('scan.progress', s);
+    };
+    const run = async () => {
+      const scanner = this.deps.scanners.get();
+      const concurrency = this.deps.concurrency();
+      for (;;) {
+        if (abort.signal.aborted) break;
+        // empty once every item is marked (the repository then marks the job done) or the job was cancelled
+        const items = store.scanJobs.nextPending(jobId, CHUNK);
+        if (items.length === 0) break;
+        await scanAndStore(items, scanner, store, {
+          concurrency,
+          signal: abort.signal,
+          inTransaction: (batch) => recordJobBatch(store, jobId, items, batch),
+          onStored: (batch) => {
+            bus.emit('leads.changed', { domains: batch.map((b) => b.result.domain) });
+            emit();
+          },
+        });
+      }
+      // stopped by stop(): say so in the store, so the job reads "paused" to whichever process opens it next
+      if (abort.signal.aborted) store.scanJobs.pause(jobId);
+    };
+    const done = run()
+      .catch((err: unknown) => {
+        // a failure mid-job (disk full, a broken scanner set-up) stops it with its cause; it stays resumable
+        log.error('scan.job_failed', { job_id: jobId, ...errorContext(err) });
+        try {
+          store.scanJobs.fail(jobId, (err as Error).message ?? String(err));
+        } catch (failErr) {
+          log.error('scan.job_fail_not_recorded', { job_id: jobId, ...errorContext(failErr) });
         }
-      } catch (err) {
-        // a failure mid-job (disk full, say) leaves the job resumable rather than lost
-        store.scanJobs.pause(jobId);
-        throw err;
-      } finally {
+      })
+      .finally(() => {
         this.running = null;
         emit(true);
-      }
-    })();
-    this.running = { jobId, abort, done: done.catch(() => {}) };
+      });
+    this.running = { jobId, abort, done };
   }
 }

@@ -50,7 +50,12 @@ export interface Store {
 }
 
 export class StoreOpenError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    options?: { cause?: unknown },
+    /** 'db_too_new' when a newer Hunter wrote the file; 'unreadable' otherwise */
+    readonly reason: 'db_too_new' | 'unreadable' = 'unreadable',
+  ) {
     super(message, options);
     this.name = 'StoreOpenError';
   }
@@ -73,6 +78,17 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
       {
         cause: err,
       },
+    );
+  }
+  // Before anything writes (WAL switch, migrations, backup): a database a newer Hunter migrated is refused as it is.
+  const unknown = unknownAppliedMigrations(sqlite, migrationsFolder);
+  if (unknown > 0) {
+    sqlite.close();
+    throw new StoreOpenError(
+      `${path} was written by a newer version of Hunter (${unknown} database change${unknown === 1 ? '' : 's'} ` +
+        `this version does not know). Update Hunter to open it; the file was left untouched.`,
+      undefined,
+      'db_too_new',
     );
   }
   try {
@@ -132,6 +148,22 @@ function pendingMigrations(sqlite: Database.Database, folder: string): string[] 
   return journalTags(folder)
     .filter((e) => last === null || Number(last) < e.when)
     .map((e) => e.tag);
+}
+
+/**
+ * Migrations recorded in the database that this build does not ship: drizzle records each applied migration's
+ * journal time, and a newer build's migrations are timed after every one of ours.
+ */
+function unknownAppliedMigrations(sqlite: Database.Database, folder: string): number {
+  const hasTable = sqlite
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`)
+    .get();
+  if (!hasTable) return 0;
+  const newest = Math.max(...journalTags(folder).map((e) => e.when));
+  const row = sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations WHERE created_at > ?').get(newest) as {
+    n: number;
+  };
+  return row.n;
 }
 
 function backup(sqlite: Database.Database, target: string): void {

@@ -1,5 +1,5 @@
 import { asc, desc, eq } from 'drizzle-orm';
-import type { LegacyNote } from '../../shared/ipc/contract';
+import type { LegacyNote } from '../../shared/legacy';
 import type { Db } from './db';
 import { legacyNotes, legacyTags } from './schema';
 

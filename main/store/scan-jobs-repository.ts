@@ -1,7 +1,7 @@
 // Bulk scans as persisted work lists: a job's domains are stored before scanning starts and each one is marked
 // when its result is saved, so after a crash or restart the job resumes with exactly the domains still pending.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { ScanJobState } from '../../shared/ipc/contract';
+import type { ScanJobState } from '../../shared/scan-jobs';
 import type { Clock, Db } from './db';
 import { scanJobItems, scanJobs } from './schema';
 
@@ -17,6 +17,8 @@ export interface ScanJob {
   updated_at: string;
   finished_at: string | null;
   options: Record<string, unknown>;
+  /** why the job stopped in state "error" */
+  error: string | null;
 }
 
 export interface ScanJobsRepository {
@@ -31,12 +33,15 @@ export interface ScanJobsRepository {
   markDone(jobId: number, domains: string[]): ScanJob;
   markFailed(jobId: number, failures: { domain: string; error: string }[]): ScanJob;
   pause(jobId: number): ScanJob;
+  /** Stops the job with a reason; it stays resumable (the cause may be gone on the next try). */
+  fail(jobId: number, reason: string): ScanJob;
   resume(jobId: number): ScanJob;
   /** Stops the job for good; its pending items are never handed out again. */
   cancel(jobId: number): ScanJob;
 }
 
-const UNFINISHED: ScanJobState[] = ['running', 'paused'];
+/** jobs that can still go on: a job stopped by an error resumes like a paused one */
+const UNFINISHED: ScanJobState[] = ['running', 'paused', 'error'];
 
 export function createScanJobsRepository(db: Db, now: Clock): ScanJobsRepository {
   const sqlite = db.$client;
@@ -100,20 +105,20 @@ export function createScanJobsRepository(db: Db, now: Clock): ScanJobsRepository
     },
   );
 
-  function setState(jobId: number, state: ScanJobState): ScanJob {
+  function setState(jobId: number, state: ScanJobState, error: string | null = null): ScanJob {
     const stamp = now().toISOString();
-    const final = state === 'done' || state === 'cancelled' || state === 'error';
+    const final = state === 'done' || state === 'cancelled';
     db.update(scanJobs)
-      .set({ state, updated_at: stamp, ...(final ? { finished_at: stamp } : {}) })
+      .set({ state, error, updated_at: stamp, ...(final ? { finished_at: stamp } : {}) })
       .where(eq(scanJobs.id, jobId))
       .run();
     return mustGet(jobId);
   }
 
   /** Moves an unfinished job to another state; finished jobs stay as they ended. */
-  function transition(jobId: number, state: ScanJobState): ScanJob {
+  function transition(jobId: number, state: ScanJobState, error: string | null = null): ScanJob {
     const job = mustGet(jobId);
-    return UNFINISHED.includes(job.state) ? setState(jobId, state) : job;
+    return UNFINISHED.includes(job.state) ? setState(jobId, state, error) : job;
   }
 
   return {
@@ -147,6 +152,7 @@ export function createScanJobsRepository(db: Db, now: Clock): ScanJobsRepository
       ),
     markFailed: (jobId, failures) => mark(jobId, failures, 'failed'),
     pause: (jobId) => transition(jobId, 'paused'),
+    fail: (jobId, reason) => transition(jobId, 'error', reason.slice(0, 500)),
     resume: (jobId) => transition(jobId, 'running'),
     cancel: (jobId) => transition(jobId, 'cancelled'),
   };

@@ -222,6 +222,8 @@ export const scanJobs = sqliteTable('scan_jobs', {
   updated_at: text('updated_at').notNull(),
   finished_at: text('finished_at'),
   options: text('options', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  /** why the job stopped in state "error" (the cause as logged); null otherwise */
+  error: text('error'),
 });
 
 export const scanJobItems = sqliteTable(

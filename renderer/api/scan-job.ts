@@ -2,7 +2,7 @@
 // status lives in one small store fed by call results and `scan.progress` events.
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { ScanJobStatus } from '../../shared/ipc/contract';
+import type { ScanJobStatus } from '../../shared/scan-jobs';
 import type { LeadQuery } from '../../shared/leads';
 import { api } from './api';
 import type { ApiError } from './api';

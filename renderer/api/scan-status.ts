@@ -1,4 +1,4 @@
-import type { ScanJobStatus } from '../../shared/ipc/contract';
+import type { ScanJobStatus } from '../../shared/scan-jobs';
 
 const FINAL_STATES: ScanJobStatus['state'][] = ['done', 'cancelled', 'error'];
 

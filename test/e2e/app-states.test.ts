@@ -57,13 +57,11 @@ describe('app states (e2e)', () => {
 
     await page.getByTestId('language-switch').getByText('TR').click();
     await page.getByTestId('import-open').click();
-    await page
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: 'teklif.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'),
-      });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'teklif.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'),
+    });
     const notice = page.getByTestId('import-dialog').getByTestId('error-notice');
     await notice.waitFor();
     expect(await notice.getAttribute('data-code')).toBe('bad_file');
@@ -81,7 +79,7 @@ describe('app states (e2e)', () => {
     );
     // a previous session stored two results, then the app was closed mid-run
     const job = app.ctx.store.scanJobs.create(domains, {});
-    const scanner = app.ctx.createScanner();
+    const scanner = app.ctx.scanners.get();
     const firstTwo = domains.slice(0, 2);
     const results = await Promise.all(firstTwo.map((domain) => scanner.scan(domain)));
     app.ctx.store.transaction(() => {

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScanJobStatus } from '../../shared/ipc/contract';
-import { EventBus } from '../../main/ipc/events';
+import type { ScanJobStatus } from '../../shared/scan-jobs';
+import { createHunter } from '../../main/app/create-hunter';
 import { createHandlers } from '../../main/ipc/handlers';
-import { openHunter } from '../../main/services/context';
 import { fixtureZones } from '../fixtures/dns-zones';
 import { startDnsServer } from '../support/dns-server';
 import type { DnsServerHandle } from '../support/dns-server';
@@ -23,7 +22,7 @@ afterAll(async () => {
 });
 
 function open(db: string) {
-  const ctx = openHunter({ dbPath: db });
+  const ctx = createHunter({ dbPath: db });
   ctx.settings.update({
     dns_servers: [dns.address],
     dns_timeout_ms: 300,
@@ -31,12 +30,12 @@ function open(db: string) {
     whois_enabled: false,
     scan_concurrency: 4,
   });
-  const bus = new EventBus();
   const events: ScanJobStatus[] = [];
-  bus.subscribe((name, payload) => {
+  ctx.bus.subscribe((name, payload) => {
     if (name === 'scan.progress') events.push(payload as ScanJobStatus);
   });
-  const { handlers, jobs } = createHandlers(ctx, bus, { version: 'test', platform: 'linux' });
+  const handlers = createHandlers(ctx, { version: 'test', platform: 'linux' });
+  const jobs = ctx.services.scanJobs;
   return { ctx, handlers, jobs, events };
 }
 
@@ -64,7 +63,7 @@ describe('bulk scan jobs', () => {
     expect(last).toMatchObject({ job_id: started.job_id, state: 'done', total: 6, done: 6, succeeded: 6, failed: 0 });
     expect(ctx.store.leads.listLeads({ scanned: 'scanned' }).total).toBe(6);
     expect(await handlers['scan.status']({})).toBeNull();
-    ctx.close();
+    await ctx.stop();
   });
 
   it('resumes after the app was closed mid-run: nothing scanned twice, nothing lost', async () => {
@@ -74,13 +73,13 @@ describe('bulk scan jobs', () => {
     const job = first.ctx.store.scanJobs.create(all, {});
     // the previous session stored the first 10 results, then the app was closed
     const firstTen = all.slice(0, 10);
-    const scanner = first.ctx.createScanner();
+    const scanner = first.ctx.scanners.get();
     const results = await Promise.all(firstTen.map((d) => scanner.scan(d)));
     first.ctx.store.transaction(() => {
       first.ctx.store.leads.saveScanResults(results);
       first.ctx.store.scanJobs.markDone(job.id, firstTen);
     });
-    first.ctx.close();
+    await first.ctx.stop();
 
     const second = open(db);
     const offered = await second.handlers['scan.status']({});
@@ -91,7 +90,7 @@ describe('bulk scan jobs', () => {
     for (const domain of all) {
       expect(second.ctx.store.leads.getHistory(domain), domain).toHaveLength(1);
     }
-    second.ctx.close();
+    await second.ctx.stop();
   });
 
   it('cancels a running job: scans in flight finish, the rest are never started', async () => {
@@ -106,6 +105,6 @@ describe('bulk scan jobs', () => {
     expect(cancelled.state).toBe('cancelled');
     expect(job.done).toBeLessThan(400);
     expect(ctx.store.leads.listLeads({ scanned: 'scanned' }).total).toBe(job.done);
-    ctx.close();
+    await ctx.stop();
   });
 });

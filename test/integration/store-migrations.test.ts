@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, StoreOpenError } from '../../main/store/db';
 import type { Store } from '../../main/store/db';
 import { appFiles } from '../../main/platform/app-files';
+import { FOLD_SQL_FUNCTION, foldSearch } from '../../main/store/search-fold';
 import { tempDir } from '../support/temp-store';
 
 const MIGRATIONS = appFiles().migrations;
@@ -58,6 +59,7 @@ describe('store migrations', () => {
       '0001_integrations',
       '0002_grid_read_model',
       '0003_search_index',
+      '0004_scan_job_error',
     ]);
   });
 
@@ -173,6 +175,62 @@ describe('store migrations', () => {
     expect(() => openStore(path)).toThrow(/not a readable SQLite database.*left untouched/);
     expect(readFileSync(path).equals(content)).toBe(true);
     expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('refuses a database a newer Hunter migrated, leaving the file byte for byte', () => {
+    const dir = tempDir();
+    const path = join(dir, 'newer.db');
+    open(path).close();
+    // what a newer build leaves behind: one more applied migration, timed after every one this build ships
+    const sqlite = new Database(path);
+    const newest = Math.max(...journal.entries.map((e) => e.when));
+    sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', newest + 1000);
+    sqlite.pragma('journal_mode = DELETE');
+    sqlite.close();
+    const before = readFileSync(path);
+
+    let error: unknown;
+    try {
+      openStore(path);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(StoreOpenError);
+    expect((error as StoreOpenError).reason).toBe('db_too_new');
+    expect((error as Error).message).toMatch(/newer version of Hunter.*left untouched/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('0004 adds the scan-job error column and keeps existing jobs as they were', () => {
+    const dir = tempDir();
+    const oldFolder = join(dir, 'migrations-0003');
+    mkdirSync(join(oldFolder, 'meta'), { recursive: true });
+    const upTo0003 = journal.entries.slice(0, 4);
+    for (const e of upTo0003) copyFileSync(join(MIGRATIONS, `${e.tag}.sql`), join(oldFolder, `${e.tag}.sql`));
+    writeFileSync(join(oldFolder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: upTo0003 }));
+    const path = join(dir, 'jobs.db');
+    const sqlite = new Database(path);
+    // 0003's backfill folds names with the function the store registers at open
+    sqlite.function(FOLD_SQL_FUNCTION, { deterministic: true }, (v: unknown) =>
+      typeof v === 'string' ? foldSearch(v) : v,
+    );
+    migrate(drizzle({ client: sqlite }), { migrationsFolder: oldFolder });
+    sqlite
+      .prepare(
+        `INSERT INTO scan_jobs (state, total, done, succeeded, failed, started_at, updated_at, options)
+         VALUES ('paused', 3, 1, 1, 0, '2026-11-29T10:00:00.000Z', '2026-11-29T10:00:00.000Z', '{}')`,
+      )
+      .run();
+    sqlite.close();
+
+    const store = open(path);
+    expect(store.scanJobs.get(1)).toMatchObject({ state: 'paused', total: 3, done: 1, error: null });
+    expect(store.scanJobs.fail(1, 'DNS server 10.0.0.1:53 refused')).toMatchObject({
+      state: 'error',
+      error: 'DNS server 10.0.0.1:53 refused',
+    });
+    expect(store.scanJobs.resume(1)).toMatchObject({ state: 'running', error: null });
   });
 
   it('fails clearly when the migrations folder is missing', () => {

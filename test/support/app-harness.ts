@@ -3,16 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { startWebBridge } from '../../main/bridge/web-server';
 import type { WebBridge } from '../../main/bridge/web-server';
-import { EventBus } from '../../main/ipc/events';
+import { createHunter } from '../../main/app/create-hunter';
+import type { Hunter } from '../../main/app/create-hunter';
+import type { EventBus } from '../../main/core/event-bus';
 import { createHandlers } from '../../main/ipc/handlers';
 import type { Handlers } from '../../main/ipc/dispatch';
-import { openHunter } from '../../main/services/context';
-import type { HunterContext } from '../../main/services/context';
 import type { ScanJobService } from '../../main/services/scan-jobs';
 
 export interface AppHarness {
   dir: string;
-  ctx: HunterContext;
+  ctx: Hunter;
   bus: EventBus;
   handlers: Handlers;
   jobs: ScanJobService;
@@ -32,11 +32,13 @@ export async function startApp(
     fs.mkdirSync(staticDir);
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Hunter</title>');
   }
-  const ctx = openHunter({ dbPath: path.join(dir, 'hunter.db') });
+  const ctx = createHunter({ dbPath: path.join(dir, 'hunter.db') });
   if (opts.settings) ctx.settings.update(opts.settings);
-  const bus = new EventBus();
-  const { handlers, jobs } = createHandlers(ctx, bus, { version: 'test', platform: process.platform });
+  const bus = ctx.bus;
+  const handlers = createHandlers(ctx, { version: 'test', platform: process.platform });
+  const jobs = ctx.services.scanJobs;
   const bridge = await startWebBridge({ handlers, bus, staticDir });
+  await ctx.start();
   const base = `http://127.0.0.1:${bridge.port}`;
   return {
     dir,
@@ -56,7 +58,7 @@ export async function startApp(
     async close() {
       await bridge.close();
       await jobs.idle();
-      ctx.close();
+      await ctx.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

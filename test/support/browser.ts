@@ -193,9 +193,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
     const axe = (
       window as unknown as {
         axe: {
-          run: (
-            context: Document,
-          ) => Promise<{
+          run: (context: Document) => Promise<{
             violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
           }>;
         };

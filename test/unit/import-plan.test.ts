@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planImportFile } from '../../main/services/import-file';
-import { BadFileError } from '../../main/import/read-table';
+import { AppError } from '../../main/core/app-error';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
 const csv = (text: string) => Buffer.from(text, 'utf8');
@@ -72,7 +72,7 @@ describe('import planning', () => {
   });
 
   it('refuses unreadable files with a specific message', async () => {
-    await expect(planImportFile('x.xlsx', csv('not a zip'), RESOURCES)).rejects.toThrow(BadFileError);
+    await expect(planImportFile('x.xlsx', csv('not a zip'), RESOURCES)).rejects.toThrow(AppError);
     await expect(planImportFile('x.pdf', csv('%PDF'), RESOURCES)).rejects.toThrow('Unsupported file type ".pdf"');
     await expect(planImportFile('x.csv', csv('\n\n'), RESOURCES)).rejects.toThrow('The file has no rows');
   });

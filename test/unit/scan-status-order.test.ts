@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScanJobStatus } from '../../shared/ipc/contract';
+import type { ScanJobStatus } from '../../shared/scan-jobs';
 import { isNewerStatus } from '../../renderer/api/scan-status';
 
 const status = (over: Partial<ScanJobStatus>): ScanJobStatus => ({
@@ -12,6 +12,7 @@ const status = (over: Partial<ScanJobStatus>): ScanJobStatus => ({
   rate_per_s: 0,
   eta_ms: null,
   started_at: '2026-11-26T10:00:00.000Z',
+  error: null,
   ...over,
 });
 

@@ -24,8 +24,10 @@ export interface WhoisLookup {
   lookup(domain: string): Promise<WhoisSignal>;
 }
 
-/** Registration data changes rarely; the reference kept WHOIS for a day too. */
-export const DEFAULT_WHOIS_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
+/** Registration data changes rarely: a week-old answer still tells registrar, age and expiry well enough. */
+export const DEFAULT_WHOIS_CACHE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** per network attempt when the caller sets none */
+export const DEFAULT_WHOIS_TIMEOUT_MS = 4000;
 
 type Attempt = { ok: true; fields: WhoisFields } | { ok: false; reason: string };
 

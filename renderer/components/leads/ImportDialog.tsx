@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, FileButton, Group, Modal, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, ImportResult } from '../../../shared/ipc/contract';
+import type { ImportPreview, ImportResult } from '../../../shared/imports';
 import { api } from '../../api/api';
 import { useApiAction } from '../../api/hooks';
 import { readFileAsBase64 } from '../../api/files';

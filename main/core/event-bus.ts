@@ -1,4 +1,4 @@
-import type { EventName, HunterEvents } from '../../shared/ipc/contract';
+import type { EventName, HunterEvents } from '../../shared/ipc/events';
 
 export type EventListener = <E extends EventName>(event: E, payload: HunterEvents[E]) => void;
 

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Settings } from '../../shared/settings';
+import { loadConfig, loadFlagDefaults, resourcesDir } from '../config/load';
+import type { HunterConfig } from '../config/load';
+import { EventBus } from '../core/event-bus';
+import { errorContext, silentLog } from '../core/log';
+import type { Log } from '../core/log';
+import { createFlags } from '../flags/flags';
+import type { Flags } from '../flags/flags';
+import { createNodePlatform } from '../platform/node-platform';
+import type { Platform } from '../platform/platform';
+import { createScanners } from '../services/scanners';
+import type { Scanners } from '../services/scanners';
+import { ScanJobService } from '../services/scan-jobs';
+import { createSettingsService } from '../services/settings';
+import type { SettingsService } from '../services/settings';
+import { openStore } from '../store/db';
+import type { Store } from '../store/db';
+import type { Service } from './service';
+
+export interface HunterOptions {
+  dbPath: string;
+  /** Electron's or plain Node's (the default) */
+  platform?: Platform;
+  /** the folder rules, providers, templates and defaults are read from; default: the shipped resources/ */
+  resources?: string;
+  log?: Log;
+  /** worker threads for bulk scans; default: the pool's (cores - 1); 0 = scan on the calling thread */
+  scanWorkers?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The background services the root starts and stops; each feature adds its own here. */
+export interface HunterServices {
+  scanJobs: ScanJobService;
+}
+
+/** Everything the Electron shell, the web bridge, the CLI and the tests need, wired once. */
+export interface Hunter {
+  dbPath: string;
+  /** the resources folder everything here was configured from (rules, templates, import keywords) */
+  resources: string;
+  platform: Platform;
+  log: Log;
+  store: Store;
+  config: HunterConfig;
+  settings: SettingsService;
+  flags: Flags;
+  bus: EventBus;
+  scanners: Scanners;
+  services: HunterServices;
+  /** starts every background service (call once the front end is ready to receive events) */
+  start(): Promise<void>;
+  /** stops every service (abort, drain, flush), then closes the store; safe to call more than once */
+  stop(): Promise<void>;
+}
+
+export function createHunter(opts: HunterOptions): Hunter {
+  const log = opts.log ?? silentLog;
+  if (opts.dbPath !== ':memory:')
+    fs.mkdirSync(path.dirname(path.resolve(opts.dbPath)), { recursive: true, mode: 0o700 });
+  const resources = opts.resources ?? resourcesDir();
+  const config = loadConfig(resources);
+  const platform = opts.platform ?? createNodePlatform({ dbPath: opts.dbPath, log });
+  const store = openStore(opts.dbPath);
+  const settings = createSettingsService(store, resources);
+  const flags = createFlags(loadFlagDefaults(resources), store.settings, opts.env ?? process.env);
+  const bus = new EventBus();
+  flags.onChange((all) => bus.emit('flags.changed', all));
+  const current = (): Settings => settings.get();
+  const scanners = createScanners({
+    config,
+    settings: current,
+    whoisCache: store.cache,
+    whoisAllowed: () => flags.isOn('whois'),
+    workers: opts.scanWorkers,
+  });
+  const services: HunterServices = {
+    scanJobs: new ScanJobService({ store, bus, scanners, concurrency: () => current().scan_concurrency, log }),
+  };
+  const all: Service[] = Object.values(services);
+  let stopping: Promise<void> | null = null;
+
+  return {
+    dbPath: opts.dbPath,
+    resources,
+    platform,
+    log,
+    store,
+    config,
+    settings,
+    flags,
+    bus,
+    scanners,
+    services,
+    async start() {
+      for (const service of all) await service.start();
+    },
+    stop() {
+      stopping ??= (async () => {
+        // in reverse start order, each on its own: one service failing to stop must not keep the store open
+        for (const service of [...all].reverse()) {
+          try {
+            await service.stop();
+          } catch (err) {
+            log.error('service.stop_failed', { service: service.name, ...errorContext(err) });
+          }
+        }
+        await scanners.close();
+        store.close();
+      })();
+      return stopping;
+    },
+  };
+}

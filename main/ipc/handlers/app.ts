@@ -1,0 +1,14 @@
+import type { appChannels } from '../../../shared/ipc/app';
+import type { Hunter } from '../../app/create-hunter';
+import type { HandlersFor } from '../dispatch';
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+}
+
+export function appHandlers(hunter: Hunter, info: AppInfo): HandlersFor<typeof appChannels> {
+  return {
+    'app.info': () => ({ version: info.version, platform: info.platform, db_path: hunter.dbPath }),
+  };
+}

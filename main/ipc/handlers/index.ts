@@ -1,0 +1,27 @@
+import type { Hunter } from '../../app/create-hunter';
+import type { Handlers } from '../dispatch';
+import { appHandlers } from './app';
+import type { AppInfo } from './app';
+import { fileHandlers } from './files';
+import { flagHandlers } from './flags';
+import { leadHandlers } from './leads';
+import { legacyHandlers } from './legacy';
+import { salesHandlers } from './sales';
+import { scanHandlers } from './scan';
+import { settingsHandlers } from './settings';
+
+export type { AppInfo };
+
+/** Every feature's handlers, merged into the one map both transports serve (the type checks none is missing). */
+export function createHandlers(hunter: Hunter, info: AppInfo): Handlers {
+  return {
+    ...appHandlers(hunter, info),
+    ...settingsHandlers(hunter),
+    ...flagHandlers(hunter),
+    ...leadHandlers(hunter),
+    ...salesHandlers(hunter),
+    ...legacyHandlers(hunter),
+    ...fileHandlers(hunter),
+    ...scanHandlers(hunter),
+  };
+}

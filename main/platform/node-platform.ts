@@ -1,0 +1,37 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { Log } from '../core/log';
+import { createFileSecretStore } from './node-secret-store';
+import type { Platform } from './platform';
+
+/** The command that hands an address to the desktop's browser. */
+function openerFor(platform: NodeJS.Platform): [string, string[]] {
+  if (platform === 'win32') return ['cmd', ['/c', 'start', '""']];
+  if (platform === 'darwin') return ['open', []];
+  return ['xdg-open', []];
+}
+
+/** Plain Node (CLI, web bridge, tests): secrets in an owner-only file beside the database, logs in logs/ there. */
+export function createNodePlatform(opts: { dbPath: string; log?: Log }): Platform {
+  const userData = path.dirname(path.resolve(opts.dbPath));
+  return {
+    kind: 'node',
+    secrets: createFileSecretStore(userData),
+    paths: { userData, logs: path.join(userData, 'logs') },
+    openUrl(url) {
+      if (!/^https?:\/\//i.test(url)) return Promise.reject(new Error('only http(s) addresses are opened'));
+      const [cmd, args] = openerFor(process.platform);
+      return new Promise((resolve, reject) => {
+        const child = spawn(cmd, [...args, url], { stdio: 'ignore', detached: true });
+        child.once('error', reject);
+        child.once('spawn', () => {
+          child.unref();
+          resolve();
+        });
+      });
+    },
+    notify(title, body) {
+      opts.log?.info('notification', { title, body });
+    },
+  };
+}

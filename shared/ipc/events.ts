@@ -1,0 +1,7 @@
+import type { FlagEvents } from './flags';
+import type { LeadEvents } from './leads';
+import type { ScanEvents } from './scan';
+
+/** Push events main → renderer: each feature declares its own, merged here. */
+export interface HunterEvents extends LeadEvents, ScanEvents, FlagEvents {}
+export type EventName = keyof HunterEvents;
