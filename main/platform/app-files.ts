@@ -24,6 +24,8 @@ export interface AppFiles {
   renderer: string;
   /** the preload bundle the window loads */
   preload: string;
+  /** the update feed electron-builder wrote beside the archive (installed app only) */
+  updateConfig: string | null;
 }
 
 export interface LocateOptions {
@@ -69,6 +71,7 @@ export function locateAppFiles(opts: LocateOptions = {}): AppFiles {
     migrations: join(root, 'main', 'store', 'migrations'),
     renderer: join(root, 'dist', 'renderer'),
     preload: join(root, 'dist', 'preload', 'index.cjs'),
+    updateConfig: packaged ? join(dirname(packaged), 'app-update.yml') : null,
   };
 }
 

@@ -71,6 +71,7 @@ describe('app files', () => {
       migrations: path.join(root, 'main/store/migrations'),
       renderer: path.join(root, 'dist/renderer'),
       preload: path.join(root, 'dist/preload/index.cjs'),
+      updateConfig: null,
     });
   });
 
@@ -92,6 +93,7 @@ describe('app files', () => {
       migrations: path.join(asarRoot, 'main/store/migrations'),
       renderer: path.join(asarRoot, 'dist/renderer'),
       preload: path.join(asarRoot, 'dist/preload/index.cjs'),
+      updateConfig: path.join(resourcesPath, 'app-update.yml'),
     });
   });
 
