@@ -10,12 +10,18 @@ import { createFlags } from '../flags/flags';
 import type { Flags } from '../flags/flags';
 import { createNodePlatform } from '../platform/node-platform';
 import type { Platform } from '../platform/platform';
+import { createOpenedFiles } from '../services/opened-files';
+import type { OpenedFiles } from '../services/opened-files';
 import { createScanners } from '../services/scanners';
 import type { Scanners } from '../services/scanners';
 import { ScanJobService } from '../services/scan-jobs';
 import { createSettingsService } from '../services/settings';
 import type { SettingsService } from '../services/settings';
 import { openStore } from '../store/db';
+import { readBuiltInFeedUrl, resolveFeed } from '../update/feed-url';
+import { createUpdateService } from '../update/update-service';
+import type { UpdatePrompt, UpdateService, Updater } from '../update/update-service';
+import { readUpdateSettings } from '../update/update-settings';
 import type { Store } from '../store/db';
 import type { Service } from './service';
 
@@ -29,11 +35,14 @@ export interface HunterOptions {
   /** worker threads for bulk scans; default: the pool's (cores - 1); 0 = scan on the calling thread */
   scanWorkers?: number;
   env?: NodeJS.ProcessEnv;
+  /** the installed Electron app's updater and restart question; without them updates are off */
+  updates?: { updater: Updater | null; prompt: UpdatePrompt; builtInConfig: string | null };
 }
 
 /** The background services the root starts and stops; each feature adds its own here. */
 export interface HunterServices {
   scanJobs: ScanJobService;
+  updates: UpdateService;
 }
 
 /** Everything the Electron shell, the web bridge, the CLI and the tests need, wired once. */
@@ -50,6 +59,8 @@ export interface Hunter {
   bus: EventBus;
   scanners: Scanners;
   services: HunterServices;
+  /** files the OS opened Hunter with, waiting for the window's import preview */
+  openedFiles: OpenedFiles;
   /** starts every background service (call once the front end is ready to receive events) */
   start(): Promise<void>;
   /** stops every service (abort, drain, flush), then closes the store; safe to call more than once */
@@ -76,8 +87,21 @@ export function createHunter(opts: HunterOptions): Hunter {
     whoisAllowed: () => flags.isOn('whois'),
     workers: opts.scanWorkers,
   });
+  const env = opts.env ?? process.env;
+  const builtInFeed = readBuiltInFeedUrl(opts.updates?.builtInConfig ?? null);
   const services: HunterServices = {
     scanJobs: new ScanJobService({ store, bus, scanners, concurrency: () => current().scan_concurrency, log }),
+    updates: createUpdateService({
+      updater: opts.updates?.updater ?? null,
+      prompt: opts.updates?.prompt ?? { askToRestart: async () => false },
+      feed: () =>
+        resolveFeed({
+          env: env.HUNTER_UPDATE_URL,
+          setting: readUpdateSettings(store.settings).feed_url,
+          builtIn: builtInFeed,
+        }),
+      log,
+    }),
   };
   const all: Service[] = Object.values(services);
   let stopping: Promise<void> | null = null;
@@ -94,6 +118,7 @@ export function createHunter(opts: HunterOptions): Hunter {
     bus,
     scanners,
     services,
+    openedFiles: createOpenedFiles({ bus, log }),
     async start() {
       for (const service of all) await service.start();
     },

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { isAcceptableFeedUrl } from '../../shared/updates';
 import type { UpdateStatus } from '../../shared/updates';
 
 export interface FeedSources {
@@ -15,22 +16,6 @@ export interface Feed {
   source: NonNullable<UpdateStatus['feed_source']>;
   /** false for an address isAcceptableFeedUrl refuses: updates stay off rather than fall back to another feed */
   accepted: boolean;
-}
-
-/**
- * Update packages are trusted because the feed says so (latest.yml carries their sha512), so the feed must come over
- * https; plain http only to this machine, where tests and local mirrors run.
- */
-export function isAcceptableFeedUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password) return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
 /** The feed in force: HUNTER_UPDATE_URL wins over the setting, the setting over the installer's own. */

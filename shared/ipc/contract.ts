@@ -11,6 +11,7 @@ import { legacyChannels } from './legacy';
 import { salesChannels } from './sales';
 import { scanChannels } from './scan';
 import { settingsChannels } from './settings';
+import { updateChannels } from './updates';
 
 export const contract = {
   ...appChannels,
@@ -21,6 +22,7 @@ export const contract = {
   ...legacyChannels,
   ...fileChannels,
   ...scanChannels,
+  ...updateChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,7 +6,7 @@ import type { HandlersFor } from '../dispatch';
 
 const fileBytes = (base64: string) => Buffer.from(base64, 'base64');
 
-export function fileHandlers({ store, bus, resources }: Hunter): HandlersFor<typeof fileChannels> {
+export function fileHandlers({ store, bus, resources, openedFiles }: Hunter): HandlersFor<typeof fileChannels> {
   return {
     'import.preview': async ({ file_name, content_base64 }) =>
       (await planImportFile(file_name, fileBytes(content_base64), resources)).preview,
@@ -20,5 +20,6 @@ export function fileHandlers({ store, bus, resources }: Hunter): HandlersFor<typ
       const file = await exportLeads(store, query, format);
       return { file_name: file.file_name, content_base64: file.content.toString('base64'), rows: file.rows };
     },
+    'files.take_opened': () => openedFiles.take(),
   };
 }

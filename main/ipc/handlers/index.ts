@@ -9,6 +9,7 @@ import { legacyHandlers } from './legacy';
 import { salesHandlers } from './sales';
 import { scanHandlers } from './scan';
 import { settingsHandlers } from './settings';
+import { updateHandlers } from './updates';
 
 export type { AppInfo };
 
@@ -23,5 +24,6 @@ export function createHandlers(hunter: Hunter, info: AppInfo): Handlers {
     ...legacyHandlers(hunter),
     ...fileHandlers(hunter),
     ...scanHandlers(hunter),
+    ...updateHandlers(hunter),
   };
 }
