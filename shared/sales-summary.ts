@@ -3,6 +3,7 @@
 // The zod schema is the single source of truth: the TypeScript type is inferred from it and
 // shared/sales-summary.schema.json is exported from it (test/unit/sales-contract.test.ts keeps the file in sync).
 // zod/v4 (shipped inside the project's zod 3.25 package) is used here only because it can emit JSON Schema.
+import { LANGUAGES } from './lang';
 import * as z from 'zod/v4';
 import { SEGMENTS, TENANT_SIZES } from './domain';
 import type { DmarcPolicy, Segment, TenantSize, Tri } from './domain';
@@ -92,7 +93,7 @@ export const SalesSummarySchema = z.looseObject({
   next_step: NextStepSchema,
   metadata: MetadataSchema,
   // optional additions (allowed by the contract)
-  language: z.enum(['tr', 'en']).optional(),
+  language: z.enum(LANGUAGES).optional(),
   /** false: the domain was never scanned, the texts say so and next_step recommends scanning */
   scanned: z.boolean().optional(),
 });

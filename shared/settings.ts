@@ -1,3 +1,4 @@
+import { LangSchema } from './lang';
 import { z } from 'zod';
 
 const hostPort = z
@@ -15,7 +16,7 @@ export const OfferPricesSchema = z.object({
 });
 
 export const SettingsSchema = z.object({
-  language: z.enum(['tr', 'en']),
+  language: LangSchema,
   dns_servers: z.array(hostPort).max(8),
   dns_timeout_ms: z.number().int().min(100).max(30_000),
   dns_tries: z.number().int().min(1).max(5),

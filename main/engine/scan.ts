@@ -1,11 +1,18 @@
+import { daysUntil } from '../../shared/dates';
 import type { ScanResult, WhoisSignal } from '../../shared/domain';
 import type { HunterConfig } from '../config/load';
 import { analyzeDns } from './dns/analyze';
 import type { DnsClient } from './dns/client';
 import { normalizeDomain } from './normalize';
 import { detectProvider } from './provider';
-import type { RunScansOptions } from './run-scans';
 import { scoreLead } from './scoring/score';
+
+export interface RunScansOptions {
+  concurrency: number;
+  signal?: AbortSignal;
+  /** called as each scan finishes (completion order, not input order) */
+  onResult: (result: ScanResult, index: number) => void;
+}
 
 export interface WhoisLookup {
   lookup(domain: string): Promise<WhoisSignal>;
@@ -35,16 +42,6 @@ const WHOIS_OFF: WhoisSignal = {
   nameservers: [],
   reason: null,
 };
-
-const DAY_MS = 86_400_000;
-
-function daysUntil(isoDate: string | null, now: Date): number | null {
-  if (!isoDate) return null;
-  const t = Date.parse(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(t)) return null;
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return Math.round((t - today) / DAY_MS);
-}
 
 /** The one scan path (the old version had three with different side effects): input → signals → verdict. */
 export function createScanner(deps: ScannerDeps): Scanner {

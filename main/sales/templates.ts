@@ -1,7 +1,7 @@
 // The human text of the sales summary lives in resources/sales/templates.{lang}.json; this schema is the one
 // list of keys both languages must provide, so a missing or misspelt key fails at load time, not mid-call.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Lang } from '../../shared/lang';
+import { loadResource } from '../config/resource-loader';
 import { z } from 'zod';
 import { SEGMENTS, TENANT_SIZES } from '../../shared/domain';
 import {
@@ -12,7 +12,7 @@ import {
   URGENCIES,
 } from '../../shared/sales-summary';
 
-export type SalesLang = 'tr' | 'en';
+export type SalesLang = Lang;
 
 /** an object with exactly these string keys */
 function texts<const K extends string>(keys: readonly K[]) {
@@ -220,8 +220,5 @@ export type SalesTemplates = z.infer<typeof SalesTemplatesSchema>;
  * it runs once per language at first use and callers cache the result.
  */
 export function loadSalesTemplates(dir: string, lang: SalesLang): SalesTemplates {
-  const file = join(dir, `templates.${lang}.json`);
-  const parsed = SalesTemplatesSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`invalid sales templates ${file}: ${parsed.error.message}`);
-  return parsed.data;
+  return loadResource(dir, `templates.${lang}.json`, SalesTemplatesSchema);
 }

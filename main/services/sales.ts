@@ -1,3 +1,4 @@
+import type { Lang } from '../../shared/lang';
 import path from 'node:path';
 import type { LeadDetail } from '../../shared/leads';
 import type { SalesInput, SalesSummary } from '../../shared/sales-summary';
@@ -5,24 +6,15 @@ import { buildSalesSummary, loadSalesTemplates, renderSalesSummaryText } from '.
 import type { SalesTemplates } from '../sales';
 import type { Settings } from '../../shared/settings';
 
-type Lang = 'tr' | 'en';
-
 /** What the sales summary reads besides the lead: where the templates are, and the rep's settings. */
 export interface SalesDeps {
   resources: string;
   settings: { get(): Settings };
 }
-const templateCache = new Map<string, SalesTemplates>();
 
+/** the templates are cached by the resource loader */
 function templatesFor(resources: string, lang: Lang): SalesTemplates {
-  const dir = path.join(resources, 'sales');
-  const key = `${dir}:${lang}`;
-  let t = templateCache.get(key);
-  if (!t) {
-    t = loadSalesTemplates(dir, lang);
-    templateCache.set(key, t);
-  }
-  return t;
+  return loadSalesTemplates(path.join(resources, 'sales'), lang);
 }
 
 /** The stored lead, as the facts the sales engine reads. */

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { appFiles } from '../platform/app-files';
 import { createImportsRepository } from './imports-repository';
@@ -17,10 +16,8 @@ import type { ScanJobsRepository } from './scan-jobs-repository';
 import { createSettingsRepository } from './settings-repository';
 import type { SettingsRepository } from './settings-repository';
 
-/** drizzle over better-sqlite3; `$client` is the raw connection, used for synchronous transactions. */
-export type Db = BetterSQLite3Database & { $client: Database.Database };
-/** Injected time source; tests pin it so dates, expiry and "last 30 days" are deterministic. */
-export type Clock = () => Date;
+export type { Clock, Db } from './db-types';
+import type { Clock, Db } from './db-types';
 
 export interface OpenStoreOptions {
   /** folder holding NNNN_name.sql + meta/_journal.json; defaults to the app's own */

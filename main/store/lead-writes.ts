@@ -3,7 +3,7 @@
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { ScanResult } from '../../shared/domain';
-import type { Clock, Db } from './db';
+import type { Clock, Db } from './db-types';
 import { diffSnapshots, snapshotAfter } from './scan-changes';
 import type { LeadSnapshot } from './scan-changes';
 import { autoTags, leadScores, leadSignals, leads, scanHistory } from './schema';

@@ -1,4 +1,4 @@
-import type { Clock, Db } from './db';
+import type { Clock, Db } from './db-types';
 import { createLeadReads } from './lead-reads';
 import type { LeadReads } from './lead-reads';
 import { createLeadWrites } from './lead-writes';

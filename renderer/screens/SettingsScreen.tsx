@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/settings';
-import { ApiError } from '../api/api';
+import type { ApiError } from '../api/api';
 import { toApiError } from '../api/hooks';
 import { useErrorText } from '../i18n';
 import { useSettings } from '../state/settings-context';

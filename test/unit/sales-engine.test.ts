@@ -422,7 +422,9 @@ describe('templates', () => {
     const broken = JSON.parse(readFileSync(join(salesDir, 'templates.en.json'), 'utf8'));
     delete broken.security.detail.spf_missing;
     writeFileSync(join(dir, 'templates.en.json'), JSON.stringify(broken));
-    expect(() => loadSalesTemplates(dir, 'en')).toThrow(/invalid sales templates.*spf_missing/s);
+    expect(() => loadSalesTemplates(dir, 'en')).toThrow(
+      /templates.en.json is invalid:\n.*\$.security.detail.spf_missing/,
+    );
   });
 });
 
