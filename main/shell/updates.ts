@@ -2,7 +2,8 @@
 // and the restart question as a native dialog with the release notes. Only an installed app updates itself.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, dialog } from 'electron';
+import type { BrowserWindow } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import type { UpdatePrompt, Updater } from '../update/update-service';
 

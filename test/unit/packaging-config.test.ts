@@ -2,7 +2,6 @@
 // per-user Windows install, signed and notarisable macOS builds, a deb that pulls in libsecret, the update feed, the
 // hardening fuses, and icons and hook files that exist. The notarisation hook is run with and without credentials.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
@@ -10,6 +9,7 @@ import type { Configuration } from 'electron-builder';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builderConfig, filePatterns, selectFiles } from '../support/packaging';
+import afterSign, { notaryCredentials } from '../../scripts/notarize.mjs';
 import { projectRoot } from '../support/project-root';
 
 const ROOT = projectRoot();
@@ -113,11 +113,6 @@ describe('electron-builder.yml', () => {
 });
 
 describe('notarisation hook', () => {
-  const hook = createRequire(import.meta.url)(path.join(ROOT, 'scripts/notarize.cjs')) as ((
-    context: object,
-    env: NodeJS.ProcessEnv,
-    notarize: (options: object) => Promise<void>,
-  ) => Promise<string>) & { notaryCredentials(env: NodeJS.ProcessEnv): object | null };
   const macContext = {
     electronPlatformName: 'darwin',
     appOutDir: '/out/mac-arm64',
@@ -126,19 +121,19 @@ describe('notarisation hook', () => {
 
   it('skips itself without Apple credentials, and on other platforms', async () => {
     const calls: object[] = [];
-    const record = async (options: object) => void calls.push(options);
-    expect(await hook(macContext, {}, record)).toBe('skipped');
-    expect(await hook(macContext, { APPLE_ID: 'a@b.c', APPLE_TEAM_ID: 'T' }, record)).toBe('skipped');
-    expect(await hook({ ...macContext, electronPlatformName: 'win32' }, { APPLE_KEYCHAIN_PROFILE: 'p' }, record)).toBe(
-      'not macOS',
-    );
+    const record = async (options: Record<string, string>) => void calls.push(options);
+    expect(await afterSign(macContext, {}, record)).toBe('skipped');
+    expect(await afterSign(macContext, { APPLE_ID: 'a@b.c', APPLE_TEAM_ID: 'T' }, record)).toBe('skipped');
+    expect(
+      await afterSign({ ...macContext, electronPlatformName: 'win32' }, { APPLE_KEYCHAIN_PROFILE: 'p' }, record),
+    ).toBe('not macOS');
     expect(calls).toEqual([]);
   });
 
   it('notarises the built .app with the API key when one is configured', async () => {
     const calls: object[] = [];
     const env = { APPLE_API_KEY: '/keys/AuthKey.p8', APPLE_API_KEY_ID: 'KEYID', APPLE_API_ISSUER: 'issuer-uuid' };
-    expect(await hook(macContext, env, async (options) => void calls.push(options))).toBe('notarised');
+    expect(await afterSign(macContext, env, async (options) => void calls.push(options))).toBe('notarised');
     expect(calls).toEqual([
       {
         appPath: path.join('/out/mac-arm64', 'Hunter.app'),
@@ -147,9 +142,7 @@ describe('notarisation hook', () => {
         appleApiIssuer: 'issuer-uuid',
       },
     ]);
-    expect(
-      hook.notaryCredentials({ APPLE_ID: 'a@b.c', APPLE_APP_SPECIFIC_PASSWORD: 'pw', APPLE_TEAM_ID: 'T' }),
-    ).toEqual({
+    expect(notaryCredentials({ APPLE_ID: 'a@b.c', APPLE_APP_SPECIFIC_PASSWORD: 'pw', APPLE_TEAM_ID: 'T' })).toEqual({
       appleId: 'a@b.c',
       appleIdPassword: 'pw',
       teamId: 'T',

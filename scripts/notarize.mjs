@@ -4,10 +4,10 @@
 //   APPLE_API_KEY (path to the .p8 file), APPLE_API_KEY_ID, APPLE_API_ISSUER   — App Store Connect API key (preferred)
 //   APPLE_ID, APPLE_APP_SPECIFIC_PASSWORD, APPLE_TEAM_ID                      — Apple ID
 //   APPLE_KEYCHAIN_PROFILE (and optionally APPLE_KEYCHAIN)                    — credentials stored by notarytool
-const path = require('node:path');
+import path from 'node:path';
 
 /** The notarytool credentials the environment provides, or null when it provides no complete set. */
-function notaryCredentials(env) {
+export function notaryCredentials(env) {
   if (env.APPLE_API_KEY && env.APPLE_API_KEY_ID && env.APPLE_API_ISSUER) {
     return {
       appleApiKey: env.APPLE_API_KEY,
@@ -26,10 +26,10 @@ function notaryCredentials(env) {
   return null;
 }
 
-async function afterSign(
+export default async function afterSign(
   context,
   env = process.env,
-  notarize = (opts) => require('@electron/notarize').notarize(opts),
+  notarize = async (opts) => (await import('@electron/notarize')).notarize(opts),
 ) {
   if (context.electronPlatformName !== 'darwin') return 'not macOS';
   const credentials = notaryCredentials(env);
@@ -44,7 +44,3 @@ async function afterSign(
   await notarize({ appPath, ...credentials });
   return 'notarised';
 }
-
-module.exports = afterSign;
-module.exports.default = afterSign;
-module.exports.notaryCredentials = notaryCredentials;
