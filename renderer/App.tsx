@@ -8,9 +8,12 @@ import { useSession } from './state/ui-store';
 import { LeadsScreen } from './screens/LeadsScreen';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { FirstRunScreen } from './screens/FirstRunScreen';
+import { useAppStart } from './state/app-start';
 
 export function App() {
   const screen = useSession((state) => state.screen);
+  useAppStart();
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <SettingsProvider>
@@ -22,6 +25,7 @@ export function App() {
             {screen === 'leads' && <LeadsScreen />}
             {screen === 'overview' && <OverviewScreen />}
             {screen === 'settings' && <SettingsScreen />}
+            {screen === 'setup' && <FirstRunScreen />}
           </main>
         </div>
       </SettingsProvider>

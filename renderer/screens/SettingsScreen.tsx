@@ -22,6 +22,7 @@ import { toApiError } from '../api/hooks';
 import { useErrorText } from '../i18n';
 import { useSettings } from '../state/settings-context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { SetupAndUpdates } from '../components/settings/SetupAndUpdates';
 
 const TIERS = ['Business Basic', 'Business Standard', 'Enterprise'] as const;
 const PRICE_FIELDS = [
@@ -273,6 +274,7 @@ export function SettingsScreen() {
           </Group>
         </Stack>
       </form>
+      <SetupAndUpdates />
     </div>
   );
 }

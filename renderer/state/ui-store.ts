@@ -5,6 +5,12 @@ import { persist } from 'zustand/middleware';
 import type { LeadQuery, LeadRow, LeadSortKey } from '../../shared/leads';
 import type { PriorityCategory, Segment } from '../../shared/domain';
 
+/** a file as the import channels take it */
+export interface OpenedFile {
+  file_name: string;
+  content_base64: string;
+}
+
 export interface LeadFilters {
   search: string;
   providers: string[];
@@ -34,7 +40,8 @@ export const EMPTY_FILTERS: LeadFilters = {
 
 export const DEFAULT_SORT: SortState = { key: 'priority', order: 'asc' };
 
-export type Screen = 'leads' | 'overview' | 'settings';
+/** 'setup' is the first-run setup, opened on first start and from Settings */
+export type Screen = 'leads' | 'overview' | 'settings' | 'setup';
 
 interface PrefsState {
   filters: LeadFilters;
@@ -89,7 +96,12 @@ interface SessionState {
   cursor: number;
   /** domain shown in the detail panel */
   openDomain: string | null;
+  /** files the OS opened Hunter with, waiting for the import preview (oldest first) */
+  openedFiles: OpenedFile[];
   setScreen: (screen: Screen) => void;
+  addOpenedFiles: (files: OpenedFile[]) => void;
+  /** the first opened file was previewed (imported or dismissed) */
+  dropOpenedFile: () => void;
   setCursor: (index: number) => void;
   openDetail: (domain: string | null) => void;
   toggleSelected: (row: LeadRow) => void;
@@ -102,7 +114,10 @@ export const useSession = create<SessionState>()((set) => ({
   selected: new Set(),
   cursor: 0,
   openDomain: null,
+  openedFiles: [],
   setScreen: (screen) => set({ screen }),
+  addOpenedFiles: (files) => set((state) => ({ openedFiles: [...state.openedFiles, ...files] })),
+  dropOpenedFile: () => set((state) => ({ openedFiles: state.openedFiles.slice(1) })),
   setCursor: (cursor) => set({ cursor }),
   openDetail: (openDomain) => set({ openDomain }),
   toggleSelected: (row) =>

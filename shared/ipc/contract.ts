@@ -11,6 +11,7 @@ import { legacyChannels } from './legacy';
 import { salesChannels } from './sales';
 import { scanChannels } from './scan';
 import { settingsChannels } from './settings';
+import { setupChannels } from './setup';
 import { updateChannels } from './updates';
 
 export const contract = {
@@ -23,6 +24,7 @@ export const contract = {
   ...fileChannels,
   ...scanChannels,
   ...updateChannels,
+  ...setupChannels,
 } as const;
 
 export type Contract = typeof contract;

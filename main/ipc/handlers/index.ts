@@ -9,6 +9,7 @@ import { legacyHandlers } from './legacy';
 import { salesHandlers } from './sales';
 import { scanHandlers } from './scan';
 import { settingsHandlers } from './settings';
+import { setupHandlers } from './setup';
 import { updateHandlers } from './updates';
 
 export type { AppInfo };
@@ -25,5 +26,6 @@ export function createHandlers(hunter: Hunter, info: AppInfo): Handlers {
     ...fileHandlers(hunter),
     ...scanHandlers(hunter),
     ...updateHandlers(hunter),
+    ...setupHandlers(hunter),
   };
 }
