@@ -8,6 +8,8 @@ import { useSession } from './state/ui-store';
 import { LeadsScreen } from './screens/LeadsScreen';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { ReferralsScreen } from './screens/ReferralsScreen';
+import { ReferralDetailModal } from './components/referrals/ReferralDetailModal';
 import { FirstRunScreen } from './screens/FirstRunScreen';
 import { useAppStart } from './state/app-start';
 
@@ -23,10 +25,12 @@ export function App() {
           <ScanBar />
           <main className="app-main" data-testid={`screen-${screen}`}>
             {screen === 'leads' && <LeadsScreen />}
+            {screen === 'referrals' && <ReferralsScreen />}
             {screen === 'overview' && <OverviewScreen />}
             {screen === 'settings' && <SettingsScreen />}
             {screen === 'setup' && <FirstRunScreen />}
           </main>
+          <ReferralDetailModal />
         </div>
       </SettingsProvider>
     </MantineProvider>

@@ -7,14 +7,16 @@ import { bundleOptions } from './bundle-options.mjs';
 
 const only = process.argv[2];
 
-/** A bundle of `entry`, with the scan worker beside it (worker-entry.ts looks there). */
+/** A bundle of `entry`, with the worker threads beside it (worker-entry.ts and the import's look there). */
 async function buildMainBundle(entry, outfile, external) {
+  const dir = dirname(outfile);
   await build({ ...bundleOptions, entryPoints: [entry], outfile, external });
   await build({
     ...bundleOptions,
     entryPoints: ['main/engine/pool/scan-worker.ts'],
-    outfile: `${dirname(outfile)}/scan-worker.cjs`,
+    outfile: `${dir}/scan-worker.cjs`,
   });
+  await build({ ...bundleOptions, entryPoints: ['main/import/plan-worker.ts'], outfile: `${dir}/import-worker.cjs` });
 }
 
 if (!only || only === 'renderer') {

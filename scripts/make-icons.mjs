@@ -10,7 +10,11 @@ const BUILD = path.join(import.meta.dirname, '..', 'build');
 const LINUX_SIZES = [16, 32, 48, 64, 128, 256, 512];
 
 const svg = fs.readFileSync(path.join(BUILD, 'icon.svg'));
-const render = (size) => sharp(svg, { density: 72 * (size / 1024) * 4 }).resize(size, size).png().toBuffer();
+const render = (size) =>
+  sharp(svg, { density: 72 * (size / 1024) * 4 })
+    .resize(size, size)
+    .png()
+    .toBuffer();
 
 const master = await render(1024);
 fs.writeFileSync(path.join(BUILD, 'icon.png'), master);

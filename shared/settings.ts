@@ -31,8 +31,9 @@ export const SettingsSchema = z.object({
     .max(50),
   scan_concurrency: z.number().int().min(1).max(1000),
   whois_enabled: z.boolean(),
-  /** the rep's company, used in call-script openers */
-  company_name: z.string().trim().min(1).max(120),
+  /** the rep's own name and company, said in the call-script greeting; empty = a placeholder the rep fills in */
+  rep_name: z.string().trim().max(80),
+  company_name: z.string().trim().max(120),
   currency: z
     .string()
     .trim()

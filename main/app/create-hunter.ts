@@ -8,8 +8,13 @@ import { errorContext, silentLog } from '../core/log';
 import type { Log } from '../core/log';
 import { createFlags } from '../flags/flags';
 import type { Flags } from '../flags/flags';
+import { withLastKnownSignals } from '../engine/scoring/last-known';
 import { createNodePlatform } from '../platform/node-platform';
 import type { Platform } from '../platform/platform';
+import { createPartnerCenter } from '../integrations/partner-center/partner-center';
+import type { PartnerCenter } from '../integrations/partner-center/partner-center';
+import { ReferralSyncService } from '../integrations/partner-center/referral-sync-service';
+import { scanAndStore } from '../services/scan-and-store';
 import { createOpenedFiles } from '../services/opened-files';
 import type { OpenedFiles } from '../services/opened-files';
 import { createScanners } from '../services/scanners';
@@ -35,6 +40,8 @@ export interface HunterOptions {
   /** worker threads for bulk scans; default: the pool's (cores - 1); 0 = scan on the calling thread */
   scanWorkers?: number;
   env?: NodeJS.ProcessEnv;
+  /** background timers (the Partner Center sync); the CLI runs one command and turns them off. Default on */
+  timers?: boolean;
   /** the installed Electron app's updater and restart question; without them updates are off */
   updates?: { updater: Updater | null; prompt: UpdatePrompt; builtInConfig: string | null };
 }
@@ -42,6 +49,7 @@ export interface HunterOptions {
 /** The background services the root starts and stops; each feature adds its own here. */
 export interface HunterServices {
   scanJobs: ScanJobService;
+  referralSync: ReferralSyncService;
   updates: UpdateService;
 }
 
@@ -58,6 +66,7 @@ export interface Hunter {
   flags: Flags;
   bus: EventBus;
   scanners: Scanners;
+  partnerCenter: PartnerCenter;
   services: HunterServices;
   /** files the OS opened Hunter with, waiting for the window's import preview */
   openedFiles: OpenedFiles;
@@ -74,7 +83,10 @@ export function createHunter(opts: HunterOptions): Hunter {
   const resources = opts.resources ?? resourcesDir();
   const config = loadConfig(resources);
   const platform = opts.platform ?? createNodePlatform({ dbPath: opts.dbPath, log });
-  const store = openStore(opts.dbPath);
+  // a partial rescan keeps each unanswered signal's last known value instead of scoring it as missing
+  const store = openStore(opts.dbPath, {
+    lastKnownSignals: (result, previous) => withLastKnownSignals(result, previous, config.rules),
+  });
   const settings = createSettingsService(store, resources);
   const flags = createFlags(loadFlagDefaults(resources), store.settings, opts.env ?? process.env);
   const bus = new EventBus();
@@ -89,8 +101,28 @@ export function createHunter(opts: HunterOptions): Hunter {
   });
   const env = opts.env ?? process.env;
   const builtInFeed = readBuiltInFeedUrl(opts.updates?.builtInConfig ?? null);
+  const partnerCenter = createPartnerCenter({
+    store,
+    secrets: platform.secrets,
+    flags,
+    resources,
+    env: opts.env ?? process.env,
+    log: (level, message) => log[level]('msal', { message }),
+  });
   const services: HunterServices = {
     scanJobs: new ScanJobService({ store, bus, scanners, concurrency: () => current().scan_concurrency, log }),
+    referralSync: new ReferralSyncService({
+      store,
+      partnerCenter,
+      flags,
+      log,
+      timers: opts.timers ?? true,
+      isOnline: platform.isOnline ? () => platform.isOnline!() : undefined,
+      onStatus: (status) => bus.emit('referrals.sync_status', status),
+      async scanNewLeads(domains, signal) {
+        await scanAndStore(domains, scanners.get(), store, { concurrency: current().scan_concurrency, signal });
+      },
+    }),
     updates: createUpdateService({
       updater: opts.updates?.updater ?? null,
       prompt: opts.updates?.prompt ?? { askToRestart: async () => false },
@@ -117,6 +149,7 @@ export function createHunter(opts: HunterOptions): Hunter {
     flags,
     bus,
     scanners,
+    partnerCenter,
     services,
     openedFiles: createOpenedFiles({ bus, log }),
     async start() {

@@ -4,7 +4,10 @@ import { breakdownCommand } from './commands/breakdown';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { leadsCommand } from './commands/leads';
+import { referralsCommand } from './commands/referrals';
 import { scanCommand } from './commands/scan';
+import { signinCommand } from './commands/signin';
+import { signoutCommand } from './commands/signout';
 import { summaryCommand } from './commands/summary';
 
 export { EXIT };
@@ -20,10 +23,19 @@ Usage:
   hunter breakdown <domain> [--json]
   hunter summary <domain> [--json] [--lang tr|en]
   hunter import <file.csv|file.xlsx>
-  hunter export --format csv|xlsx --out FILE [lead filters as for "leads"]
+  hunter export --format csv|xlsx --out FILE [--lang tr|en] [lead filters as for "leads"]
+  hunter signin partner-center          (device code: the address and code are printed on stderr)
+  hunter signout partner-center
+  hunter referrals sync [--full] [--no-scan] [--dns-server HOST:PORT] [--whois on|off] [--json]
+  hunter referrals list [--json] [--kind co-sell|marketplace|solution-provider|other] [--link linked|unlinked]
+                        [--limit N]
+  hunter referrals show <referral-id> [--json]
+  hunter referrals accept <referral-id> [--json]
+  hunter referrals decline <referral-id> [--reason TEXT] [--json]
 
 Common: --db PATH (default: the app's database, or $HUNTER_DB)
-Exit codes: 0 ok, 1 some inputs rejected or not scanned, 2 usage error, 3 not found, 4 error, 5 signed out,
+Partner Center: HUNTER_FLAG_PARTNER_CENTER=on, HUNTER_PC_AUTHORITY, HUNTER_PC_CLIENT_ID, HUNTER_PC_SCOPE, HUNTER_PC_API_URL
+Exit codes: 0 ok, 1 some inputs rejected or not scanned, 2 usage error or feature off, 3 not found, 4 error, 5 signed out,
             6 changed meanwhile (conflict), 130 stopped with Ctrl-C`;
 
 /** One file per command under commands/; a new command is one entry here. */
@@ -34,6 +46,9 @@ const COMMANDS: Record<string, Command> = {
   summary: summaryCommand,
   import: importCommand,
   export: exportCommand,
+  signin: signinCommand,
+  signout: signoutCommand,
+  referrals: referralsCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -5,6 +5,7 @@ import { analyzeDns } from './dns/analyze';
 import type { DnsClient } from './dns/client';
 import { normalizeDomain } from './normalize';
 import { detectProvider } from './provider';
+import { scoringInputOf } from './scoring/input';
 import { scoreLead } from './scoring/score';
 
 export interface RunScansOptions {
@@ -90,19 +91,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
       }
       const provider = detectProvider({ mx_records: dns.mx_records, dkim_tenant: dns.dkim.tenant_name }, deps.config);
       const verdict = scoreLead(
-        {
-          provider: provider.provider,
-          mx_records: dns.mx_records,
-          spf: dns.spf.present,
-          dkim: dns.dkim.present,
-          dmarc: dns.dmarc.present,
-          dmarc_policy: dns.dmarc.policy,
-          dmarc_pct: dns.dmarc.pct,
-          spf_lookup_count: dns.spf.lookup_count,
-          spf_include_count: dns.spf.present ? dns.spf.includes.length : null,
-          spf_multiple_records: dns.spf.multiple_records,
-          expires_in_days: daysUntil(whois.expires_at, now()),
-        },
+        scoringInputOf({ ...dns, mx_records: dns.mx_records }, provider, daysUntil(whois.expires_at, now())),
         deps.config.rules,
       );
       return finish({

@@ -2,6 +2,7 @@ import type { Lang } from '../../shared/lang';
 import path from 'node:path';
 import type { LeadDetail } from '../../shared/leads';
 import type { SalesInput, SalesSummary } from '../../shared/sales-summary';
+import { isSpfPermerror } from '../engine/dns/spf';
 import { buildSalesSummary, loadSalesTemplates, renderSalesSummaryText } from '../sales';
 import type { SalesTemplates } from '../sales';
 import type { Settings } from '../../shared/settings';
@@ -22,11 +23,13 @@ export function salesInputOf(lead: LeadDetail): SalesInput {
   const dns = lead.dns;
   return {
     domain: lead.domain,
+    domain_display: lead.domain_display,
     company_name: lead.company_name,
     provider: lead.provider,
     segment: lead.segment,
     readiness_score: lead.readiness_score,
     priority_score: lead.priority_score,
+    priority_category: lead.priority_category,
     tenant_size: lead.tenant_size,
     local_provider: lead.local_provider,
     mx_root: lead.mx_root,
@@ -38,6 +41,11 @@ export function salesInputOf(lead: LeadDetail): SalesInput {
     expires_at: lead.expires_at,
     contact_quality_score: lead.contact_quality_score,
     scanned: lead.scan_status !== 'pending',
+    partial: lead.scan_status === 'partial',
+    nxdomain: dns?.nxdomain ?? false,
+    spf_broken: dns?.spf.present === true && isSpfPermerror(dns.spf),
+    dkim_revoked: dns?.dkim.present === false && (dns.dkim.revoked_selectors?.length ?? 0) > 0,
+    dmarc_invalid: dns?.dmarc.error !== undefined,
   };
 }
 

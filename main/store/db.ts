@@ -6,9 +6,12 @@ import { appFiles } from '../platform/app-files';
 import { createImportsRepository } from './imports-repository';
 import type { ImportsRepository } from './imports-repository';
 import { createLeadsRepository } from './leads-repository';
-import type { LeadsRepository } from './leads-repository';
+import type { LastKnownSignals, LeadsRepository } from './leads-repository';
 import { createLegacyRepository } from './legacy-repository';
 import type { LegacyRepository } from './legacy-repository';
+import { ensurePrivateFile } from './owner-only';
+import { createReferralsRepository } from './referrals-repository';
+import type { ReferralsRepository } from './referrals-repository';
 import { SqliteTtlCache } from './scan-cache';
 import { FOLD_SQL_FUNCTION, foldSearch } from './search-fold';
 import { createScanJobsRepository } from './scan-jobs-repository';
@@ -29,6 +32,8 @@ export interface OpenStoreOptions {
    * so a failed or regretted upgrade never costs the user's data. Default true; skipped for new/empty files.
    */
   backupBeforeMigrate?: boolean;
+  /** completes partial scan results with the previous verdict's signals before they are saved (see LastKnownSignals) */
+  lastKnownSignals?: LastKnownSignals;
 }
 
 export interface Store {
@@ -41,6 +46,7 @@ export interface Store {
   readonly settings: SettingsRepository;
   readonly scanJobs: ScanJobsRepository;
   readonly legacy: LegacyRepository;
+  readonly referrals: ReferralsRepository;
   /** Runs fn in one transaction (repository calls inside nest as savepoints), e.g. save results + mark job items. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -64,6 +70,11 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
     throw new Error(`No drizzle migrations found in ${migrationsFolder} (missing meta/_journal.json)`);
   }
   const now = opts.now ?? (() => new Date());
+  if (path !== ':memory:') {
+    // SQLite gives the -wal and -shm files the database file's rights, so a 0600 database keeps them private too
+    ensurePrivateFile(path);
+    for (const side of [`${path}-wal`, `${path}-shm`]) if (existsSync(side)) ensurePrivateFile(side);
+  }
   const sqlite = new Database(path);
   try {
     // Reading the schema version touches page 1: a file that is not SQLite fails here, before anything is written.
@@ -111,12 +122,13 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
       path,
       db,
       sqlite,
-      leads: createLeadsRepository(db, now),
+      leads: createLeadsRepository(db, now, opts.lastKnownSignals),
       imports: createImportsRepository(db, now),
       cache: new SqliteTtlCache(db, () => now().getTime()),
       settings: createSettingsRepository(db, now),
       scanJobs: createScanJobsRepository(db, now),
       legacy: createLegacyRepository(db),
+      referrals: createReferralsRepository(db, now),
       transaction: (fn) => sqlite.transaction(fn)(),
       close: () => sqlite.close(),
     };
@@ -165,5 +177,7 @@ function unknownAppliedMigrations(sqlite: Database.Database, folder: string): nu
 
 function backup(sqlite: Database.Database, target: string): void {
   if (existsSync(target)) return; // an earlier attempt at this same upgrade already saved the original
+  // VACUUM INTO accepts an existing empty file, which is how the copy is born owner-only
+  ensurePrivateFile(target);
   sqlite.prepare('VACUUM INTO ?').run(target);
 }

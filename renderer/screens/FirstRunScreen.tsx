@@ -13,7 +13,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { useSettings } from '../state/settings-context';
 import { useSession } from '../state/ui-store';
 
-/** Settings sections the integrations render; the setup links to them by these ids. */
+/** Settings sections the integrations render (by their data-testid); the setup links to them. */
 export const SIGN_IN_SECTIONS = { partnerCenter: 'settings-partner-center', dynamics: 'settings-dynamics' } as const;
 
 export function FirstRunScreen() {
@@ -52,7 +52,9 @@ function SetupForm({ settings }: { settings: Settings }) {
 
   function openSignIn(section: string) {
     setScreen('settings');
-    requestAnimationFrame(() => document.getElementById(section)?.scrollIntoView({ block: 'start' }));
+    requestAnimationFrame(() =>
+      document.querySelector(`[data-testid="${section}"]`)?.scrollIntoView({ block: 'start' }),
+    );
   }
 
   return (

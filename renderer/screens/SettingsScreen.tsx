@@ -22,6 +22,7 @@ import { toApiError } from '../api/hooks';
 import { useErrorText } from '../i18n';
 import { useSettings } from '../state/settings-context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { PartnerCenterSettings } from '../components/referrals/PartnerCenterSettings';
 import { SetupAndUpdates } from '../components/settings/SetupAndUpdates';
 
 const TIERS = ['Business Basic', 'Business Standard', 'Enterprise'] as const;
@@ -129,6 +130,14 @@ export function SettingsScreen() {
                 />
               </div>
               <Group grow align="flex-start">
+                <TextInput
+                  label={t('settings.repName')}
+                  description={t('settings.repNameHint')}
+                  value={form.rep_name}
+                  onChange={(event) => update('rep_name', event.currentTarget.value)}
+                  error={invalid('rep_name')}
+                  data-testid="settings-rep-name"
+                />
                 <TextInput
                   label={t('settings.companyName')}
                   description={t('settings.companyNameHint')}
@@ -274,6 +283,7 @@ export function SettingsScreen() {
           </Group>
         </Stack>
       </form>
+      <PartnerCenterSettings />
       <SetupAndUpdates />
     </div>
   );

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { LeadQuery, LeadRow, LeadSortKey } from '../../shared/leads';
 import type { PriorityCategory, Segment } from '../../shared/domain';
+import type { ReferralKind } from '../../shared/referrals';
 
 /** a file as the import channels take it */
 export interface OpenedFile {
@@ -20,6 +21,7 @@ export interface LeadFilters {
   riskFlag: string | null;
   tag: string | null;
   expiringWithinDays: number | null;
+  referralKind: ReferralKind | null;
 }
 
 export interface SortState {
@@ -36,12 +38,13 @@ export const EMPTY_FILTERS: LeadFilters = {
   riskFlag: null,
   tag: null,
   expiringWithinDays: null,
+  referralKind: null,
 };
 
 export const DEFAULT_SORT: SortState = { key: 'priority', order: 'asc' };
 
 /** 'setup' is the first-run setup, opened on first start and from Settings */
-export type Screen = 'leads' | 'overview' | 'settings' | 'setup';
+export type Screen = 'leads' | 'referrals' | 'overview' | 'settings' | 'setup';
 
 interface PrefsState {
   filters: LeadFilters;
@@ -96,6 +99,9 @@ interface SessionState {
   cursor: number;
   /** domain shown in the detail panel */
   openDomain: string | null;
+  /** Partner Center referral shown in the detail modal */
+  openReferralId: string | null;
+  openReferral: (referralId: string | null) => void;
   /** files the OS opened Hunter with, waiting for the import preview (oldest first) */
   openedFiles: OpenedFile[];
   setScreen: (screen: Screen) => void;
@@ -114,6 +120,8 @@ export const useSession = create<SessionState>()((set) => ({
   selected: new Set(),
   cursor: 0,
   openDomain: null,
+  openReferralId: null,
+  openReferral: (openReferralId) => set({ openReferralId }),
   openedFiles: [],
   setScreen: (screen) => set({ screen }),
   addOpenedFiles: (files) => set((state) => ({ openedFiles: [...state.openedFiles, ...files] })),
@@ -149,6 +157,7 @@ export function toLeadQuery(filters: LeadFilters, sort: SortState): LeadQuery {
   if (filters.riskFlag) query.risk_flag = filters.riskFlag;
   if (filters.tag) query.tag = filters.tag;
   if (filters.expiringWithinDays) query.expiring_within_days = filters.expiringWithinDays;
+  if (filters.referralKind) query.referral_kind = filters.referralKind;
   return query;
 }
 

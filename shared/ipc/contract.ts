@@ -8,6 +8,7 @@ import { fileChannels } from './files';
 import { flagChannels } from './flags';
 import { leadChannels } from './leads';
 import { legacyChannels } from './legacy';
+import { referralChannels } from './referrals';
 import { salesChannels } from './sales';
 import { scanChannels } from './scan';
 import { settingsChannels } from './settings';
@@ -25,6 +26,7 @@ export const contract = {
   ...scanChannels,
   ...updateChannels,
   ...setupChannels,
+  ...referralChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -105,6 +105,25 @@ async function expand(parsed: ParsedSpf, path: readonly string[], client: DnsCli
   );
 }
 
+/**
+ * Errors a receiver evaluates to permerror, i.e. as if the domain published no usable SPF: a second v=spf1 record
+ * (RFC 7208 §4.5), more than 10 DNS-lookup terms (§4.6.4), an include/redirect loop (which never ends within the
+ * limit) and an include or redirect target without SPF (§5.2, §6.1). include_unknown is a temporary error.
+ */
+const PERMERRORS = new Set(['include_loop', 'too_many_lookups', 'include_not_found']);
+
+export function isSpfPermerror(spf: {
+  multiple_records: boolean;
+  error: string | null;
+  lookup_count: number | null;
+}): boolean {
+  return (
+    spf.multiple_records ||
+    (spf.error !== null && PERMERRORS.has(spf.error)) ||
+    (spf.lookup_count ?? 0) > SPF_LOOKUP_LIMIT
+  );
+}
+
 function walkError(walk: Walk): string | null {
   if (walk.loop) return 'include_loop';
   // the count is a lower bound when something was not fetched, so "too many" is still certain

@@ -6,6 +6,7 @@ import { fileHandlers } from './files';
 import { flagHandlers } from './flags';
 import { leadHandlers } from './leads';
 import { legacyHandlers } from './legacy';
+import { referralHandlers } from './referrals';
 import { salesHandlers } from './sales';
 import { scanHandlers } from './scan';
 import { settingsHandlers } from './settings';
@@ -27,5 +28,6 @@ export function createHandlers(hunter: Hunter, info: AppInfo): Handlers {
     ...scanHandlers(hunter),
     ...updateHandlers(hunter),
     ...setupHandlers(hunter),
+    ...referralHandlers(hunter),
   };
 }
