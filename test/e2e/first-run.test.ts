@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../support/app-harness';
 import type { AppHarness } from '../support/app-harness';
-import { launchBrowser, RENDERER_DIR, shot } from '../support/browser';
+import { launchBrowser, RENDERER_DIR, seriousAxeViolations, shot } from '../support/browser';
 
 let browser: Browser;
 let app: AppHarness | null = null;
@@ -37,7 +37,8 @@ async function open(harness: AppHarness): Promise<Page> {
   return page;
 }
 
-describe('first run (e2e)', () => {
+// a browser flow each, on 2 shared cores: room above the default 30 s
+describe('first run (e2e)', { timeout: 60_000 }, () => {
   it('asks once for the company and DNS servers, saves them, and opens the leads', async () => {
     app = await startApp({ staticDir: RENDERER_DIR });
     const page = await open(app);
@@ -47,6 +48,7 @@ describe('first run (e2e)', () => {
       .poll(() => page.getByTestId('first-run').getByRole('heading', { level: 2 }).innerText())
       .toBe('Hunter kurulumu');
     await shot(page, 'first-run', 'tr');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByTestId('setup-company').fill('Örnek Bilişim');
     await page.getByTestId('setup-dns-custom').click();
     await page.getByTestId('setup-dns-servers').fill('9.9.9.9:53');
