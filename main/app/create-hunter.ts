@@ -1,13 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { LogLevel } from '../../shared/ops';
 import type { Settings } from '../../shared/settings';
-import { loadConfig, loadFlagDefaults, resourcesDir } from '../config/load';
+import { loadAlertRules, loadConfig, loadFlagDefaults, resourcesDir } from '../config/load';
 import type { HunterConfig } from '../config/load';
 import { EventBus } from '../core/event-bus';
 import { errorContext, silentLog } from '../core/log';
 import type { Log } from '../core/log';
 import { createFlags } from '../flags/flags';
 import type { Flags } from '../flags/flags';
+import { createAlerts } from '../ops/alerts/alerts';
+import type { AlertsService } from '../ops/alerts/alerts';
+import { databaseCheck, dnsCheck } from '../ops/health/builtin-checks';
+import { createHealth } from '../ops/health/health';
+import type { Health } from '../ops/health/health';
+import { createCrmLite, crmLiteRetirement } from '../ops/legacy/crm-lite';
+import type { CrmLite } from '../ops/legacy/crm-lite';
+import { createMetrics } from '../ops/metrics/metrics';
+import type { MetricsService } from '../ops/metrics/metrics';
+import { countingCache, recordScan } from '../ops/metrics/scan-metrics';
+import { createOpsSettings } from '../ops/ops-settings';
+import type { OpsSettingsService } from '../ops/ops-settings';
 import { createNodePlatform } from '../platform/node-platform';
 import type { Platform } from '../platform/platform';
 import { createScanners } from '../services/scanners';
@@ -29,11 +42,17 @@ export interface HunterOptions {
   /** worker threads for bulk scans; default: the pool's (cores - 1); 0 = scan on the calling thread */
   scanWorkers?: number;
   env?: NodeJS.ProcessEnv;
+  /** the CLI's --log-level: wins over HUNTER_LOG_LEVEL and the setting */
+  logLevel?: LogLevel;
 }
 
 /** The background services the root starts and stops; each feature adds its own here. */
 export interface HunterServices {
+  /** first: started before and stopped (flushed) after every service that records */
+  metrics: MetricsService;
+  crmLiteRetirement: Service;
   scanJobs: ScanJobService;
+  alerts: AlertsService;
 }
 
 /** Everything the Electron shell, the web bridge, the CLI and the tests need, wired once. */
@@ -49,6 +68,14 @@ export interface Hunter {
   flags: Flags;
   bus: EventBus;
   scanners: Scanners;
+  /** `metrics.record(name, value, labels)`: see main/ops/metrics/metrics.ts */
+  metrics: MetricsService;
+  /** `health.register(name, check)` for integrations' own checks; `health.run()` */
+  health: Health;
+  /** log level and crash-report settings */
+  ops: OpsSettingsService;
+  /** the retired CRM-lite: reads, import, refused writes, removal */
+  crmLite: CrmLite;
   services: HunterServices;
   /** starts every background service (call once the front end is ready to receive events) */
   start(): Promise<void>;
@@ -66,18 +93,53 @@ export function createHunter(opts: HunterOptions): Hunter {
   const store = openStore(opts.dbPath);
   const settings = createSettingsService(store, resources);
   const flags = createFlags(loadFlagDefaults(resources), store.settings, opts.env ?? process.env);
+  const env = opts.env ?? process.env;
+  const now = () => new Date();
+  const ops = createOpsSettings({
+    settings: store.settings,
+    log,
+    env,
+    cliLogLevel: opts.logLevel,
+    logsFolder: platform.paths.logs,
+  });
   const bus = new EventBus();
   flags.onChange((all) => bus.emit('flags.changed', all));
   const current = (): Settings => settings.get();
+  const metrics = createMetrics({ sqlite: store.sqlite, now });
   const scanners = createScanners({
     config,
     settings: current,
-    whoisCache: store.cache,
+    whoisCache: countingCache(store.cache, metrics),
     whoisAllowed: () => flags.isOn('whois'),
     workers: opts.scanWorkers,
+    onResult: (result) => recordScan(metrics, result),
+  });
+  const health = createHealth({ now, log });
+  health.register('database', databaseCheck(store.sqlite, store.path));
+  health.register('dns', dnsCheck(current));
+  const crmLite = createCrmLite({
+    store,
+    flags,
+    metrics,
+    log,
+    now,
+    autoTags: new Set(config.rules.tag_rules.map((rule) => rule.tag)),
   });
   const services: HunterServices = {
+    metrics,
+    crmLiteRetirement: crmLiteRetirement(crmLite, flags, log),
     scanJobs: new ScanJobService({ store, bus, scanners, concurrency: () => current().scan_concurrency, log }),
+    alerts: createAlerts({
+      sqlite: store.sqlite,
+      metrics,
+      rules: loadAlertRules(resources),
+      bus,
+      platform,
+      settings: store.settings,
+      language: () => current().language,
+      log,
+      now,
+    }),
   };
   const all: Service[] = Object.values(services);
   let stopping: Promise<void> | null = null;
@@ -93,6 +155,10 @@ export function createHunter(opts: HunterOptions): Hunter {
     flags,
     bus,
     scanners,
+    metrics,
+    health,
+    ops,
+    crmLite,
     services,
     async start() {
       for (const service of all) await service.start();

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { FLAG_NAMES } from '../../shared/flags';
 import type { FlagName } from '../../shared/flags';
 import { rulesSchema, type ScoringRules } from '../engine/scoring/rules-schema';
+import { AlertRulesSchema } from '../ops/alerts/rules';
+import type { AlertRules } from '../ops/alerts/rules';
 import { resourcesDir } from './resources-dir';
 import {
   dkimSelectorsSchema,
@@ -71,6 +73,11 @@ const flagDefaultsSchema = z
 /** resources/flags.json: every flag's shipped default, none missing, none unknown. */
 export function loadFlagDefaults(dir: string = resourcesDir()): Record<FlagName, boolean> {
   return readValidated(dir, 'flags.json', flagDefaultsSchema);
+}
+
+/** resources/alert-rules.json: the operations alerts, as data. */
+export function loadAlertRules(dir: string = resourcesDir()): AlertRules {
+  return readValidated(dir, 'alert-rules.json', AlertRulesSchema);
 }
 
 export function loadConfig(dir: string = resourcesDir()): HunterConfig {

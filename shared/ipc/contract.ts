@@ -8,6 +8,7 @@ import { fileChannels } from './files';
 import { flagChannels } from './flags';
 import { leadChannels } from './leads';
 import { legacyChannels } from './legacy';
+import { opsChannels } from './ops';
 import { salesChannels } from './sales';
 import { scanChannels } from './scan';
 import { settingsChannels } from './settings';
@@ -21,6 +22,7 @@ export const contract = {
   ...legacyChannels,
   ...fileChannels,
   ...scanChannels,
+  ...opsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,8 @@
 import type { FlagEvents } from './flags';
 import type { LeadEvents } from './leads';
+import type { OpsEvents } from './ops';
 import type { ScanEvents } from './scan';
 
 /** Push events main → renderer: each feature declares its own, merged here. */
-export interface HunterEvents extends LeadEvents, ScanEvents, FlagEvents {}
+export interface HunterEvents extends LeadEvents, ScanEvents, FlagEvents, OpsEvents {}
 export type EventName = keyof HunterEvents;

@@ -6,6 +6,7 @@ import { fileHandlers } from './files';
 import { flagHandlers } from './flags';
 import { leadHandlers } from './leads';
 import { legacyHandlers } from './legacy';
+import { opsHandlers } from './ops';
 import { salesHandlers } from './sales';
 import { scanHandlers } from './scan';
 import { settingsHandlers } from './settings';
@@ -23,5 +24,6 @@ export function createHandlers(hunter: Hunter, info: AppInfo): Handlers {
     ...legacyHandlers(hunter),
     ...fileHandlers(hunter),
     ...scanHandlers(hunter),
+    ...opsHandlers(hunter),
   };
 }
