@@ -12,6 +12,9 @@ import { errorContext } from './core/log';
 import type { Log } from './core/log';
 import { dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
+import { createJsonLinesLog } from './ops/logging/json-lines-log';
+import type { ElectronLogger } from './ops/logging/json-lines-log';
+import { startCrashReports } from './shell/crash-reports';
 import { createElectronPlatform } from './shell/electron-platform';
 import { rendererCsp, resolveRendererFile } from './security/renderer-files';
 import { APP_ORIGIN, APP_SCHEME, isAllowedExternalUrl, isAllowedNavigation, isTrustedSender } from './security/urls';
@@ -29,14 +32,16 @@ interface WindowState {
   maximized?: boolean;
 }
 
+const DB_PATH = process.env.HUNTER_DB ?? path.join(app.getPath('userData'), 'hunter.db');
+const PLATFORM = createElectronPlatform(DB_PATH);
+
 log.initialize();
-/** the shell's structured log: event name plus context, as JSON in electron-log's file */
-const shellLog: Log = {
-  debug: (event, context) => log.debug(event, context ?? {}),
-  info: (event, context) => log.info(event, context ?? {}),
-  warn: (event, context) => log.warn(event, context ?? {}),
-  error: (event, context) => log.error(event, context ?? {}),
-};
+/** the shell's structured log: electron-log/main writing masked JSON lines to main.log in the shared logs folder */
+const shellLog: Log = createJsonLinesLog({
+  logger: log as unknown as ElectronLogger,
+  dir: PLATFORM.paths.logs,
+  fileName: 'main.log',
+});
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
@@ -67,9 +72,9 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     // migrations run here, before any window exists
-    const dbPath = process.env.HUNTER_DB ?? path.join(app.getPath('userData'), 'hunter.db');
-    const started = createHunter({ dbPath, platform: createElectronPlatform(dbPath), log: shellLog });
+    const started = createHunter({ dbPath: DB_PATH, platform: PLATFORM, log: shellLog });
     hunter = started;
+    startCrashReports(started.ops.crashReportsDsn(), shellLog);
     const handlers = createHandlers(started, { version: app.getVersion(), platform: process.platform });
 
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

@@ -1,11 +1,17 @@
+import { LogLevelSchema } from '../../shared/ops';
 import { EXIT, UsageError } from './args';
 import type { CliIo, Command } from './args';
 import { breakdownCommand } from './commands/breakdown';
 import { exportCommand } from './commands/export';
+import { flagsCommand } from './commands/flags';
+import { healthCommand } from './commands/health';
 import { importCommand } from './commands/import';
 import { leadsCommand } from './commands/leads';
+import { legacyCommand } from './commands/legacy';
+import { metricsCommand } from './commands/metrics';
 import { scanCommand } from './commands/scan';
 import { summaryCommand } from './commands/summary';
+import { setCliLogLevel } from './with-hunter';
 
 export { EXIT };
 export type { CliIo };
@@ -21,8 +27,15 @@ Usage:
   hunter summary <domain> [--json] [--lang tr|en]
   hunter import <file.csv|file.xlsx>
   hunter export --format csv|xlsx --out FILE [lead filters as for "leads"]
+  hunter flags [--json]                 feature flags, their value and where it comes from
+  hunter flags set <name> on|off
+  hunter metrics [--json]               scans, Partner Center, Dynamics 365 and deprecated-call figures
+  hunter health [--json]                database and DNS checks (exit 1 when degraded)
+  hunter legacy import <file.json|file.csv>   the previous Hunter's notes, manual tags and favorites
 
 Common: --db PATH (default: the app's database, or $HUNTER_DB)
+        --log-level error|warn|info|debug (default: $HUNTER_LOG_LEVEL, else Settings); logs go to logs/ beside
+        the database
 Exit codes: 0 ok, 1 some inputs rejected or not scanned, 2 usage error, 3 not found, 4 error, 5 signed out,
             6 changed meanwhile (conflict), 130 stopped with Ctrl-C`;
 
@@ -34,7 +47,31 @@ const COMMANDS: Record<string, Command> = {
   summary: summaryCommand,
   import: importCommand,
   export: exportCommand,
+  flags: flagsCommand,
+  metrics: metricsCommand,
+  health: healthCommand,
+  legacy: legacyCommand,
 };
+
+/** Takes the global --log-level (anywhere on the line) out of the arguments. */
+function takeLogLevel(args: string[]): string[] {
+  const rest: string[] = [];
+  let level: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--log-level') level = args[++i] ?? '';
+    else if (arg.startsWith('--log-level=')) level = arg.slice('--log-level='.length);
+    else rest.push(arg);
+  }
+  if (level === undefined) {
+    setCliLogLevel(undefined);
+    return rest;
+  }
+  const parsed = LogLevelSchema.safeParse(level);
+  if (!parsed.success) throw new UsageError('--log-level must be one of error, warn, info, debug');
+  setCliLogLevel(parsed.data);
+  return rest;
+}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -48,7 +85,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   try {
-    return await run(rest, io);
+    return await run(takeLogLevel(rest), io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`hunter ${command}: ${err.message}\nRun "hunter --help" for usage.`);
