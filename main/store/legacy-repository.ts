@@ -33,7 +33,9 @@ export function createLegacyRepository(db: Db): LegacyRepository {
   const present = () =>
     (
       db.$client
-        .prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('legacy_notes', 'legacy_tags', 'legacy_favorites')`)
+        .prepare(
+          `SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('legacy_notes', 'legacy_tags', 'legacy_favorites')`,
+        )
         .get() as { n: number }
     ).n === LEGACY_TABLES.length;
   return {
@@ -92,7 +94,13 @@ export function createLegacyRepository(db: Db): LegacyRepository {
         const exists = db
           .select({ id: legacyNotes.id })
           .from(legacyNotes)
-          .where(and(eq(legacyNotes.domain, n.domain), eq(legacyNotes.note, n.note), eq(legacyNotes.created_at, n.created_at)))
+          .where(
+            and(
+              eq(legacyNotes.domain, n.domain),
+              eq(legacyNotes.note, n.note),
+              eq(legacyNotes.created_at, n.created_at),
+            ),
+          )
           .get();
         if (exists) continue;
         db.insert(legacyNotes).values(n).run();

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/ui-store';
 import type { Screen } from '../state/ui-store';
 import { useSettings } from '../state/settings-context';
+import { HealthDot } from './ops/HealthDot';
 
-const SCREENS: Screen[] = ['leads', 'overview', 'settings'];
+const SCREENS: Screen[] = ['leads', 'overview', 'operations', 'settings'];
 
 export function AppHeader() {
   const { t, i18n } = useTranslation();
@@ -38,17 +39,20 @@ export function AppHeader() {
           </Group>
         </nav>
       </Group>
-      <SegmentedControl
-        size="xs"
-        aria-label={t('settings.language')}
-        value={i18n.language === 'en' ? 'en' : 'tr'}
-        onChange={(value) => setLanguage(value as 'tr' | 'en')}
-        data={[
-          { value: 'tr', label: 'TR' },
-          { value: 'en', label: 'EN' },
-        ]}
-        data-testid="language-switch"
-      />
+      <Group gap="sm" wrap="nowrap">
+        <HealthDot />
+        <SegmentedControl
+          size="xs"
+          aria-label={t('settings.language')}
+          value={i18n.language === 'en' ? 'en' : 'tr'}
+          onChange={(value) => setLanguage(value as 'tr' | 'en')}
+          data={[
+            { value: 'tr', label: 'TR' },
+            { value: 'en', label: 'EN' },
+          ]}
+          data-testid="language-switch"
+        />
+      </Group>
     </header>
   );
 }

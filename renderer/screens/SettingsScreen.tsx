@@ -22,6 +22,9 @@ import { toApiError } from '../api/hooks';
 import { useErrorText } from '../i18n';
 import { useSettings } from '../state/settings-context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { DiagnosticsSection } from '../components/settings/DiagnosticsSection';
+import { FlagsSection } from '../components/settings/FlagsSection';
+import { LegacySection } from '../components/settings/LegacySection';
 
 const TIERS = ['Business Basic', 'Business Standard', 'Enterprise'] as const;
 const PRICE_FIELDS = [
@@ -273,6 +276,11 @@ export function SettingsScreen() {
           </Group>
         </Stack>
       </form>
+      <Stack gap="md" maw={880} mt="md">
+        <FlagsSection />
+        <DiagnosticsSection />
+        <LegacySection />
+      </Stack>
     </div>
   );
 }

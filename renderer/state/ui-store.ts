@@ -34,7 +34,7 @@ export const EMPTY_FILTERS: LeadFilters = {
 
 export const DEFAULT_SORT: SortState = { key: 'priority', order: 'asc' };
 
-export type Screen = 'leads' | 'overview' | 'settings';
+export type Screen = 'leads' | 'overview' | 'operations' | 'settings';
 
 interface PrefsState {
   filters: LeadFilters;

@@ -21,7 +21,10 @@ afterEach(async () => {
 
 function recordingLog() {
   const lines: { level: string; event: string; context: Record<string, unknown> }[] = [];
-  const at = (level: string) => (event: string, context: Record<string, unknown> = {}) => lines.push({ level, event, context });
+  const at =
+    (level: string) =>
+    (event: string, context: Record<string, unknown> = {}) =>
+      lines.push({ level, event, context });
   const log: Log = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
   return { log, lines };
 }
@@ -46,7 +49,13 @@ const file = (name: string, content: string | object) => ({
 
 const EXPORT = {
   notes: [
-    { id: 1, domain: 'contoso.com', note: 'Called the IT lead', created_at: '2025-10-01T09:00:00Z', updated_at: '2025-10-02T09:00:00Z' },
+    {
+      id: 1,
+      domain: 'contoso.com',
+      note: 'Called the IT lead',
+      created_at: '2025-10-01T09:00:00Z',
+      updated_at: '2025-10-02T09:00:00Z',
+    },
     { id: 2, domain: 'https://www.contoso.com/', note: 'Wants a Teams demo', created_at: '2025-10-05T09:00:00Z' },
   ],
   tags: [
@@ -95,32 +104,60 @@ describe('CRM-lite retirement', () => {
     expect(again.data).toMatchObject({ notes: 0, tags: 0, favorites: 0, duplicates: 4 });
     const lead = (await call('legacy.lead', { domain: 'contoso.com' })).data;
     expect(lead.notes.map((n: any) => n.note)).toEqual(['Wants a Teams demo', 'Called the IT lead']);
-    expect(lead.notes[1]).toMatchObject({ created_at: '2025-10-01T09:00:00.000Z', updated_at: '2025-10-02T09:00:00.000Z' });
+    expect(lead.notes[1]).toMatchObject({
+      created_at: '2025-10-01T09:00:00.000Z',
+      updated_at: '2025-10-02T09:00:00.000Z',
+    });
     expect(lead.tags).toEqual([{ tag: 'vip', created_at: '2025-10-01T09:00:00.000Z' }]);
     expect(lead.favorite).toBe(true);
   });
 
   it('imports the CSV exports, one kind per file, and the bare lists the old read endpoints answered', async () => {
     const { call } = await app();
-    expect((await call('legacy.import', file('notes.csv', 'domain,note,created_at\ncontoso.com,"Met at, the fair",2025-09-01\n'))).data)
-      .toMatchObject({ notes: 1 });
-    expect((await call('legacy.import', file('tags.csv', 'domain,tag\ncontoso.com,partner\n'))).data).toMatchObject({ tags: 1 });
-    expect((await call('legacy.import', file('favs.csv', 'domain,user_id\ncontoso.com,u1\n'))).data).toMatchObject({ favorites: 1 });
+    expect(
+      (
+        await call(
+          'legacy.import',
+          file('notes.csv', 'domain,note,created_at\ncontoso.com,"Met at, the fair",2025-09-01\n'),
+        )
+      ).data,
+    ).toMatchObject({ notes: 1 });
+    expect((await call('legacy.import', file('tags.csv', 'domain,tag\ncontoso.com,partner\n'))).data).toMatchObject({
+      tags: 1,
+    });
+    expect((await call('legacy.import', file('favs.csv', 'domain,user_id\ncontoso.com,u1\n'))).data).toMatchObject({
+      favorites: 1,
+    });
     expect((await call('legacy.import', file('notes.json', [EXPORT.notes[0]]))).data).toMatchObject({ notes: 1 });
     expect((await call('legacy.status', {})).data.counts).toEqual({ notes: 2, tags: 1, favorites: 1 });
   });
 
   it('refuses malformed files with a clear error and imports nothing of them', async () => {
     const { call } = await app();
-    const badRow = { ...EXPORT, notes: [...EXPORT.notes, { domain: 'not a domain', note: 'x' }, { domain: 'contoso.com' }] };
+    const badRow = {
+      ...EXPORT,
+      notes: [...EXPORT.notes, { domain: 'not a domain', note: 'x' }, { domain: 'contoso.com' }],
+    };
     const cases: [ReturnType<typeof file>, RegExp][] = [
-      [file('x.json', badRow), /Nothing was imported\. notes row 3: "not a domain" is not a domain; notes row 4: note: Required/],
+      [
+        file('x.json', badRow),
+        /Nothing was imported\. notes row 3: "not a domain" is not a domain; notes row 4: note: Required/,
+      ],
       [file('x.json', '{"notes": [ {"domain": '), /not valid JSON/],
       [file('x.json', { people: [] }), /"notes", "tags" and\/or "favorites"/],
-      [file('x.json', { notes: [{ domain: 'contoso.com', note: 'x', created_at: 'yesterday' }] }), /created_at: not a date/],
+      [
+        file('x.json', { notes: [{ domain: 'contoso.com', note: 'x', created_at: 'yesterday' }] }),
+        /created_at: not a date/,
+      ],
       [file('x.csv', 'domain,comment\ncontoso.com,hi\n'), /header must have "domain" and one of/],
-      [file('x.json', { tags: Array.from({ length: 50_001 }, (_, i) => ({ domain: 'contoso.com', tag: `t${i}` })) }), /more than 50000 rows/],
-      [file('x.json', { notes: [{ domain: 'contoso.com', note: 'x'.repeat(20_001) }] }), /note: String must contain at most 20000/],
+      [
+        file('x.json', { tags: Array.from({ length: 50_001 }, (_, i) => ({ domain: 'contoso.com', tag: `t${i}` })) }),
+        /more than 50000 rows/,
+      ],
+      [
+        file('x.json', { notes: [{ domain: 'contoso.com', note: 'x'.repeat(20_001) }] }),
+        /note: String must contain at most 20000/,
+      ],
       [file('x.json', { notes: [] }), /holds no notes, tags or favorites/],
     ];
     for (const [input, message] of cases) {
@@ -158,7 +195,11 @@ describe('CRM-lite retirement', () => {
     }
     // the cut is one-time: switching the flag off again shows nothing (the data lives in the export)
     await call('flags.set', { name: 'crm_lite_removed', on: false });
-    expect((await call('legacy.lead', { domain: 'contoso.com' })).data).toEqual({ notes: [], tags: [], favorite: false });
+    expect((await call('legacy.lead', { domain: 'contoso.com' })).data).toEqual({
+      notes: [],
+      tags: [],
+      favorite: false,
+    });
     expect((await call('legacy.import', file('crm-export.json', EXPORT))).error.code).toBe('gone');
   });
 
@@ -199,7 +240,13 @@ describe('hunter legacy import', () => {
     const db = path.join(dir, 'hunter.db');
     const ok = await runCliIn(['legacy', 'import', writeTemp(dir, 'e.json', EXPORT), '--db', db]);
     expect(ok.out).toEqual(['imported 2 notes, 1 tags, 1 favorites (0 already there, 1 automatic tags skipped)']);
-    const bad = await runCliIn(['legacy', 'import', writeTemp(dir, 'n.csv', 'domain,note\nfabrikam.com,ok\n,missing\n'), '--db', db]);
+    const bad = await runCliIn([
+      'legacy',
+      'import',
+      writeTemp(dir, 'n.csv', 'domain,note\nfabrikam.com,ok\n,missing\n'),
+      '--db',
+      db,
+    ]);
     expect(bad.code).toBe(4);
     expect(bad.err.join('\n')).toMatch(/Nothing was imported\. notes row 2: domain/);
     expect((await runCliIn(['legacy', 'export', '--db', db])).code).toBe(2);

@@ -62,7 +62,8 @@ describe('alert rules', () => {
 
   it('scan success under 90 % over the last 100 scans fires once and clears when scans recover', () => {
     const { alerts, metrics, events, notified } = setup();
-    for (let i = 0; i < 100; i++) metrics.record('scan', i < 85 ? 1 : 0, { status: i < 85 ? 'completed' : 'dns_timeout' });
+    for (let i = 0; i < 100; i++)
+      metrics.record('scan', i < 85 ? 1 : 0, { status: i < 85 ? 'completed' : 'dns_timeout' });
     expect(firing(alerts.evaluate())).toEqual(['scan_success_low']);
     expect(firing(alerts.evaluate())).toEqual(['scan_success_low']);
     expect(notified).toEqual(['Scans are failing']);

@@ -48,7 +48,10 @@ describe('health', () => {
     const db = report.checks.find((c) => c.name === 'database')!;
     expect(db).toMatchObject({ status: 'ok', details: { integrity: 'ok', journal_mode: 'wal' } });
     expect(db.details.size_bytes).toBeGreaterThan(0);
-    expect(report.checks.find((c) => c.name === 'dns')).toMatchObject({ status: 'ok', details: { answer: 'nxdomain' } });
+    expect(report.checks.find((c) => c.name === 'dns')).toMatchObject({
+      status: 'ok',
+      details: { answer: 'nxdomain' },
+    });
     await hunter.stop();
     const r = await cli('health', '--json', '--db', dbPath);
     expect(r.code).toBe(0);

@@ -105,7 +105,11 @@ describe('structured logs', () => {
     expect(log.level).toBe('error');
     await hunter.stop();
     const fromEnv = createHunter({ dbPath, log, env: { HUNTER_LOG_LEVEL: 'warn' } });
-    expect(fromEnv.ops.view()).toMatchObject({ log_level: 'error', effective_log_level: 'warn', log_level_source: 'env' });
+    expect(fromEnv.ops.view()).toMatchObject({
+      log_level: 'error',
+      effective_log_level: 'warn',
+      log_level_source: 'env',
+    });
     await fromEnv.stop();
     const fromCli = createHunter({ dbPath, log, env: { HUNTER_LOG_LEVEL: 'warn' }, logLevel: 'debug' });
     expect(fromCli.ops.view()).toMatchObject({ effective_log_level: 'debug', log_level_source: 'cli' });

@@ -35,7 +35,12 @@ describe('metrics', () => {
   it('count scans by outcome from every scan, and keep the counts across a restart', async () => {
     const db = dbPath();
     const first = await open(db);
-    const scanner = first.scanners.get({ dns_servers: [dns.address], dns_timeout_ms: 300, dns_tries: 1, whois_enabled: false });
+    const scanner = first.scanners.get({
+      dns_servers: [dns.address],
+      dns_timeout_ms: 300,
+      dns_tries: 1,
+      whois_enabled: false,
+    });
     await scanner.scan('m365-classic.test');
     await scanner.scan('google-ws.test');
     await scanner.scan('not a domain');
@@ -54,7 +59,11 @@ describe('metrics', () => {
     await second.stop();
 
     const out: string[] = [];
-    const code = await runCli(['metrics', '--json', '--db', db], { out: (l) => out.push(l), err: () => {}, errIsTty: false });
+    const code = await runCli(['metrics', '--json', '--db', db], {
+      out: (l) => out.push(l),
+      err: () => {},
+      errIsTty: false,
+    });
     expect(code).toBe(0);
     expect(JSON.parse(out[0]).deprecated_calls.total).toBe(3);
   });
@@ -87,11 +96,14 @@ describe('metrics', () => {
 
   it('keep only the newest events of a metric, while its daily count keeps growing', async () => {
     const hunter = await open(dbPath());
-    for (let i = 0; i < EVENTS_KEPT + 50; i++) hunter.metrics.record('scan', i % 2, { status: i % 2 ? 'completed' : 'dns_timeout' });
+    for (let i = 0; i < EVENTS_KEPT + 50; i++)
+      hunter.metrics.record('scan', i % 2, { status: i % 2 ? 'completed' : 'dns_timeout' });
     const r = hunter.metrics.report();
     expect(r.scans.total).toBe(EVENTS_KEPT + 50);
     expect(r.scans.dns_timeout_rate.rate).toBeCloseTo(0.5);
-    const kept = hunter.store.sqlite.prepare(`SELECT count(*) AS n FROM metric_events WHERE name = 'scan'`).get() as { n: number };
+    const kept = hunter.store.sqlite.prepare(`SELECT count(*) AS n FROM metric_events WHERE name = 'scan'`).get() as {
+      n: number;
+    };
     expect(kept.n).toBe(EVENTS_KEPT);
     await hunter.stop();
   });

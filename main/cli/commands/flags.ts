@@ -12,7 +12,8 @@ export const flagsCommand: Command = async (args, io) => {
   if (sub !== undefined && sub !== 'set') throw new UsageError(`unknown flags subcommand "${sub}" (use "set")`);
   if (sub === 'set') {
     const flag = FlagNameSchema.safeParse(name);
-    if (!flag.success) throw new UsageError(`unknown flag "${name ?? ''}": one of ${FlagNameSchema.options.join(', ')}`);
+    if (!flag.success)
+      throw new UsageError(`unknown flag "${name ?? ''}": one of ${FlagNameSchema.options.join(', ')}`);
     if (value !== 'on' && value !== 'off') throw new UsageError('give the value as on or off');
     if (positionals.length > 3) throw new UsageError('too many arguments');
     return withHunter(values.db, async ({ flags }) => {
@@ -20,7 +21,9 @@ export const flagsCommand: Command = async (args, io) => {
       if (values.json) io.out(JSON.stringify(state));
       else io.out(`${state.name}: ${state.on ? 'on' : 'off'} (${SOURCE[state.source]})`);
       if (state.source === 'env' && state.on !== (value === 'on'))
-        io.err(`${state.name} is set by HUNTER_FLAG_${state.name.toUpperCase()}: the choice applies once that is unset`);
+        io.err(
+          `${state.name} is set by HUNTER_FLAG_${state.name.toUpperCase()}: the choice applies once that is unset`,
+        );
       return EXIT.ok;
     });
   }

@@ -24,12 +24,18 @@ export const metricsCommand: Command = async (args, io) => {
     io.out(`  cache hit rate        ${pct(m.scans.cache_hit_rate)}`);
     io.out(`  WHOIS success rate    ${pct(m.scans.whois_success_rate)}`);
     io.out('Partner Center sync');
-    io.out(`  runs                  ${m.partner_center.runs} (${m.partner_center.success} ok, ${m.partner_center.failed} failed, ${m.partner_center.skipped} skipped)`);
-    io.out(`  duration ms           last ${num(m.partner_center.last_duration_ms)}, avg ${num(m.partner_center.avg_duration_ms)}`);
+    io.out(
+      `  runs                  ${m.partner_center.runs} (${m.partner_center.success} ok, ${m.partner_center.failed} failed, ${m.partner_center.skipped} skipped)`,
+    );
+    io.out(
+      `  duration ms           last ${num(m.partner_center.last_duration_ms)}, avg ${num(m.partner_center.avg_duration_ms)}`,
+    );
     io.out('Dynamics 365');
     io.out(`  pushes                ${m.dynamics.success} ok, ${m.dynamics.failure} failed`);
     for (const [cause, n] of Object.entries(m.dynamics.failures_by_cause)) io.out(`    ${cause.padEnd(20)}${n}`);
-    io.out(`  outbox                ${num(m.dynamics.outbox_depth)} waiting, oldest ${num(m.dynamics.outbox_oldest_age_s)} s`);
+    io.out(
+      `  outbox                ${num(m.dynamics.outbox_depth)} waiting, oldest ${num(m.dynamics.outbox_oldest_age_s)} s`,
+    );
     io.out('Deprecated CRM-lite calls');
     io.out(`  total                 ${m.deprecated_calls.total}`);
     for (const [call, n] of Object.entries(m.deprecated_calls.by_call)) io.out(`    ${call.padEnd(20)}${n}`);

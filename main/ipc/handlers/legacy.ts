@@ -13,9 +13,14 @@ export function legacyHandlers({ store, crmLite }: Hunter): HandlersFor<typeof l
     'legacy.notes': ({ domain }) => read(domain, (d) => store.legacy.notes(d)),
     'legacy.tags': ({ domain }) => read(domain, (d) => store.legacy.tags(d)),
     'legacy.lead': ({ domain }) =>
-      read(domain, (d) => ({ notes: store.legacy.notes(d), tags: store.legacy.tags(d), favorite: store.legacy.favorite(d) })),
+      read(domain, (d) => ({
+        notes: store.legacy.notes(d),
+        tags: store.legacy.tags(d),
+        favorite: store.legacy.favorite(d),
+      })),
     'legacy.status': () => crmLite.status(),
-    'legacy.import': ({ file_name, content_base64 }) => crmLite.import(file_name, Buffer.from(content_base64, 'base64')),
+    'legacy.import': ({ file_name, content_base64 }) =>
+      crmLite.import(file_name, Buffer.from(content_base64, 'base64')),
     'legacy.addNote': () => crmLite.refuse('legacy.addNote'),
     'legacy.editNote': () => crmLite.refuse('legacy.editNote'),
     'legacy.deleteNote': () => crmLite.refuse('legacy.deleteNote'),

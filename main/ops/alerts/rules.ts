@@ -37,9 +37,7 @@ export const AlertRuleSchema = z.discriminatedUnion('kind', [
   /** a gauge's latest value is over `above` */
   z.object({ ...common, kind: z.literal('gauge_above'), metric: gaugeMetric, above: z.number() }).strict(),
   /** free space where the database lives is under `bytes` */
-  z
-    .object({ ...common, kind: z.literal('disk_free_below'), bytes: z.number().int().min(0) })
-    .strict(),
+  z.object({ ...common, kind: z.literal('disk_free_below'), bytes: z.number().int().min(0) }).strict(),
 ]);
 export type AlertRule = z.infer<typeof AlertRuleSchema>;
 

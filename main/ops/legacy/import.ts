@@ -138,7 +138,9 @@ export async function parseLegacyExport(
   if (problems.length > 0) {
     const shown = problems.slice(0, MAX_PROBLEMS).map((p) => `${p.kind} row ${p.row}: ${p.message}`);
     const more = problems.length > MAX_PROBLEMS ? ` (and ${problems.length - MAX_PROBLEMS} more)` : '';
-    throw new AppError('bad_file', `Nothing was imported. ${shown.join('; ')}${more}`, { problems: problems.slice(0, 100) });
+    throw new AppError('bad_file', `Nothing was imported. ${shown.join('; ')}${more}`, {
+      problems: problems.slice(0, 100),
+    });
   }
   return { rows, autoTagsSkipped };
 }

@@ -31,8 +31,8 @@ export function metricsReport(sqlite: Database, now: Clock): MetricsReport {
     return [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, value]) => ({ day, value }));
   };
   const gauge = (name: MetricName) =>
-    (sqlite.prepare(`SELECT value FROM metrics WHERE name = ? AND labels = '{}'`).get(name) as Row | undefined)?.value ??
-    null;
+    (sqlite.prepare(`SELECT value FROM metrics WHERE name = ? AND labels = '{}'`).get(name) as Row | undefined)
+      ?.value ?? null;
 
   const scans = sum('scan');
   const verdicts = sum('scan', (l) => l.status === 'completed' || l.status === 'partial');
@@ -49,7 +49,8 @@ export function metricsReport(sqlite: Database, now: Clock): MetricsReport {
       failuresByCause[cause] = (failuresByCause[cause] ?? 0) + r.value;
     }
   const byCall: Record<string, number> = {};
-  for (const r of rows('deprecated.call')) byCall[r.l.call ?? 'unknown'] = (byCall[r.l.call ?? 'unknown'] ?? 0) + r.value;
+  for (const r of rows('deprecated.call'))
+    byCall[r.l.call ?? 'unknown'] = (byCall[r.l.call ?? 'unknown'] ?? 0) + r.value;
 
   return {
     generated_at: now().toISOString(),
@@ -94,8 +95,14 @@ export function metricsReport(sqlite: Database, now: Clock): MetricsReport {
 }
 
 /** The labels of the newest `n` events of a metric, newest first (alert rules: "3 failures in a row"). */
-export function recentEvents(sqlite: Database, name: MetricName, n: number): { value: number; labels: Record<string, string> }[] {
+export function recentEvents(
+  sqlite: Database,
+  name: MetricName,
+  n: number,
+): { value: number; labels: Record<string, string> }[] {
   return (
-    sqlite.prepare('SELECT value, labels FROM metric_events WHERE name = ? ORDER BY id DESC LIMIT ?').all(name, n) as Row[]
+    sqlite
+      .prepare('SELECT value, labels FROM metric_events WHERE name = ? ORDER BY id DESC LIMIT ?')
+      .all(name, n) as Row[]
   ).map((r) => ({ value: r.value, labels: JSON.parse(r.labels) as Record<string, string> }));
 }

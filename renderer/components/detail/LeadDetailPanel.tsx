@@ -10,6 +10,7 @@ import { EmptyState } from '../EmptyState';
 import { ErrorNotice } from '../ErrorNotice';
 import { CategoryBadge, ScoreBar, SegmentBadge } from '../LeadBadges';
 import { DnsFacts } from './DnsFacts';
+import { LegacyNotes } from './LegacyNotes';
 import { SalesSummaryView } from './SalesSummaryView';
 import { ScanHistoryList } from './ScanHistoryList';
 import { ScoreBreakdownChart } from './ScoreBreakdownChart';
@@ -164,6 +165,7 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
             </Tabs.Panel>
             <Tabs.Panel value="history">
               <ScanHistoryList domain={domain} version={version} />
+              <LegacyNotes domain={domain} />
             </Tabs.Panel>
           </div>
         </Tabs>
