@@ -1,6 +1,6 @@
 // What a rep or the person supporting them checks first: are scans working, are the integrations syncing, is
 // anything alerting. Figures come from the persisted metrics, so they survive restarts.
-import { Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DailyCount, Rate } from '../../shared/ops';
@@ -69,15 +69,16 @@ export function OperationsScreen() {
               {health.data.checks.map((check) => (
                 <Group key={check.name} justify="space-between" wrap="nowrap">
                   <Text size="sm">{t(`ops.checks.${check.name}`, { defaultValue: check.name })}</Text>
-                  <Badge
-                    color={check.status === 'ok' ? 'green' : 'orange'}
-                    variant="light"
+                  <Text
+                    size="sm"
+                    fw={600}
+                    className={check.status === 'ok' ? 'text-ok' : 'text-bad'}
                     data-testid={`check-${check.name}`}
                   >
                     {check.status === 'ok'
                       ? t('ops.ok')
                       : t(`ops.reasons.${check.reason}`, { defaultValue: check.reason ?? '' })}
-                  </Badge>
+                  </Text>
                 </Group>
               ))}
             </Stack>

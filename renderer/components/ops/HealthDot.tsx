@@ -19,11 +19,24 @@ export function HealthDot() {
   }, [reload]);
   useHunterEvent('ops.alert', reload);
   const status = health.data?.status ?? (health.error ? 'degraded' : 'unknown');
-  const degraded = health.data?.checks.filter((c) => c.status !== 'ok').map((c) => t(`ops.checks.${c.name}`, { defaultValue: c.name }));
-  const label = status === 'ok' ? t('ops.healthy') : status === 'unknown' ? t('common.loading') : t('ops.degraded', { checks: degraded?.join(', ') ?? '' });
+  const degraded = health.data?.checks
+    .filter((c) => c.status !== 'ok')
+    .map((c) => t(`ops.checks.${c.name}`, { defaultValue: c.name }));
+  const label =
+    status === 'ok'
+      ? t('ops.healthy')
+      : status === 'unknown'
+        ? t('common.loading')
+        : t('ops.degraded', { checks: degraded?.join(', ') ?? '' });
   return (
     <Tooltip label={label} withArrow>
-      <UnstyledButton className="health-dot" data-status={status} aria-label={label} onClick={() => setScreen('operations')} data-testid="health-dot" />
+      <UnstyledButton
+        className="health-dot"
+        data-status={status}
+        aria-label={label}
+        onClick={() => setScreen('operations')}
+        data-testid="health-dot"
+      />
     </Tooltip>
   );
 }

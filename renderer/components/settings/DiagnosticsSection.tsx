@@ -36,7 +36,7 @@ export function DiagnosticsSection() {
               data-testid="log-level"
             />
             {view.data.log_level_source !== 'settings' && (
-              <Text size="xs" c="orange" mt={4} data-testid="log-level-override">
+              <Text size="xs" fw={600} c="dimmed" mt={4} data-testid="log-level-override">
                 {t(`diagnostics.levelFrom.${view.data.log_level_source}`, {
                   level: t(`diagnostics.levels.${view.data.effective_log_level}`),
                 })}
@@ -44,7 +44,12 @@ export function DiagnosticsSection() {
             )}
           </div>
           <Group gap="sm">
-            <Button variant="default" onClick={() => void openLogs.run()} loading={openLogs.pending} data-testid="open-logs">
+            <Button
+              variant="default"
+              onClick={() => void openLogs.run()}
+              loading={openLogs.pending}
+              data-testid="open-logs"
+            >
               {t('diagnostics.openLogs')}
             </Button>
             <Text size="xs" c="dimmed" className="truncate">

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Switch, Text } from '@mantine/core';
+import { Group, Paper, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiAction } from '../../api/hooks';
 import { useErrorText } from '../../i18n';
@@ -27,9 +27,9 @@ export function FlagsSection() {
               data-testid={`flag-${flag.name}`}
             />
             {flag.source === 'env' && (
-              <Badge variant="light" color="orange" data-testid={`flag-${flag.name}-env`}>
+              <Text size="xs" fw={600} c="dimmed" data-testid={`flag-${flag.name}-env`}>
                 {t('flags.fromEnv', { variable: `HUNTER_FLAG_${flag.name.toUpperCase()}` })}
-              </Badge>
+              </Text>
             )}
           </Group>
         ))}
