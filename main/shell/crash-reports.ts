@@ -1,27 +1,8 @@
 // Crash reports with Sentry, only when a DSN is configured (HUNTER_SENTRY_DSN or the ops setting); off otherwise.
-// Nothing personal leaves the machine: no user, no request, no machine name, and every message, breadcrumb and
-// extra goes through the same masking as the log.
+// Every event is scrubbed before it leaves (see scrubCrashEvent): no personal data, no secrets.
 import * as Sentry from '@sentry/electron/main';
-import type { ErrorEvent } from '@sentry/electron/main';
 import type { Log } from '../core/log';
-import { maskString, maskValue } from '../ops/logging/mask';
-
-/** An event with the personal and secret parts removed (exported for its test). */
-export function scrubEvent(event: ErrorEvent): ErrorEvent {
-  delete event.user;
-  delete event.request;
-  delete event.server_name;
-  if (event.message) event.message = maskString(event.message);
-  for (const ex of event.exception?.values ?? []) if (ex.value) ex.value = maskString(ex.value);
-  if (event.extra) event.extra = maskValue(event.extra) as Record<string, unknown>;
-  if (event.contexts) event.contexts = maskValue(event.contexts) as typeof event.contexts;
-  event.breadcrumbs = event.breadcrumbs?.map((b) => ({
-    ...b,
-    message: b.message ? maskString(b.message) : b.message,
-    data: b.data ? (maskValue(b.data) as Record<string, unknown>) : b.data,
-  }));
-  return event;
-}
+import { scrubCrashEvent } from '../ops/logging/crash-report-scrub';
 
 export function startCrashReports(dsn: string | null, log: Log): void {
   if (!dsn) return;
@@ -29,7 +10,8 @@ export function startCrashReports(dsn: string | null, log: Log): void {
     dsn,
     sendDefaultPii: false,
     tracesSampleRate: 0,
-    beforeSend: (event) => scrubEvent(event),
+    beforeSend: (event) => scrubCrashEvent(event),
+    beforeBreadcrumb: (crumb) => scrubCrashEvent({ breadcrumbs: [crumb] }).breadcrumbs?.[0] ?? null,
   });
   log.info('crash_reports.enabled', {});
 }

@@ -20,6 +20,9 @@ function Card({ title, children, testId }: { title: string; children: ReactNode;
   );
 }
 
+/** a trend is drawn once there is something in it */
+const active = (counts: DailyCount[]) => counts.some((c) => c.value > 0);
+
 function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
     <Group justify="space-between" wrap="nowrap" gap="sm">
@@ -104,7 +107,7 @@ export function OperationsScreen() {
             <Figure label={t('ops.cacheHitRate')} value={rate(m.scans.cache_hit_rate)} />
             <Figure label={t('ops.whoisSuccessRate')} value={rate(m.scans.whois_success_rate)} />
           </Stack>
-          {m.scans.per_day.length > 0 && <ColumnChart data={days(m.scans.per_day)} label={t('ops.scansPerDay')} />}
+          {active(m.scans.per_day) && <ColumnChart data={days(m.scans.per_day)} label={t('ops.scansPerDay')} />}
         </Card>
         <Card title={t('ops.partnerCenter')} testId="ops-pc">
           <Stack gap={6}>
@@ -117,7 +120,7 @@ export function OperationsScreen() {
               }
             />
           </Stack>
-          {m.partner_center.per_day.length > 0 && (
+          {active(m.partner_center.per_day) && (
             <ColumnChart data={days(m.partner_center.per_day)} label={t('ops.syncsPerDay')} />
           )}
         </Card>
@@ -155,7 +158,7 @@ export function OperationsScreen() {
             value={format.integer(m.deprecated_calls.total)}
             testId="ops-deprecated-total"
           />
-          {m.deprecated_calls.per_day.length > 0 && (
+          {active(m.deprecated_calls.per_day) && (
             <ColumnChart data={days(m.deprecated_calls.per_day)} label={t('ops.deprecatedPerDay')} />
           )}
         </Card>

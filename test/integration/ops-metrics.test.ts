@@ -53,7 +53,9 @@ describe('metrics', () => {
     expect(report.scans.success_rate).toEqual({ rate: 1, of: 2 });
     expect(report.scans.recent_success_rate).toEqual({ rate: 1, of: 2 });
     expect(report.scans.dns_timeout_rate).toEqual({ rate: 0, of: 2 });
-    expect(report.scans.per_day).toEqual([{ day: new Date().toISOString().slice(0, 10), value: 2 }]);
+    expect(report.scans.per_day).toHaveLength(30);
+    expect(report.scans.per_day.at(-1)).toEqual({ day: new Date().toISOString().slice(0, 10), value: 2 });
+    expect(report.scans.per_day.slice(0, -1).every((d) => d.value === 0)).toBe(true);
     expect(report.deprecated_calls).toMatchObject({ total: 1, by_call: { 'legacy.addNote': 1 } });
     second.metrics.record('deprecated.call', 2, { call: 'legacy.addNote' });
     await second.stop();

@@ -24,11 +24,14 @@ export function metricsReport(sqlite: Database, now: Clock): MetricsReport {
     rows(name)
       .filter((r) => where(r.l))
       .reduce((total, r) => total + r.value, 0);
-  const since = new Date(now().getTime() - (TREND_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+  // every one of the last TREND_DAYS days, quiet ones as 0, so a chart's columns are days apart
+  const trendDays = Array.from({ length: TREND_DAYS }, (_, i) =>
+    new Date(now().getTime() - (TREND_DAYS - 1 - i) * 86_400_000).toISOString().slice(0, 10),
+  );
   const perDay = (name: MetricName): DailyCount[] => {
-    const days = new Map<string, number>();
-    for (const r of rows(name)) if (r.l.day >= since) days.set(r.l.day, (days.get(r.l.day) ?? 0) + r.value);
-    return [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, value]) => ({ day, value }));
+    const days = new Map(trendDays.map((day) => [day, 0]));
+    for (const r of rows(name)) if (days.has(r.l.day)) days.set(r.l.day, days.get(r.l.day)! + r.value);
+    return trendDays.map((day) => ({ day, value: days.get(day)! }));
   };
   const gauge = (name: MetricName) =>
     (sqlite.prepare(`SELECT value FROM metrics WHERE name = ? AND labels = '{}'`).get(name) as Row | undefined)
