@@ -74,7 +74,7 @@ if (!app.requestSingleInstanceLock()) {
     // migrations run here, before any window exists
     const started = createHunter({ dbPath: DB_PATH, platform: PLATFORM, log: shellLog });
     hunter = started;
-    startCrashReports(started.ops.crashReportsDsn(), shellLog);
+    void startCrashReports(started.ops.crashReportsDsn(), shellLog);
     const handlers = createHandlers(started, { version: app.getVersion(), platform: process.platform });
 
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
