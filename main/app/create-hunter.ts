@@ -21,6 +21,7 @@ import type { MetricsService } from '../ops/metrics/metrics';
 import { countingCache, recordScan } from '../ops/metrics/scan-metrics';
 import { createOpsSettings } from '../ops/ops-settings';
 import type { OpsSettingsService } from '../ops/ops-settings';
+import { withLastKnownSignals } from '../engine/scoring/last-known';
 import { createNodePlatform } from '../platform/node-platform';
 import type { Platform } from '../platform/platform';
 import { createScanners } from '../services/scanners';
@@ -90,7 +91,10 @@ export function createHunter(opts: HunterOptions): Hunter {
   const resources = opts.resources ?? resourcesDir();
   const config = loadConfig(resources);
   const platform = opts.platform ?? createNodePlatform({ dbPath: opts.dbPath, log });
-  const store = openStore(opts.dbPath);
+  // a partial rescan keeps each unanswered signal's last known value instead of scoring it as missing
+  const store = openStore(opts.dbPath, {
+    lastKnownSignals: (result, previous) => withLastKnownSignals(result, previous, config.rules),
+  });
   const settings = createSettingsService(store, resources);
   const flags = createFlags(loadFlagDefaults(resources), store.settings, opts.env ?? process.env);
   const env = opts.env ?? process.env;

@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { loadResource } from '../config/resource-loader';
 import type { ImportResult } from '../../shared/imports';
 import { ColumnKeywordsSchema } from '../import/detect-columns';
 import type { ColumnKeywords } from '../import/detect-columns';
@@ -8,16 +7,8 @@ import type { ImportPlan } from '../import/preview';
 import { readTable } from '../import/read-table';
 import type { Store } from '../store/db';
 
-let keywordsCache: { dir: string; value: ColumnKeywords } | null = null;
-
 export function loadColumnKeywords(resources: string): ColumnKeywords {
-  if (keywordsCache?.dir === resources) return keywordsCache.value;
-  const file = path.join(resources, 'import_columns.json');
-  const parsed = ColumnKeywordsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success)
-    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  keywordsCache = { dir: resources, value: parsed.data };
-  return parsed.data;
+  return loadResource(resources, 'import_columns.json', ColumnKeywordsSchema);
 }
 
 export async function planImportFile(fileName: string, content: Buffer, resources: string): Promise<ImportPlan> {

@@ -1,12 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { createImportsRepository } from './imports-repository';
 import type { ImportsRepository } from './imports-repository';
 import { createLeadsRepository } from './leads-repository';
-import type { LeadsRepository } from './leads-repository';
+import type { LastKnownSignals, LeadsRepository } from './leads-repository';
 import { createLegacyRepository } from './legacy-repository';
 import type { LegacyRepository } from './legacy-repository';
 import { resolveMigrationsFolder } from './migrations-folder';
@@ -17,10 +16,8 @@ import type { ScanJobsRepository } from './scan-jobs-repository';
 import { createSettingsRepository } from './settings-repository';
 import type { SettingsRepository } from './settings-repository';
 
-/** drizzle over better-sqlite3; `$client` is the raw connection, used for synchronous transactions. */
-export type Db = BetterSQLite3Database & { $client: Database.Database };
-/** Injected time source; tests pin it so dates, expiry and "last 30 days" are deterministic. */
-export type Clock = () => Date;
+export type { Clock, Db } from './db-types';
+import type { Clock, Db } from './db-types';
 
 export interface OpenStoreOptions {
   /** folder holding NNNN_name.sql + meta/_journal.json; defaults to the one next to this module */
@@ -32,6 +29,8 @@ export interface OpenStoreOptions {
    * so a failed or regretted upgrade never costs the user's data. Default true; skipped for new/empty files.
    */
   backupBeforeMigrate?: boolean;
+  /** completes partial scan results with the previous verdict's signals before they are saved (see LastKnownSignals) */
+  lastKnownSignals?: LastKnownSignals;
 }
 
 export interface Store {
@@ -111,7 +110,7 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
       path,
       db,
       sqlite,
-      leads: createLeadsRepository(db, now),
+      leads: createLeadsRepository(db, now, opts.lastKnownSignals),
       imports: createImportsRepository(db, now),
       cache: new SqliteTtlCache(db, () => now().getTime()),
       settings: createSettingsRepository(db, now),

@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Kpis, LeadDetail, LeadPage, LeadQuery, LeadRow, LeadStats, ScanHistoryEntry } from '../../shared/leads';
-import type { Clock, Db } from './db';
+import type { Clock, Db } from './db-types';
 import {
   ftsQuery,
   identityOnlyWords,
@@ -36,7 +36,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
   // "domain" would mean the referral's own column.
   const leadDomain = sql.raw('"leads"."domain"');
   const referralCount = sql<number>`(SELECT count(*) FROM ${partnerCenterReferrals} WHERE ${partnerCenterReferrals.domain} = ${leadDomain})`;
-  // the type of the most recently synced referral (the reference took the alphabetical MAX, §10 #26)
+  // the type of the most recently synced referral (not the alphabetical MAX, which names an arbitrary one)
   const referralType = sql<string | null>`(SELECT ${partnerCenterReferrals.referral_type} FROM ${partnerCenterReferrals}
     WHERE ${partnerCenterReferrals.domain} = ${leadDomain} AND ${partnerCenterReferrals.referral_type} IS NOT NULL
     ORDER BY ${partnerCenterReferrals.synced_at} DESC, ${partnerCenterReferrals.id} DESC LIMIT 1)`;

@@ -2,8 +2,8 @@
 // of thousands, so every statement is prepared once per store and executed with plain parameter objects.
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { ScanResult } from '../../shared/domain';
-import type { Clock, Db } from './db';
+import type { DnsSignals, ScanResult } from '../../shared/domain';
+import type { Clock, Db } from './db-types';
 import { diffSnapshots, snapshotAfter } from './scan-changes';
 import type { LeadSnapshot } from './scan-changes';
 import { autoTags, leadScores, leadSignals, leads, scanHistory } from './schema';
@@ -16,14 +16,23 @@ export interface NewLead {
   company_name?: string | null;
 }
 
+/**
+ * Completes a partial result with the signals stored with the lead's previous verdict (null when none) before it is
+ * saved; the scoring engine provides it (the store knows no rules).
+ */
+export type LastKnownSignals = (result: ScanResult, previous: DnsSignals | null) => ScanResult;
+
 export interface LeadWrites {
   /** Upserts by domain. A stored company name is replaced only by a non-empty one. `updated` counts rows that changed. */
   addLeads(items: NewLead[]): { added: number; updated: number };
-  /** Stores one batch of results in one transaction (call it with batches of a few hundred). */
-  saveScanResults(results: ScanResult[]): void;
+  /**
+   * Stores one batch of results in one transaction (call it with batches of a few hundred) and returns them as
+   * stored: a partial result completed with its last known signals (see LastKnownSignals).
+   */
+  saveScanResults(results: ScanResult[]): ScanResult[];
 }
 
-export function createLeadWrites(db: Db, now: Clock): LeadWrites {
+export function createLeadWrites(db: Db, now: Clock, lastKnown: LastKnownSignals = (r) => r): LeadWrites {
   const p = rawPlaceholder;
 
   const findLead = db
@@ -44,6 +53,7 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
       mx_root: leadSignals.mx_root,
       tenant_name: leadSignals.tenant_name,
       expires_at: leadSignals.expires_at,
+      dns: leadSignals.dns,
       tags: sql<string | null>`(SELECT group_concat(tag, char(10)) FROM (SELECT ${autoTags.tag} AS tag FROM ${autoTags}
         WHERE ${autoTags.lead_id} = ${leads.id} ORDER BY ${autoTags.tag}))`,
     })
@@ -158,10 +168,13 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
     return { added, updated };
   });
 
-  const saveScanResults = db.$client.transaction((results: ScanResult[]) => {
+  const saveScanResults = db.$client.transaction((results: ScanResult[]): ScanResult[] => {
     const stamp = now().toISOString();
-    for (const result of results) {
-      const existing = findLead.get({ domain: result.domain });
+    const saved: ScanResult[] = [];
+    for (const scanned of results) {
+      const existing = findLead.get({ domain: scanned.domain });
+      const result = lastKnown(scanned, existing?.dns ?? null);
+      saved.push(result);
       const previous: LeadSnapshot | null = existing?.scanned_at ? existing : null;
       const next = snapshotAfter(result, previous);
       const search_text = leadSearchText({
@@ -223,6 +236,7 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
         changes: JSON.stringify(diffSnapshots(previous, next)),
       });
     }
+    return saved;
   });
 
   return { addLeads, saveScanResults };

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { LegacyNote, LegacyTag } from '../../shared/legacy';
-import type { Db } from './db';
+import type { Db } from './db-types';
 import { legacyFavorites, legacyNotes, legacyTags } from './schema';
 
 export const LEGACY_TABLES = ['legacy_notes', 'legacy_tags', 'legacy_favorites'] as const;

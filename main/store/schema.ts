@@ -52,7 +52,7 @@ export const leads = sqliteTable(
     risk_flags_text: text('risk_flags_text'),
     /** ",tag,tag," likewise */
     tags_text: text('tags_text'),
-    // Dynamics 365 push state (reference §5.1); ids of the records created there
+    // Dynamics 365 push state; ids of the records created there
     d365_lead_id: text('d365_lead_id'),
     d365_account_id: text('d365_account_id'),
     d365_contact_id: text('d365_contact_id'),
@@ -246,7 +246,7 @@ export const scanJobItems = sqliteTable(
   ],
 );
 
-// CRM-lite (reference §6) is retired: these tables only hold what users wrote before, for reading.
+// CRM-lite is retired: these tables only hold what users wrote before, for reading.
 export const legacyNotes = sqliteTable(
   'legacy_notes',
   {
@@ -282,7 +282,7 @@ export const legacyFavorites = sqliteTable(
 
 // ---- Integrations (migration 0001) ----
 
-/** Partner Center referrals (reference §4.5). Joined to leads by domain only: a referral may arrive before its lead. */
+/** Partner Center referrals. Joined to leads by domain only: a referral may arrive before its lead. */
 export const partnerCenterReferrals = sqliteTable(
   'partner_center_referrals',
   {
@@ -311,7 +311,7 @@ export const partnerCenterReferrals = sqliteTable(
     link_status: text('link_status'),
     linked_lead_id: integer('linked_lead_id').references(() => leads.id, { onDelete: 'set null' }),
     raw_data: text('raw_data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-    /** refreshed on every sync that sees the referral (the reference only set it on insert, §10 #26) */
+    /** refreshed on every sync that sees the referral (not only on insert, so it tells when the data was last confirmed) */
     synced_at: text('synced_at').notNull(),
     created_at: text('created_at').notNull(),
     updated_at: text('updated_at').notNull(),
@@ -341,7 +341,7 @@ export const pcSyncRuns = sqliteTable('pc_sync_runs', {
 
 /**
  * Pushes to Dynamics 365 are queued here in the same transaction as the change that causes them, then sent by a
- * worker; the idempotency key stops a retried push from creating a second D365 record (reference §10 #29).
+ * worker; the idempotency key stops a retried push from creating a second D365 record .
  */
 export const d365Outbox = sqliteTable(
   'd365_outbox',
@@ -367,7 +367,7 @@ export const d365Outbox = sqliteTable(
   ],
 );
 
-/** Current value of each counter/gauge, persisted so figures survive restarts (the reference kept them per process). */
+/** Current value of each counter/gauge, persisted so figures survive restarts . */
 export const metrics = sqliteTable(
   'metrics',
   {

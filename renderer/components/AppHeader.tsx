@@ -1,3 +1,4 @@
+import type { Lang } from '../../shared/lang';
 import { Group, SegmentedControl, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/ui-store';
@@ -45,7 +46,7 @@ export function AppHeader() {
           size="xs"
           aria-label={t('settings.language')}
           value={i18n.language === 'en' ? 'en' : 'tr'}
-          onChange={(value) => setLanguage(value as 'tr' | 'en')}
+          onChange={(value) => setLanguage(value as Lang)}
           data={[
             { value: 'tr', label: 'TR' },
             { value: 'en', label: 'EN' },

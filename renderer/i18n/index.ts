@@ -1,10 +1,11 @@
+import type { Lang } from '../../shared/lang';
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import tr from './tr.json';
 import en from './en.json';
 import type { ApiError } from '../api/api';
 
-export type Language = 'tr' | 'en';
+export type Language = Lang;
 
 export const LOCALES: Record<Language, string> = { tr: 'tr-TR', en: 'en-US' };
 

@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/settings';
-import { ApiError } from '../api/api';
+import type { ApiError } from '../api/api';
 import { toApiError } from '../api/hooks';
 import { useErrorText } from '../i18n';
 import { useSettings } from '../state/settings-context';
@@ -131,6 +131,14 @@ export function SettingsScreen() {
                 />
               </div>
               <Group grow align="flex-start">
+                <TextInput
+                  label={t('settings.repName')}
+                  description={t('settings.repNameHint')}
+                  value={form.rep_name}
+                  onChange={(event) => update('rep_name', event.currentTarget.value)}
+                  error={invalid('rep_name')}
+                  data-testid="settings-rep-name"
+                />
                 <TextInput
                   label={t('settings.companyName')}
                   description={t('settings.companyNameHint')}

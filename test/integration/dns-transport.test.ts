@@ -100,7 +100,8 @@ describe('DNS transport', () => {
   });
 
   it('ignores answers with the wrong ID, name, type or source, and malformed ones', async () => {
-    let spoofer: Socket | undefined;
+    const spoofer: Socket = createSocket('udp4');
+    await bindLocal(spoofer);
     const server = await scriptedServer((query, send) => {
       const name = query.questions![0].name;
       send(response(query, { id: (query.id! + 1) & 0xffff, answers: [aRecord(name, '198.51.100.1')] }));
@@ -111,8 +112,6 @@ describe('DNS transport', () => {
       // the genuine answer comes last
       setTimeout(() => send(response(query, { answers: [aRecord(name, '192.0.2.10')] })), 20);
     });
-    spoofer = createSocket('udp4');
-    await bindLocal(spoofer);
     try {
       const client = createDnsClient({ servers: [server.address], timeoutMs: 500, tries: 1 });
       expect(await client.query('www.spoof.test', 'A')).toEqual({ status: 'ok', records: ['192.0.2.10'] });

@@ -25,6 +25,8 @@ export const breakdownCommand: Command = async (args, io) => {
       io.out(`  ${item.rule.padEnd(26)} ${(item.points > 0 ? '+' : '') + item.points}`.padEnd(34) + `  ${item.reason}`);
     }
     if (b.hard_fail) io.out(`  hard fail: ${b.hard_fail}`);
+    if (b.carried_over) io.out(`  not answered in this scan, last known value kept: ${b.carried_over.join(', ')}`);
+    if (b.left_out) io.out(`  not answered and never known, left out of the score: ${b.left_out.join(', ')}`);
     if (b.raw_total !== b.total) io.out(`  raw total ${b.raw_total}, clamped to ${b.total}`);
     return EXIT.ok;
   });

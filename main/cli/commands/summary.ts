@@ -1,3 +1,4 @@
+import type { Lang } from '../../../shared/lang';
 import { salesSummaryFor, salesSummaryTextFor } from '../../services/sales';
 import { EXIT, notFound, parse, requireDomain, UsageError } from '../args';
 import type { Command } from '../args';
@@ -9,7 +10,7 @@ export const summaryCommand: Command = async (args, io) => {
   if (values.lang !== undefined && values.lang !== 'tr' && values.lang !== 'en')
     throw new UsageError('--lang must be tr or en');
   return withHunter(values.db, async (hunter) => {
-    const lang = (values.lang as 'tr' | 'en' | undefined) ?? hunter.settings.get().language;
+    const lang = (values.lang as Lang | undefined) ?? hunter.settings.get().language;
     const lead = hunter.store.leads.getLead(domain);
     if (!lead) return notFound(io, domain);
     io.out(

@@ -5,7 +5,7 @@
 // only delivers datagrams from that server.
 import { randomFillSync } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
-import type { DnsAnswer, DnsRecordType } from './client';
+import type { DnsAnswer, DnsRecordType } from './types';
 import type { DnsServer } from './servers';
 import { tcpExchange } from './tcp';
 import { BadNameError, decodeResponse, encodeQuery, toAnswer } from './wire';

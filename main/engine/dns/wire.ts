@@ -1,7 +1,7 @@
 // DNS messages on the wire: building a query and turning a response into a DnsAnswer. dns-packet does the
 // byte-level work; this module decides what a response means for the question we asked.
 import { decode, RECURSION_DESIRED, type Answer, type DecodedPacket, type StringAnswer } from 'dns-packet';
-import type { DnsAnswer, DnsRecordType, MxRecord } from './client';
+import type { DnsAnswer, DnsRecordType, MxRecord } from './types';
 
 /** Advertised EDNS(0) UDP size: the DNS Flag Day 2020 value, large enough that TXT-heavy apexes rarely need TCP. */
 const EDNS_UDP_SIZE = 1232;

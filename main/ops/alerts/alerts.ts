@@ -6,7 +6,7 @@ import type { EventBus } from '../../core/event-bus';
 import { errorContext } from '../../core/log';
 import type { Log } from '../../core/log';
 import type { Platform } from '../../platform/platform';
-import type { Clock } from '../../store/db';
+import type { Clock } from '../../store/db-types';
 import type { SettingsRepository } from '../../store/settings-repository';
 import type { Metrics } from '../metrics/metrics';
 import { recentEvents } from '../metrics/report';

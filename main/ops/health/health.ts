@@ -1,7 +1,7 @@
 import type { HealthCheckResult, HealthReport } from '../../../shared/ops';
 import { errorContext } from '../../core/log';
 import type { Log } from '../../core/log';
-import type { Clock } from '../../store/db';
+import type { Clock } from '../../store/db-types';
 
 export type HealthCheckOutcome = Omit<HealthCheckResult, 'name'>;
 export type HealthCheck = () => Promise<HealthCheckOutcome> | HealthCheckOutcome;

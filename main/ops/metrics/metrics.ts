@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { METRIC_KINDS } from '../../../shared/ops';
 import type { MetricLabels, MetricName, MetricsReport } from '../../../shared/ops';
 import type { Service } from '../../app/service';
-import type { Clock } from '../../store/db';
+import type { Clock } from '../../store/db-types';
 import { metricsReport } from './report';
 
 /**

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { DailyCount, MetricName, MetricsReport, Rate } from '../../../shared/ops';
-import type { Clock } from '../../store/db';
+import type { Clock } from '../../store/db-types';
 
 /** days of history the trends show */
 export const TREND_DAYS = 30;

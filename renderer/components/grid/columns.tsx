@@ -1,4 +1,5 @@
 // The grid's column model: one place that says what each column shows, how wide it is and how it sorts.
+import { daysUntil } from '../../../shared/dates';
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import type { LeadRow, LeadSortKey } from '../../../shared/leads';
@@ -40,10 +41,6 @@ export interface GridColumn {
 }
 
 const EXPIRY_WARN_DAYS = 30;
-
-function daysUntil(date: string): number {
-  return (new Date(`${date}T00:00:00`).getTime() - Date.now()) / 86_400_000;
-}
 
 export const COLUMNS: GridColumn[] = [
   {
@@ -111,7 +108,10 @@ export const COLUMNS: GridColumn[] = [
     align: 'end',
     render: (row, { format }) =>
       row.expires_at ? (
-        <span className="num" data-warn={daysUntil(row.expires_at) < EXPIRY_WARN_DAYS || undefined}>
+        <span
+          className="num"
+          data-warn={(daysUntil(row.expires_at, new Date()) ?? Infinity) < EXPIRY_WARN_DAYS || undefined}
+        >
           {format.date(row.expires_at)}
         </span>
       ) : null,
