@@ -51,6 +51,10 @@ export interface LeadRow {
   domain: string;
   domain_display: string;
   company_name: string | null;
+  /** contact details from the imported file's extra columns */
+  city: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
   provider: string | null;
   readiness_score: number | null;
   segment: Segment | null;

@@ -18,12 +18,17 @@ import { createCrmLite, crmLiteRetirement } from '../ops/legacy/crm-lite';
 import type { CrmLite } from '../ops/legacy/crm-lite';
 import { createMetrics } from '../ops/metrics/metrics';
 import type { MetricsService } from '../ops/metrics/metrics';
+import { pcSyncHealth, pcSyncMetrics } from '../ops/metrics/pc-sync-metrics';
 import { countingCache, recordScan } from '../ops/metrics/scan-metrics';
 import { createOpsSettings } from '../ops/ops-settings';
 import type { OpsSettingsService } from '../ops/ops-settings';
 import { withLastKnownSignals } from '../engine/scoring/last-known';
 import { createNodePlatform } from '../platform/node-platform';
 import type { Platform } from '../platform/platform';
+import { createPartnerCenter } from '../integrations/partner-center/partner-center';
+import type { PartnerCenter } from '../integrations/partner-center/partner-center';
+import { ReferralSyncService } from '../integrations/partner-center/referral-sync-service';
+import { scanAndStore } from '../services/scan-and-store';
 import { createScanners } from '../services/scanners';
 import type { Scanners } from '../services/scanners';
 import { ScanJobService } from '../services/scan-jobs';
@@ -45,6 +50,8 @@ export interface HunterOptions {
   env?: NodeJS.ProcessEnv;
   /** the CLI's --log-level: wins over HUNTER_LOG_LEVEL and the setting */
   logLevel?: LogLevel;
+  /** background timers (the Partner Center sync); the CLI runs one command and turns them off. Default on */
+  timers?: boolean;
 }
 
 /** The background services the root starts and stops; each feature adds its own here. */
@@ -53,6 +60,7 @@ export interface HunterServices {
   metrics: MetricsService;
   crmLiteRetirement: Service;
   scanJobs: ScanJobService;
+  referralSync: ReferralSyncService;
   alerts: AlertsService;
 }
 
@@ -77,6 +85,7 @@ export interface Hunter {
   ops: OpsSettingsService;
   /** the retired CRM-lite: reads, import, refused writes, removal */
   crmLite: CrmLite;
+  partnerCenter: PartnerCenter;
   services: HunterServices;
   /** starts every background service (call once the front end is ready to receive events) */
   start(): Promise<void>;
@@ -129,10 +138,34 @@ export function createHunter(opts: HunterOptions): Hunter {
     now,
     autoTags: new Set(config.rules.tag_rules.map((rule) => rule.tag)),
   });
+  const partnerCenter = createPartnerCenter({
+    store,
+    secrets: platform.secrets,
+    flags,
+    resources,
+    env: opts.env ?? process.env,
+    log: (level, message) => log[level]('msal', { message }),
+  });
+  const pcSyncMetric = pcSyncMetrics(metrics);
   const services: HunterServices = {
     metrics,
     crmLiteRetirement: crmLiteRetirement(crmLite, flags, log),
     scanJobs: new ScanJobService({ store, bus, scanners, concurrency: () => current().scan_concurrency, log }),
+    referralSync: new ReferralSyncService({
+      store,
+      partnerCenter,
+      flags,
+      log,
+      timers: opts.timers ?? true,
+      isOnline: platform.isOnline ? () => platform.isOnline!() : undefined,
+      onStatus: (status) => {
+        pcSyncMetric(status);
+        bus.emit('referrals.sync_status', status);
+      },
+      async scanNewLeads(domains, signal) {
+        await scanAndStore(domains, scanners.get(), store, { concurrency: current().scan_concurrency, signal });
+      },
+    }),
     alerts: createAlerts({
       sqlite: store.sqlite,
       metrics,
@@ -143,8 +176,16 @@ export function createHunter(opts: HunterOptions): Hunter {
       language: () => current().language,
       log,
       now,
+      timers: opts.timers ?? true,
     }),
   };
+  health.register(
+    'partner_center',
+    pcSyncHealth(
+      () => services.referralSync.status(),
+      () => flags.isOn('partner_center'),
+    ),
+  );
   const all: Service[] = Object.values(services);
   let stopping: Promise<void> | null = null;
 
@@ -163,6 +204,7 @@ export function createHunter(opts: HunterOptions): Hunter {
     health,
     ops,
     crmLite,
+    partnerCenter,
     services,
     async start() {
       for (const service of all) await service.start();

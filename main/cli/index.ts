@@ -9,7 +9,10 @@ import { importCommand } from './commands/import';
 import { leadsCommand } from './commands/leads';
 import { legacyCommand } from './commands/legacy';
 import { metricsCommand } from './commands/metrics';
+import { referralsCommand } from './commands/referrals';
 import { scanCommand } from './commands/scan';
+import { signinCommand } from './commands/signin';
+import { signoutCommand } from './commands/signout';
 import { summaryCommand } from './commands/summary';
 import { setCliLogLevel } from './with-hunter';
 
@@ -26,7 +29,15 @@ Usage:
   hunter breakdown <domain> [--json]
   hunter summary <domain> [--json] [--lang tr|en]
   hunter import <file.csv|file.xlsx>
-  hunter export --format csv|xlsx --out FILE [lead filters as for "leads"]
+  hunter export --format csv|xlsx --out FILE [--lang tr|en] [lead filters as for "leads"]
+  hunter signin partner-center          (device code: the address and code are printed on stderr)
+  hunter signout partner-center
+  hunter referrals sync [--full] [--no-scan] [--dns-server HOST:PORT] [--whois on|off] [--json]
+  hunter referrals list [--json] [--kind co-sell|marketplace|solution-provider|other] [--link linked|unlinked]
+                        [--limit N]
+  hunter referrals show <referral-id> [--json]
+  hunter referrals accept <referral-id> [--json]
+  hunter referrals decline <referral-id> [--reason TEXT] [--json]
   hunter flags [--json]                 feature flags, their value and where it comes from
   hunter flags set <name> on|off
   hunter metrics [--json]               scans, Partner Center, Dynamics 365 and deprecated-call figures
@@ -36,7 +47,8 @@ Usage:
 Common: --db PATH (default: the app's database, or $HUNTER_DB)
         --log-level error|warn|info|debug (default: $HUNTER_LOG_LEVEL, else Settings); logs go to logs/ beside
         the database
-Exit codes: 0 ok, 1 some inputs rejected or not scanned, 2 usage error, 3 not found, 4 error, 5 signed out,
+Partner Center: HUNTER_FLAG_PARTNER_CENTER=on, HUNTER_PC_AUTHORITY, HUNTER_PC_CLIENT_ID, HUNTER_PC_SCOPE, HUNTER_PC_API_URL
+Exit codes: 0 ok, 1 some inputs rejected or not scanned, 2 usage error or feature off, 3 not found, 4 error, 5 signed out,
             6 changed meanwhile (conflict), 130 stopped with Ctrl-C`;
 
 /** One file per command under commands/; a new command is one entry here. */
@@ -51,6 +63,9 @@ const COMMANDS: Record<string, Command> = {
   metrics: metricsCommand,
   health: healthCommand,
   legacy: legacyCommand,
+  signin: signinCommand,
+  signout: signoutCommand,
+  referrals: referralsCommand,
 };
 
 /** Takes the global --log-level (anywhere on the line) out of the arguments. */

@@ -19,7 +19,7 @@ export function setCliLogLevel(level: LogLevel | undefined): void {
 export async function withHunter<T>(dbOption: unknown, fn: (hunter: Hunter) => Promise<T>): Promise<T> {
   const dbPath = typeof dbOption === 'string' ? dbOption : defaultDbPath();
   const log = createNodeFileLog(nodeLogsDir(dbPath), 'cli.log');
-  const hunter = createHunter({ dbPath, log, logLevel: cliLogLevel });
+  const hunter = createHunter({ dbPath, log, logLevel: cliLogLevel, timers: false });
   try {
     await hunter.start();
     return await fn(hunter);

@@ -1,72 +1,134 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import type { SecretStore } from './platform';
 
-const ALGO = 'aes256gcm';
+/**
+ * Secrets under plain Node (CLI, web bridge, tests): one owner-only (0600) JSON file of encrypted values beside the
+ * database, and the AES-256-GCM key in a second owner-only file. Splitting them means a copy of the secrets file
+ * alone (a backup, a support bundle) is useless. Each value is tagged with its algorithm so a later scheme can read
+ * older values and re-encrypt them.
+ */
 
+const ALGORITHM_TAG = '$aes256gcm:';
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+/** the MSAL cache of one signed-in account is a few kilobytes; anything far bigger is not ours */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+const MAX_VALUE_CHARS = 1024 * 1024;
+
+const FileSchema = z.record(z.string().max(200), z.string().max(MAX_VALUE_CHARS * 2));
+
+export interface NodeSecretStoreFiles {
+  /** the encrypted values */
+  secretsFile: string;
+  /** the key they are encrypted with */
+  keyFile: string;
+}
+
+/** `<name>.secrets.json` and `<name>.secrets.key` in a folder. */
+export function secretFilesIn(dir: string, name = 'hunter'): NodeSecretStoreFiles {
+  return { secretsFile: path.join(dir, `${name}.secrets.json`), keyFile: path.join(dir, `${name}.secrets.key`) };
+}
+
+/** The two files beside a database file: the CLI, the web bridge and the app share them through the database. */
+export function secretFilesBeside(dbPath: string): NodeSecretStoreFiles {
+  return secretFilesIn(path.dirname(path.resolve(dbPath)));
+}
+
+/** The store over the files in a folder (the Node platform's secrets). */
+export function createFileSecretStore(dir: string, name = 'hunter'): SecretStore {
+  return createNodeSecretStore(secretFilesIn(dir, name));
+}
+
+/** Writes through a temporary file created 0600, so the secrets never exist on disk with a looser mode. */
 function writeOwnerOnly(file: string, content: string | Buffer): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.tmp`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   fs.writeFileSync(tmp, content, { mode: 0o600 });
   fs.renameSync(tmp, file);
 }
 
-/**
- * Secrets under plain Node (CLI, web bridge): an owner-only (0600) JSON file beside the database, each value
- * encrypted with AES-256-GCM under a key kept in a second owner-only file, and tagged `$aes256gcm:` so another
- * algorithm can take over later. Without an OS keychain this keeps secrets out of plain text and out of a copied
- * database, not away from the account that owns both files.
- */
-export function createFileSecretStore(dir: string, name = 'hunter'): SecretStore {
-  const file = path.join(dir, `${name}.secrets.json`);
-  const keyFile = path.join(dir, `${name}.secrets.key`);
+function readCapped(file: string): Buffer | null {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  if (stat.size > MAX_FILE_BYTES) throw new Error(`${path.basename(file)} is larger than ${MAX_FILE_BYTES} bytes`);
+  return fs.readFileSync(file);
+}
 
-  const key = (): Buffer => {
-    if (fs.existsSync(keyFile)) return Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'base64');
-    const fresh = crypto.randomBytes(32);
-    writeOwnerOnly(keyFile, fresh.toString('base64'));
-    return fresh;
+export function createNodeSecretStore(files: NodeSecretStoreFiles): SecretStore {
+  let key: Buffer | null = null;
+
+  const loadKey = (create: boolean): Buffer | null => {
+    if (key) return key;
+    const existing = readCapped(files.keyFile);
+    if (existing && existing.length === KEY_BYTES) return (key = existing);
+    if (!create) return null;
+    // a missing or damaged key makes the old values unreadable anyway: start over with a fresh key and no values
+    const fresh = crypto.randomBytes(KEY_BYTES);
+    writeOwnerOnly(files.keyFile, fresh);
+    writeOwnerOnly(files.secretsFile, '{}');
+    return (key = fresh);
   };
+
   const readAll = (): Record<string, string> => {
-    if (!fs.existsSync(file)) return {};
-    try {
-      return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
-    } catch {
-      // an unreadable secrets file means signing in again, never a crash
-      return {};
-    }
+    const raw = readCapped(files.secretsFile);
+    if (!raw) return {};
+    const parsed = FileSchema.safeParse(JSON.parse(raw.toString('utf8')));
+    return parsed.success ? parsed.data : {};
   };
-  const encrypt = (plain: string): string => {
-    const iv = crypto.randomBytes(12);
-    const cipher = crypto.createCipheriv('aes-256-gcm', key(), iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return `$${ALGO}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+
+  // the entry's name is the GCM associated data, so a value moved to another name no longer decrypts
+  const encrypt = (k: Buffer, name: string, value: string): string => {
+    const iv = crypto.randomBytes(IV_BYTES);
+    const cipher = crypto.createCipheriv('aes-256-gcm', k, iv);
+    cipher.setAAD(Buffer.from(name, 'utf8'));
+    const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
+    return ALGORITHM_TAG + [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64')).join(':');
   };
-  const decrypt = (stored: string): string | null => {
-    if (!stored.startsWith(`$${ALGO}:`)) return null;
+
+  const decrypt = (k: Buffer, name: string, stored: string): string | null => {
+    if (!stored.startsWith(ALGORITHM_TAG)) return null;
+    const [iv, tag, body] = stored
+      .slice(ALGORITHM_TAG.length)
+      .split(':')
+      .map((p) => Buffer.from(p, 'base64'));
+    if (!iv || !tag || !body || iv.length !== IV_BYTES) return null;
     try {
-      const raw = Buffer.from(stored.slice(ALGO.length + 2), 'base64');
-      const decipher = crypto.createDecipheriv('aes-256-gcm', key(), raw.subarray(0, 12));
-      decipher.setAuthTag(raw.subarray(12, 28));
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+      const decipher = crypto.createDecipheriv('aes-256-gcm', k, iv);
+      decipher.setAAD(Buffer.from(name, 'utf8'));
+      decipher.setAuthTag(tag);
+      return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
     } catch {
+      // tampered, or written under another key: the same as absent, the user signs in again
       return null;
     }
   };
+
   return {
-    get: (k) => {
-      const stored = readAll()[k];
-      return stored === undefined ? null : decrypt(stored);
+    get(name) {
+      const k = loadKey(false);
+      if (!k) return null;
+      const stored = readAll()[name];
+      return stored === undefined ? null : decrypt(k, name, stored);
     },
-    set(k, value) {
-      writeOwnerOnly(file, JSON.stringify({ ...readAll(), [k]: encrypt(value) }));
+    set(name, value) {
+      if (value.length > MAX_VALUE_CHARS)
+        throw new Error(`secret "${name}" is longer than ${MAX_VALUE_CHARS} characters`);
+      const k = loadKey(true)!;
+      writeOwnerOnly(files.secretsFile, JSON.stringify({ ...readAll(), [name]: encrypt(k, name, value) }));
     },
-    delete(k) {
+    delete(name) {
       const all = readAll();
-      if (!(k in all)) return;
-      delete all[k];
-      writeOwnerOnly(file, JSON.stringify(all));
+      if (!(name in all)) return;
+      delete all[name];
+      writeOwnerOnly(files.secretsFile, JSON.stringify(all));
     },
   };
 }

@@ -8,7 +8,10 @@ import { createLeadsRepository } from './leads-repository';
 import type { LastKnownSignals, LeadsRepository } from './leads-repository';
 import { createLegacyRepository } from './legacy-repository';
 import type { LegacyRepository } from './legacy-repository';
+import { ensurePrivateFile } from './owner-only';
 import { resolveMigrationsFolder } from './migrations-folder';
+import { createReferralsRepository } from './referrals-repository';
+import type { ReferralsRepository } from './referrals-repository';
 import { SqliteTtlCache } from './scan-cache';
 import { FOLD_SQL_FUNCTION, foldSearch } from './search-fold';
 import { createScanJobsRepository } from './scan-jobs-repository';
@@ -43,6 +46,7 @@ export interface Store {
   readonly settings: SettingsRepository;
   readonly scanJobs: ScanJobsRepository;
   readonly legacy: LegacyRepository;
+  readonly referrals: ReferralsRepository;
   /** Runs fn in one transaction (repository calls inside nest as savepoints), e.g. save results + mark job items. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -63,6 +67,11 @@ export class StoreOpenError extends Error {
 export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
   const migrationsFolder = resolveMigrationsFolder(opts.migrationsFolder);
   const now = opts.now ?? (() => new Date());
+  if (path !== ':memory:') {
+    // SQLite gives the -wal and -shm files the database file's rights, so a 0600 database keeps them private too
+    ensurePrivateFile(path);
+    for (const side of [`${path}-wal`, `${path}-shm`]) if (existsSync(side)) ensurePrivateFile(side);
+  }
   const sqlite = new Database(path);
   try {
     // Reading the schema version touches page 1: a file that is not SQLite fails here, before anything is written.
@@ -116,6 +125,7 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
       settings: createSettingsRepository(db, now),
       scanJobs: createScanJobsRepository(db, now),
       legacy: createLegacyRepository(db),
+      referrals: createReferralsRepository(db, now),
       transaction: (fn) => sqlite.transaction(fn)(),
       close: () => sqlite.close(),
     };
@@ -164,5 +174,7 @@ function unknownAppliedMigrations(sqlite: Database.Database, folder: string): nu
 
 function backup(sqlite: Database.Database, target: string): void {
   if (existsSync(target)) return; // an earlier attempt at this same upgrade already saved the original
+  // VACUUM INTO accepts an existing empty file, which is how the copy is born owner-only
+  ensurePrivateFile(target);
   sqlite.prepare('VACUUM INTO ?').run(target);
 }

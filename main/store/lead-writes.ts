@@ -14,6 +14,9 @@ export interface NewLead {
   domain: string;
   domain_display: string;
   company_name?: string | null;
+  city?: string | null;
+  contact_email?: string | null;
+  contact_phone?: string | null;
 }
 
 /**
@@ -23,7 +26,10 @@ export interface NewLead {
 export type LastKnownSignals = (result: ScanResult, previous: DnsSignals | null) => ScanResult;
 
 export interface LeadWrites {
-  /** Upserts by domain. A stored company name is replaced only by a non-empty one. `updated` counts rows that changed. */
+  /**
+   * Upserts by domain. A stored company name or contact detail is replaced only by a non-empty one. `updated` counts
+   * rows that changed.
+   */
   addLeads(items: NewLead[]): { added: number; updated: number };
   /**
    * Stores one batch of results in one transaction (call it with batches of a few hundred) and returns them as
@@ -40,6 +46,9 @@ export function createLeadWrites(db: Db, now: Clock, lastKnown: LastKnownSignals
       id: leads.id,
       domain_display: leads.domain_display,
       company_name: leads.company_name,
+      city: leads.city,
+      contact_email: leads.contact_email,
+      contact_phone: leads.contact_phone,
       scan_status: leads.scan_status,
       scanned_at: leads.scanned_at,
       readiness_score: leadScores.readiness_score,
@@ -70,6 +79,9 @@ export function createLeadWrites(db: Db, now: Clock, lastKnown: LastKnownSignals
       domain_display: p('domain_display'),
       company_name: p('company_name'),
       company_sort: p('company_sort'),
+      city: p('city'),
+      contact_email: p('contact_email'),
+      contact_phone: p('contact_phone'),
       search_text: p('search_text'),
       scan_status: p('scan_status'),
       scanned_at: p('scanned_at'),
@@ -85,6 +97,9 @@ export function createLeadWrites(db: Db, now: Clock, lastKnown: LastKnownSignals
       domain_display: p('domain_display'),
       company_name: p('company_name'),
       company_sort: p('company_sort'),
+      city: p('city'),
+      contact_email: p('contact_email'),
+      contact_phone: p('contact_phone'),
       search_text: p('search_text'),
       updated_at: p('now'),
     })
@@ -137,6 +152,11 @@ export function createLeadWrites(db: Db, now: Clock, lastKnown: LastKnownSignals
     let updated = 0;
     for (const item of items) {
       const givenName = item.company_name?.trim() || null;
+      const given = {
+        city: item.city?.trim() || null,
+        contact_email: item.contact_email?.trim() || null,
+        contact_phone: item.contact_phone?.trim() || null,
+      };
       const existing = findLead.get({ domain: item.domain });
       if (!existing) {
         insertLead.run({
@@ -144,6 +164,7 @@ export function createLeadWrites(db: Db, now: Clock, lastKnown: LastKnownSignals
           domain_display: item.domain_display,
           company_name: givenName,
           company_sort: companySort(givenName),
+          ...given,
           search_text: leadSearchText({ ...item, company_name: givenName, provider: null }),
           scan_status: 'pending',
           scanned_at: null,
@@ -154,12 +175,24 @@ export function createLeadWrites(db: Db, now: Clock, lastKnown: LastKnownSignals
         continue;
       }
       const company_name = givenName ?? existing.company_name;
-      if (company_name === existing.company_name && item.domain_display === existing.domain_display) continue;
+      const contacts = {
+        city: given.city ?? existing.city,
+        contact_email: given.contact_email ?? existing.contact_email,
+        contact_phone: given.contact_phone ?? existing.contact_phone,
+      };
+      const unchanged =
+        company_name === existing.company_name &&
+        item.domain_display === existing.domain_display &&
+        contacts.city === existing.city &&
+        contacts.contact_email === existing.contact_email &&
+        contacts.contact_phone === existing.contact_phone;
+      if (unchanged) continue;
       updateIdentity.run({
         id: existing.id,
         domain_display: item.domain_display,
         company_name,
         company_sort: companySort(company_name),
+        ...contacts,
         search_text: leadSearchText({ ...item, company_name, provider: existing.provider }),
         now: stamp,
       });
@@ -196,8 +229,15 @@ export function createLeadWrites(db: Db, now: Clock, lastKnown: LastKnownSignals
       const leadId = existing
         ? existing.id
         : Number(
-            insertLead.run({ ...scanState, domain: result.domain, company_name: null, company_sort: null })
-              .lastInsertRowid,
+            insertLead.run({
+              ...scanState,
+              domain: result.domain,
+              company_name: null,
+              company_sort: null,
+              city: null,
+              contact_email: null,
+              contact_phone: null,
+            }).lastInsertRowid,
           );
       updateScanState.run({ ...scanState, id: leadId, ...gridValues(result, tags) });
 

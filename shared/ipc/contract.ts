@@ -9,6 +9,7 @@ import { flagChannels } from './flags';
 import { leadChannels } from './leads';
 import { legacyChannels } from './legacy';
 import { opsChannels } from './ops';
+import { referralChannels } from './referrals';
 import { salesChannels } from './sales';
 import { scanChannels } from './scan';
 import { settingsChannels } from './settings';
@@ -23,6 +24,7 @@ export const contract = {
   ...fileChannels,
   ...scanChannels,
   ...opsChannels,
+  ...referralChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,8 +1,9 @@
 import type { FlagEvents } from './flags';
 import type { LeadEvents } from './leads';
 import type { OpsEvents } from './ops';
+import type { ReferralEvents } from './referrals';
 import type { ScanEvents } from './scan';
 
 /** Push events main → renderer: each feature declares its own, merged here. */
-export interface HunterEvents extends LeadEvents, ScanEvents, FlagEvents, OpsEvents {}
+export interface HunterEvents extends LeadEvents, ScanEvents, FlagEvents, ReferralEvents, OpsEvents {}
 export type EventName = keyof HunterEvents;

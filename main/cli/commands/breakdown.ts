@@ -1,4 +1,5 @@
 import { EXIT, notFound, parse, requireDomain } from '../args';
+import { terminalSafe } from '../format';
 import type { Command } from '../args';
 import { withHunter } from '../with-hunter';
 
@@ -18,7 +19,9 @@ export const breakdownCommand: Command = async (args, io) => {
       return EXIT.ok;
     }
     io.out(
-      `${lead.domain_display}: ${b.total}/100 (${lead.segment}, ${lead.priority_category} ${lead.priority_label})`,
+      terminalSafe(
+        `${lead.domain_display}: ${b.total}/100 (${lead.segment}, ${lead.priority_category} ${lead.priority_label})`,
+      ),
     );
     io.out(`  ${'base'.padEnd(26)} ${String(b.base).padStart(4)}`);
     for (const item of b.items) {

@@ -1,6 +1,7 @@
 import type { Lang } from '../../../shared/lang';
 import { salesSummaryFor, salesSummaryTextFor } from '../../services/sales';
 import { EXIT, notFound, parse, requireDomain, UsageError } from '../args';
+import { terminalSafe } from '../format';
 import type { Command } from '../args';
 import { withHunter } from '../with-hunter';
 
@@ -16,7 +17,7 @@ export const summaryCommand: Command = async (args, io) => {
     io.out(
       values.json
         ? JSON.stringify(salesSummaryFor(hunter, lead, lang), null, 2)
-        : salesSummaryTextFor(hunter, lead, lang),
+        : terminalSafe(salesSummaryTextFor(hunter, lead, lang), true),
     );
     return EXIT.ok;
   });

@@ -25,6 +25,8 @@ export interface AlertsDeps {
   language: () => 'tr' | 'en';
   log: Log;
   now: Clock;
+  /** false for one-shot processes (the CLI): rules are evaluated only when asked */
+  timers?: boolean;
   /** free bytes on the disk holding `dir`; injectable because a test cannot fill a disk */
   diskFree?: (dir: string) => number;
 }
@@ -149,7 +151,7 @@ export function createAlerts(deps: AlertsDeps): AlertsService {
       return deps.rules.rules.map((rule) => stateOf(rule, now[rule.id]?.since ?? null, now[rule.id]?.value));
     },
     start() {
-      if (timer) return;
+      if (timer || deps.timers === false) return;
       timer = setInterval(tick, deps.rules.interval_s * 1000);
       timer.unref();
     },

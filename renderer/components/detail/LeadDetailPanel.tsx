@@ -10,6 +10,7 @@ import { EmptyState } from '../EmptyState';
 import { ErrorNotice } from '../ErrorNotice';
 import { CategoryBadge, ScoreBar, SegmentBadge } from '../LeadBadges';
 import { DnsFacts } from './DnsFacts';
+import { LeadContacts } from './LeadContacts';
 import { LegacyNotes } from './LegacyNotes';
 import { SalesSummaryView } from './SalesSummaryView';
 import { ScanHistoryList } from './ScanHistoryList';
@@ -58,6 +59,7 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
             <Text size="sm" c="dimmed" className="truncate">
               {lead?.company_name ?? '\u00a0'}
             </Text>
+            {lead && <LeadContacts lead={lead} />}
           </div>
           <CloseButton aria-label={t('detail.close')} onClick={onClose} data-testid="detail-close" />
         </Group>
