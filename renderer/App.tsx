@@ -11,6 +11,8 @@ import { LeadsScreen } from './screens/LeadsScreen';
 import { OperationsScreen } from './screens/OperationsScreen';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { ReferralsScreen } from './screens/ReferralsScreen';
+import { ReferralDetailModal } from './components/referrals/ReferralDetailModal';
 
 export function App() {
   const screen = useSession((state) => state.screen);
@@ -25,10 +27,12 @@ export function App() {
             <ScanBar />
             <main className="app-main" data-testid={`screen-${screen}`}>
               {screen === 'leads' && <LeadsScreen />}
+              {screen === 'referrals' && <ReferralsScreen />}
               {screen === 'overview' && <OverviewScreen />}
               {screen === 'operations' && <OperationsScreen />}
               {screen === 'settings' && <SettingsScreen />}
             </main>
+            <ReferralDetailModal />
           </div>
         </FlagsProvider>
       </SettingsProvider>

@@ -81,7 +81,6 @@ export function normalizeDomain(raw: string): NormalizeResult {
   if (isIP(host)) return fail('ip_address', `${host} is an IP address, not a domain.`);
 
   // UTS #46 mapping folds case locale-independently (Turkish İ/I included); ASCII input only needs ASCII folding.
-  // eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included, is the point
   if (/[^\x00-\x7f]/.test(host)) {
     const ascii = domainToASCII(host);
     if (ascii === '') return fail('invalid_label', `"${host}" is not a valid internationalised domain name.`);

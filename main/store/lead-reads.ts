@@ -40,6 +40,9 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
   const referralType = sql<string | null>`(SELECT ${partnerCenterReferrals.referral_type} FROM ${partnerCenterReferrals}
     WHERE ${partnerCenterReferrals.domain} = ${leadDomain} AND ${partnerCenterReferrals.referral_type} IS NOT NULL
     ORDER BY ${partnerCenterReferrals.synced_at} DESC, ${partnerCenterReferrals.id} DESC LIMIT 1)`;
+  const referralId = sql<string | null>`(SELECT ${partnerCenterReferrals.referral_id} FROM ${partnerCenterReferrals}
+    WHERE ${partnerCenterReferrals.domain} = ${leadDomain}
+    ORDER BY ${partnerCenterReferrals.synced_at} DESC, ${partnerCenterReferrals.id} DESC LIMIT 1)`;
 
   const rowColumns = {
     id: leads.id,
@@ -62,6 +65,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
     scan_status: leads.scan_status,
     referral_count: referralCount,
     referral_type: referralType,
+    referral_id: referralId,
     d365_sync_status: leads.d365_sync_status,
     d365_lead_id: leads.d365_lead_id,
   };
@@ -126,6 +130,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       scan_status: r.scan_status,
       referral_count: r.referral_count,
       referral_type: r.referral_type,
+      referral_id: r.referral_id,
       d365_sync_status: r.d365_sync_status,
       d365_lead_id: r.d365_lead_id,
     };

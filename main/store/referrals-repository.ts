@@ -3,7 +3,7 @@
 import { domainToUnicode } from 'node:url';
 import type { ReferralQuery, ReferralSyncResult } from '../../shared/referrals';
 import type { ReferralKind, LinkStatus, ReferralListItem } from '../../shared/referrals';
-import type { Clock, Db } from './db';
+import type { Clock, Db } from './db-types';
 
 /** Everything the sync stores for one referral; the mapping from the API's JSON lives with the client. */
 export interface ReferralRow {

@@ -327,7 +327,7 @@ export const partnerCenterReferrals = sqliteTable(
     /** Partner Center's createdDateTime / updatedDateTime */
     pc_created_at: text('pc_created_at'),
     pc_updated_at: text('pc_updated_at'),
-    /** when a sync last changed this referral's stored data  */
+    /** when a sync last changed this referral's stored data */
     synced_at: text('synced_at').notNull(),
     created_at: text('created_at').notNull(),
     updated_at: text('updated_at').notNull(),

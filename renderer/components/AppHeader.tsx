@@ -5,14 +5,18 @@ import { useSession } from '../state/ui-store';
 import type { Screen } from '../state/ui-store';
 import { useSettings } from '../state/settings-context';
 import { HealthDot } from './ops/HealthDot';
+import { useFlag } from '../api/flags';
+import { SyncIndicator } from './referrals/SyncIndicator';
 
-const SCREENS: Screen[] = ['leads', 'overview', 'operations', 'settings'];
+const SCREENS: Screen[] = ['leads', 'referrals', 'overview', 'operations', 'settings'];
 
 export function AppHeader() {
   const { t, i18n } = useTranslation();
   const screen = useSession((state) => state.screen);
   const setScreen = useSession((state) => state.setScreen);
   const { setLanguage } = useSettings();
+  const partnerCenter = useFlag('partner_center');
+  const screens = SCREENS.filter((item) => item !== 'referrals' || partnerCenter);
 
   return (
     <header className="app-header">
@@ -25,7 +29,7 @@ export function AppHeader() {
         </Text>
         <nav aria-label={t('nav.label')}>
           <Group gap={4} wrap="nowrap">
-            {SCREENS.map((item) => (
+            {screens.map((item) => (
               <UnstyledButton
                 key={item}
                 className="nav-link"
@@ -40,7 +44,8 @@ export function AppHeader() {
           </Group>
         </nav>
       </Group>
-      <Group gap="sm" wrap="nowrap">
+      <Group gap="md" wrap="nowrap">
+        {partnerCenter && <SyncIndicator />}
         <HealthDot />
         <SegmentedControl
           size="xs"

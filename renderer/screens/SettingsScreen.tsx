@@ -25,6 +25,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { DiagnosticsSection } from '../components/settings/DiagnosticsSection';
 import { FlagsSection } from '../components/settings/FlagsSection';
 import { LegacySection } from '../components/settings/LegacySection';
+import { PartnerCenterSettings } from '../components/referrals/PartnerCenterSettings';
 
 const TIERS = ['Business Basic', 'Business Standard', 'Enterprise'] as const;
 const PRICE_FIELDS = [
@@ -284,6 +285,7 @@ export function SettingsScreen() {
           </Group>
         </Stack>
       </form>
+      <PartnerCenterSettings />
       <Stack gap="md" maw={880} mt="md">
         <FlagsSection />
         <DiagnosticsSection />

@@ -50,6 +50,8 @@ export const referralChannels = {
     input: referralArg.extend({ domain: z.string().trim().min(1).max(300) }).strict(),
     output: {} as ReferralDetail,
   },
+  /** the referral's page in Partner Center, in the system browser */
+  'referrals.open_in_partner_center': { input: referralArg, output: {} as { opened: true } },
   'partner_center.account': { input: noArgs, output: {} as PartnerCenterAccount },
   /** system browser + loopback; falls back to a device code pushed as 'partner_center.device_code' */
   'partner_center.sign_in': { input: noArgs, output: {} as PartnerCenterAccount },

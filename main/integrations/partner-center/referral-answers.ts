@@ -2,6 +2,7 @@ import { AppError } from '../../core/app-error';
 import type { Store } from '../../store/db';
 import type { StoredReferral } from '../../store/referrals-repository';
 import type { ReferralPatchOp, ReferralsClient } from './referrals-client';
+import { referralDetail } from './referral-detail';
 import { storeReferral } from './referral-sync';
 
 /**
@@ -52,7 +53,7 @@ export async function answerReferral(
       throw new AppError(
         'conflict',
         `Referral ${referralId} was changed in Partner Center meanwhile (now ${fresh.status ?? '?'}/${fresh.substatus ?? '?'}); nothing was changed. Look at the fresh copy and decide again.`,
-        { referral: store.referrals.get(referralId) },
+        { referral: referralDetail(store.referrals.get(referralId)!) },
       );
     }
     throw err;

@@ -8,6 +8,8 @@ import { answerReferral } from '../../integrations/partner-center/referral-answe
 import { referralDetail } from '../../integrations/partner-center/referral-detail';
 import type { HandlersFor } from '../dispatch';
 
+const PARTNER_CENTER_REFERRAL_PAGE = 'https://partner.microsoft.com/dashboard/referrals/';
+
 export function referralHandlers(hunter: Hunter): HandlersFor<typeof referralChannels> {
   const { store, partnerCenter: pc, services, bus, platform } = hunter;
 
@@ -64,6 +66,11 @@ export function referralHandlers(hunter: Hunter): HandlersFor<typeof referralCha
       });
       bus.emit('leads.changed', { domains: [n.domain] });
       return detail(referral_id);
+    },
+    'referrals.open_in_partner_center': async ({ referral_id }) => {
+      detail(referral_id);
+      await platform.openUrl(`${PARTNER_CENTER_REFERRAL_PAGE}${encodeURIComponent(referral_id)}`);
+      return { opened: true as const };
     },
     'partner_center.account': () => account(),
     'partner_center.sign_in': async () => {

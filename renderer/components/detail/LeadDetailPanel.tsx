@@ -15,11 +15,13 @@ import { LegacyNotes } from './LegacyNotes';
 import { SalesSummaryView } from './SalesSummaryView';
 import { ScanHistoryList } from './ScanHistoryList';
 import { ScoreBreakdownChart } from './ScoreBreakdownChart';
+import { useSession } from '../../state/ui-store';
 
 type Tab = 'summary' | 'score' | 'dns' | 'history';
 
 export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const openReferral = useSession((state) => state.openReferral);
   const format = useFormat();
   const errorText = useErrorText();
   const lang = i18n.language === 'en' ? 'en' : 'tr';
@@ -106,6 +108,16 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
           >
             {copyDomain.copied ? t('common.copied') : t('detail.copyDomain')}
           </Button>
+          {lead?.referral_id && (
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={() => openReferral(lead.referral_id)}
+              data-testid="detail-referral"
+            >
+              {t('referrals.detail.title')}
+            </Button>
+          )}
         </Group>
         {actionError && (
           <Text size="xs" className="text-bad" mt={4} role="alert">

@@ -6,6 +6,7 @@ import type { LeadRow, LeadSortKey } from '../../../shared/leads';
 import type { Format } from '../../i18n';
 import { CategoryBadge, ChipList, ScoreBar, SegmentBadge } from '../LeadBadges';
 import type { Translate } from '../LeadBadges';
+import { ReferralCell } from '../referrals/ReferralCell';
 
 export interface CellContext {
   /** t() for the cells: every visible row asks for the same few labels on each render, so answers are kept */
@@ -127,9 +128,8 @@ export const COLUMNS: GridColumn[] = [
   },
   {
     id: 'referral',
-    width: '78px',
-    align: 'end',
-    render: (row) => (row.referral_count ? <span className="num">{row.referral_count}</span> : null),
+    width: '104px',
+    render: (row) => <ReferralCell row={row} />,
   },
   { id: 'd365', width: '84px', render: (row) => row.d365_sync_status ?? '' },
 ];
