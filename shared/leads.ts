@@ -75,8 +75,11 @@ export interface LeadRow {
   /** the most recently synced referral, for the detail modal */
   referral_id: string | null;
   /** Dynamics 365 push state (null until pushed) */
+  /** null (never pushed) | queued | pushing | pushed | skipped | error */
   d365_sync_status: string | null;
   d365_lead_id: string | null;
+  /** why the last push failed or waits (Dynamics 365's own code and text) */
+  d365_sync_error: string | null;
 }
 
 export interface LeadPage {

@@ -8,6 +8,9 @@ import { EventBus } from '../core/event-bus';
 import { errorContext, silentLog } from '../core/log';
 import type { Log } from '../core/log';
 import { createFlags } from '../flags/flags';
+import { createDynamics } from '../integrations/dynamics/dynamics';
+import type { Dynamics } from '../integrations/dynamics/dynamics';
+import type { OutboxWorker } from '../integrations/dynamics/outbox-worker';
 import type { Flags } from '../flags/flags';
 import { createAlerts } from '../ops/alerts/alerts';
 import type { AlertsService } from '../ops/alerts/alerts';
@@ -18,6 +21,7 @@ import { createCrmLite, crmLiteRetirement } from '../ops/legacy/crm-lite';
 import type { CrmLite } from '../ops/legacy/crm-lite';
 import { createMetrics } from '../ops/metrics/metrics';
 import type { MetricsService } from '../ops/metrics/metrics';
+import { sampleOutbox } from '../ops/metrics/outbox-metrics';
 import { pcSyncHealth, pcSyncMetrics } from '../ops/metrics/pc-sync-metrics';
 import { countingCache, recordScan } from '../ops/metrics/scan-metrics';
 import { createOpsSettings } from '../ops/ops-settings';
@@ -31,6 +35,7 @@ import { ReferralSyncService } from '../integrations/partner-center/referral-syn
 import { scanAndStore } from '../services/scan-and-store';
 import { createScanners } from '../services/scanners';
 import type { Scanners } from '../services/scanners';
+import { salesSummaryTextFor } from '../services/sales';
 import { ScanJobService } from '../services/scan-jobs';
 import { createSettingsService } from '../services/settings';
 import type { SettingsService } from '../services/settings';
@@ -61,6 +66,8 @@ export interface HunterServices {
   crmLiteRetirement: Service;
   scanJobs: ScanJobService;
   referralSync: ReferralSyncService;
+  /** sends queued Dynamics 365 pushes while the `dynamics` flag is on */
+  d365Outbox: OutboxWorker;
   alerts: AlertsService;
 }
 
@@ -86,6 +93,8 @@ export interface Hunter {
   /** the retired CRM-lite: reads, import, refused writes, removal */
   crmLite: CrmLite;
   partnerCenter: PartnerCenter;
+  /** Dynamics 365: connection, sign-in, pushes and the outbox */
+  dynamics: Dynamics;
   services: HunterServices;
   /** starts every background service (call once the front end is ready to receive events) */
   start(): Promise<void>;
@@ -146,7 +155,19 @@ export function createHunter(opts: HunterOptions): Hunter {
     env: opts.env ?? process.env,
     log: (level, message) => log[level]('msal', { message }),
   });
+  const dynamics = createDynamics({
+    store,
+    secrets: platform.secrets,
+    resources,
+    env: opts.env ?? process.env,
+    salesSummary: (lead) => salesSummaryTextFor({ resources, settings }, lead, current().language),
+    currency: () => current().currency,
+    enabled: () => flags.isOn('dynamics'),
+    onChange: (domain) => bus.emit('dynamics.changed', { domain }),
+  });
+  flags.onChange(() => dynamics.worker.wake());
   const pcSyncMetric = pcSyncMetrics(metrics);
+  metrics.addSampler(sampleOutbox(() => store.d365Outbox.unsent(), now));
   const services: HunterServices = {
     metrics,
     crmLiteRetirement: crmLiteRetirement(crmLite, flags, log),
@@ -166,6 +187,7 @@ export function createHunter(opts: HunterOptions): Hunter {
         await scanAndStore(domains, scanners.get(), store, { concurrency: current().scan_concurrency, signal });
       },
     }),
+    d365Outbox: dynamics.worker,
     alerts: createAlerts({
       sqlite: store.sqlite,
       metrics,
@@ -205,6 +227,7 @@ export function createHunter(opts: HunterOptions): Hunter {
     ops,
     crmLite,
     partnerCenter,
+    dynamics,
     services,
     async start() {
       for (const service of all) await service.start();

@@ -2,6 +2,7 @@ import { LogLevelSchema } from '../../shared/ops';
 import { EXIT, UsageError } from './args';
 import type { CliIo, Command } from './args';
 import { breakdownCommand } from './commands/breakdown';
+import { d365Command } from './commands/d365';
 import { exportCommand } from './commands/export';
 import { flagsCommand } from './commands/flags';
 import { healthCommand } from './commands/health';
@@ -10,6 +11,8 @@ import { leadsCommand } from './commands/leads';
 import { legacyCommand } from './commands/legacy';
 import { metricsCommand } from './commands/metrics';
 import { referralsCommand } from './commands/referrals';
+import { outboxCommand } from './commands/outbox';
+import { pushCommand } from './commands/push';
 import { scanCommand } from './commands/scan';
 import { signinCommand } from './commands/signin';
 import { signoutCommand } from './commands/signout';
@@ -38,6 +41,11 @@ Usage:
   hunter referrals show <referral-id> [--json]
   hunter referrals accept <referral-id> [--json]
   hunter referrals decline <referral-id> [--reason TEXT] [--json]
+  hunter signin dynamics              device-code sign-in (not needed with HUNTER_D365_CLIENT_SECRET)
+  hunter signout dynamics
+  hunter d365 whoami [--json]
+  hunter push <domain ...> [--mode lead|pipeline] [--on-duplicate update|create|skip] [--json]
+  hunter outbox [--drain] [--json]    queued and failed pushes; --drain sends every queued push now
   hunter flags [--json]                 feature flags, their value and where it comes from
   hunter flags set <name> on|off
   hunter metrics [--json]               scans, Partner Center, Dynamics 365 and deprecated-call figures
@@ -66,6 +74,9 @@ const COMMANDS: Record<string, Command> = {
   signin: signinCommand,
   signout: signoutCommand,
   referrals: referralsCommand,
+  d365: d365Command,
+  push: pushCommand,
+  outbox: outboxCommand,
 };
 
 /** Takes the global --log-level (anywhere on the line) out of the arguments. */

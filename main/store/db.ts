@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { createD365OutboxRepository } from './d365-outbox-repository';
+import type { D365OutboxRepository } from './d365-outbox-repository';
 import { createImportsRepository } from './imports-repository';
 import type { ImportsRepository } from './imports-repository';
 import { createLeadsRepository } from './leads-repository';
@@ -47,6 +49,7 @@ export interface Store {
   readonly scanJobs: ScanJobsRepository;
   readonly legacy: LegacyRepository;
   readonly referrals: ReferralsRepository;
+  readonly d365Outbox: D365OutboxRepository;
   /** Runs fn in one transaction (repository calls inside nest as savepoints), e.g. save results + mark job items. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -126,6 +129,7 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
       scanJobs: createScanJobsRepository(db, now),
       legacy: createLegacyRepository(db),
       referrals: createReferralsRepository(db, now),
+      d365Outbox: createD365OutboxRepository(db, now),
       transaction: (fn) => sqlite.transaction(fn)(),
       close: () => sqlite.close(),
     };

@@ -68,6 +68,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
     referral_id: referralId,
     d365_sync_status: leads.d365_sync_status,
     d365_lead_id: leads.d365_lead_id,
+    d365_sync_error: leads.d365_sync_error,
   };
   const detailColumns = {
     ...rowColumns,
@@ -133,6 +134,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       referral_id: r.referral_id,
       d365_sync_status: r.d365_sync_status,
       d365_lead_id: r.d365_lead_id,
+      d365_sync_error: r.d365_sync_error,
     };
   }
 

@@ -61,6 +61,9 @@ export const leads = sqliteTable(
     d365_account_id: text('d365_account_id'),
     d365_contact_id: text('d365_contact_id'),
     d365_opportunity_id: text('d365_opportunity_id'),
+    /** the note (annotation) carrying the sales summary, updated in place by the next push */
+    d365_note_id: text('d365_note_id'),
+    /** null (never pushed) | queued | pushing | pushed | skipped | error */
     d365_sync_status: text('d365_sync_status'),
     d365_sync_last_at: text('d365_sync_last_at'),
     d365_sync_error: text('d365_sync_error'),
@@ -363,25 +366,33 @@ export const pcSyncRuns = sqliteTable('pc_sync_runs', {
 });
 
 /**
- * Pushes to Dynamics 365 are queued here in the same transaction as the change that causes them, then sent by a
- * worker; the idempotency key stops a retried push from creating a second D365 record .
+ * Pushes to Dynamics 365 are queued here in the same transaction as the lead's push state, then sent by a worker.
+ * The payload holds the GUID of every record the push writes, chosen when it was queued: each write is an upsert on
+ * that id, so a push resent after a crash or a lost answer updates instead of creating.
  */
 export const d365Outbox = sqliteTable(
   'd365_outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     lead_domain: text('lead_domain').notNull(),
-    /** e.g. upsert_lead, upsert_account, create_opportunity */
+    /** push_lead | push_pipeline */
     operation: text('operation').notNull(),
+    /** D365PushPayload (main/integrations/dynamics/push-plan.ts) */
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-    /** pending | in_flight | done | failed */
-    state: text('state').notNull().default('pending'),
+    /** queued | sending | done | skipped | failed; "sending" left by a crash counts as queued */
+    state: text('state').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     next_attempt_at: text('next_attempt_at'),
     last_error: text('last_error'),
+    /** HTTP status of the last failed attempt (null for no answer) */
+    last_status: integer('last_status'),
     idempotency_key: text('idempotency_key').notNull(),
+    /** the record the push ended on (the lead, or the opportunity in pipeline mode), and the account it hangs on */
+    record_id: text('record_id'),
+    account_id: text('account_id'),
     created_at: text('created_at').notNull(),
     updated_at: text('updated_at').notNull(),
+    finished_at: text('finished_at'),
   },
   (t) => [
     uniqueIndex('d365_outbox_idempotency_uq').on(t.idempotency_key),

@@ -21,6 +21,7 @@ import type { ApiError } from '../api/api';
 import { toApiError } from '../api/hooks';
 import { useErrorText } from '../i18n';
 import { useSettings } from '../state/settings-context';
+import { DynamicsSettings } from '../components/dynamics/DynamicsSettings';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DiagnosticsSection } from '../components/settings/DiagnosticsSection';
 import { FlagsSection } from '../components/settings/FlagsSection';
@@ -287,6 +288,7 @@ export function SettingsScreen() {
       </form>
       <PartnerCenterSettings />
       <Stack gap="md" maw={880} mt="md">
+        <DynamicsSettings />
         <FlagsSection />
         <DiagnosticsSection />
         <LegacySection />

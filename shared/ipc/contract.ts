@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { IpcResult } from '../errors';
 import { appChannels } from './app';
+import { dynamicsChannels } from './dynamics';
 import type { EventName, HunterEvents } from './events';
 import { fileChannels } from './files';
 import { flagChannels } from './flags';
@@ -25,6 +26,7 @@ export const contract = {
   ...scanChannels,
   ...opsChannels,
   ...referralChannels,
+  ...dynamicsChannels,
 } as const;
 
 export type Contract = typeof contract;

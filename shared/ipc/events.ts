@@ -1,3 +1,4 @@
+import type { DynamicsEvents } from './dynamics';
 import type { FlagEvents } from './flags';
 import type { LeadEvents } from './leads';
 import type { OpsEvents } from './ops';
@@ -5,5 +6,5 @@ import type { ReferralEvents } from './referrals';
 import type { ScanEvents } from './scan';
 
 /** Push events main → renderer: each feature declares its own, merged here. */
-export interface HunterEvents extends LeadEvents, ScanEvents, FlagEvents, ReferralEvents, OpsEvents {}
+export interface HunterEvents extends LeadEvents, ScanEvents, FlagEvents, ReferralEvents, DynamicsEvents, OpsEvents {}
 export type EventName = keyof HunterEvents;

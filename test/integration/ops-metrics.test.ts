@@ -7,6 +7,7 @@ import type { Hunter } from '../../main/app/create-hunter';
 import { runCli } from '../../main/cli/index';
 import { MemoryTtlCache } from '../../main/engine/cache';
 import { EVENTS_KEPT } from '../../main/ops/metrics/metrics';
+import { sampleOutbox } from '../../main/ops/metrics/outbox-metrics';
 import { countingCache } from '../../main/ops/metrics/scan-metrics';
 import { fixtureZones } from '../fixtures/dns-zones';
 import { startDnsServer } from '../support/dns-server';
@@ -79,19 +80,17 @@ describe('metrics', () => {
     metrics.record('d365.push', 1, { outcome: 'success' });
     metrics.record('d365.push', 1, { outcome: 'failure', cause: 'throttled' });
     metrics.record('d365.push', 1, { outcome: 'failure', cause: 'throttled' });
-    metrics.record('outbox.depth', 5);
-    metrics.record('outbox.depth', 2);
-    metrics.record('outbox.oldest_age_s', 120);
     const r = metrics.report();
     expect(r.partner_center).toMatchObject({ runs: 3, success: 1, failed: 1, skipped: 1, last_duration_ms: 0 });
     expect(r.partner_center.avg_duration_ms).toBeCloseTo(4000 / 3);
     expect(r.partner_center.success_rate.rate).toBeCloseTo(1 / 3);
+    // the outbox gauges are sampled from the (empty) outbox itself
     expect(r.dynamics).toEqual({
       success: 1,
       failure: 2,
       failures_by_cause: { throttled: 2 },
-      outbox_depth: 2,
-      outbox_oldest_age_s: 120,
+      outbox_depth: 0,
+      outbox_oldest_age_s: 0,
     });
     await hunter.stop();
   });
@@ -118,6 +117,23 @@ describe('metrics', () => {
     cache.get('whois:contoso.com');
     cache.get('whois:contoso.com');
     expect(hunter.metrics.report().scans.cache_hit_rate).toEqual({ rate: 2 / 3, of: 3 });
+    await hunter.stop();
+  });
+});
+
+describe('outbox gauges', () => {
+  it('sample the waiting pushes and the oldest one’s age each time the figures are read', async () => {
+    const hunter = await open(dbPath());
+    let unsent = [
+      { created_at: new Date(Date.now() - 7200_000).toISOString() },
+      { created_at: new Date().toISOString() },
+    ];
+    hunter.metrics.addSampler(sampleOutbox(() => unsent));
+    const first = hunter.metrics.report().dynamics;
+    expect(first.outbox_depth).toBe(2);
+    expect(first.outbox_oldest_age_s).toBeGreaterThanOrEqual(7200);
+    unsent = [];
+    expect(hunter.metrics.report().dynamics).toMatchObject({ outbox_depth: 0, outbox_oldest_age_s: 0 });
     await hunter.stop();
   });
 });

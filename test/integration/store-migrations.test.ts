@@ -62,6 +62,7 @@ describe('store migrations', () => {
       '0004_scan_job_error',
       '0005_lead_contacts',
       '0006_partner_center_sync',
+      '0007_d365_outbox',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import type { Hunter } from '../../app/create-hunter';
 import type { Handlers } from '../dispatch';
 import { appHandlers } from './app';
+import { dynamicsHandlers } from './dynamics';
 import type { AppInfo } from './app';
 import { fileHandlers } from './files';
 import { flagHandlers } from './flags';
@@ -27,5 +28,6 @@ export function createHandlers(hunter: Hunter, info: AppInfo): Handlers {
     ...scanHandlers(hunter),
     ...opsHandlers(hunter),
     ...referralHandlers(hunter),
+    ...dynamicsHandlers(hunter),
   };
 }

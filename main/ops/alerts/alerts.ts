@@ -8,7 +8,7 @@ import type { Log } from '../../core/log';
 import type { Platform } from '../../platform/platform';
 import type { Clock } from '../../store/db-types';
 import type { SettingsRepository } from '../../store/settings-repository';
-import type { Metrics } from '../metrics/metrics';
+import type { MetricsService } from '../metrics/metrics';
 import { recentEvents } from '../metrics/report';
 import type { AlertRule, AlertRules } from './rules';
 
@@ -17,7 +17,7 @@ const STATE_KEY = 'ops.alerts';
 
 export interface AlertsDeps {
   sqlite: Database;
-  metrics: Metrics;
+  metrics: Pick<MetricsService, 'flush' | 'sample'>;
   rules: AlertRules;
   bus: EventBus;
   platform: Pick<Platform, 'notify' | 'paths'>;
@@ -113,6 +113,7 @@ export function createAlerts(deps: AlertsDeps): AlertsService {
   };
 
   const evaluate = (): AlertState[] => {
+    deps.metrics.sample();
     deps.metrics.flush();
     const before = firing();
     const after: Record<string, Firing> = {};

@@ -18,8 +18,11 @@ export interface Metrics {
 }
 
 export interface MetricsService extends Metrics, Service {
-  /** everything recorded so far, buffered values included */
+  /** everything recorded so far, buffered values included (gauges sampled first) */
   report(): MetricsReport;
+  /** a gauge read off current state (the outbox's depth) rather than pushed: sampled by report() and the alerts */
+  addSampler(sample: (metrics: Metrics) => void): void;
+  sample(): void;
 }
 
 /** events kept per metric name: enough for every "last N" window (the alert rules' largest is 100) */
@@ -37,6 +40,7 @@ export function createMetrics(deps: { sqlite: Database; now: Clock; flushMs?: nu
   const gauges = new Map<string, { name: string; labels: string; value: number }>();
   let events: { name: string; labels: string; value: number; at: string }[] = [];
   let timer: NodeJS.Timeout | null = null;
+  const samplers: ((metrics: Metrics) => void)[] = [];
 
   const addCount = sqlite.prepare(
     `INSERT INTO metrics (name, labels, value, updated_at) VALUES (?, ?, ?, ?)
@@ -81,7 +85,7 @@ export function createMetrics(deps: { sqlite: Database; now: Clock; flushMs?: nu
     else counters.set(id, { name, labels: key, value: by });
   };
 
-  return {
+  const service: MetricsService = {
     name: 'metrics',
     record(name, value = 1, labels = {}) {
       if (!Number.isFinite(value)) return;
@@ -97,7 +101,14 @@ export function createMetrics(deps: { sqlite: Database; now: Clock; flushMs?: nu
       }
     },
     flush,
+    addSampler(sample) {
+      samplers.push(sample);
+    },
+    sample() {
+      for (const sample of samplers) sample(service);
+    },
     report() {
+      service.sample();
       flush();
       return metricsReport(sqlite, now);
     },
@@ -111,4 +122,5 @@ export function createMetrics(deps: { sqlite: Database; now: Clock; flushMs?: nu
       flush();
     },
   };
+  return service;
 }

@@ -9,6 +9,7 @@ import { useErrorText, useFormat } from '../../i18n';
 import { EmptyState } from '../EmptyState';
 import { ErrorNotice } from '../ErrorNotice';
 import { CategoryBadge, ScoreBar, SegmentBadge } from '../LeadBadges';
+import { D365PushButton } from '../dynamics/D365PushButton';
 import { DnsFacts } from './DnsFacts';
 import { LeadContacts } from './LeadContacts';
 import { LegacyNotes } from './LegacyNotes';
@@ -118,6 +119,7 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
               {t('referrals.detail.title')}
             </Button>
           )}
+          <D365PushButton domains={[lead?.domain ?? domain]} compact />
         </Group>
         {actionError && (
           <Text size="xs" className="text-bad" mt={4} role="alert">

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import type { LeadRow, LeadSortKey } from '../../../shared/leads';
 import type { Format } from '../../i18n';
+import { D365Status } from '../dynamics/D365Status';
 import { CategoryBadge, ChipList, ScoreBar, SegmentBadge } from '../LeadBadges';
 import type { Translate } from '../LeadBadges';
 import { ReferralCell } from '../referrals/ReferralCell';
@@ -131,7 +132,7 @@ export const COLUMNS: GridColumn[] = [
     width: '104px',
     render: (row) => <ReferralCell row={row} />,
   },
-  { id: 'd365', width: '84px', render: (row) => row.d365_sync_status ?? '' },
+  { id: 'd365', width: '104px', render: (row, { t }) => <D365Status row={row} t={t} /> },
 ];
 
 export const SELECT_COLUMN_WIDTH = '36px';

@@ -4,6 +4,7 @@ import type { LeadQuery } from '../../../shared/leads';
 import { isActive, scanActions, useScanJob } from '../../api/scan-job';
 import { useFormat } from '../../i18n';
 import { usePrefs, useSession } from '../../state/ui-store';
+import { D365PushButton } from '../dynamics/D365PushButton';
 import { ExportMenu } from './ExportMenu';
 
 /** Bulk actions on hand-picked leads: main gets the domain list and does the work like for a filtered view. */
@@ -42,6 +43,7 @@ export function SelectionBar() {
         {t('selection.rescan')}
       </Button>
       <ExportMenu getQuery={exportQuery} label={t('export.selected')} testIdPrefix="export-selected" compact />
+      <D365PushButton domains={domains} compact />
       <Button size="compact-sm" variant="subtle" onClick={clear} data-testid="selection-clear">
         {t('selection.clear')}
       </Button>
