@@ -13,6 +13,9 @@ import { dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { appFiles } from './platform/app-files';
 import { openableArgs } from './services/opened-files';
+import { createJsonLinesLog } from './ops/logging/json-lines-log';
+import type { ElectronLogger } from './ops/logging/json-lines-log';
+import { startCrashReports } from './shell/crash-reports';
 import { createElectronPlatform } from './shell/electron-platform';
 import { electronUpdates } from './shell/updates';
 import { rendererCsp, resolveRendererFile } from './security/renderer-files';
@@ -30,14 +33,16 @@ interface WindowState {
   maximized?: boolean;
 }
 
+const DB_PATH = process.env.HUNTER_DB ?? path.join(app.getPath('userData'), 'hunter.db');
+const PLATFORM = createElectronPlatform(DB_PATH);
+
 log.initialize();
-/** the shell's structured log: event name plus context, as JSON in electron-log's file */
-const shellLog: Log = {
-  debug: (event, context) => log.debug(event, context ?? {}),
-  info: (event, context) => log.info(event, context ?? {}),
-  warn: (event, context) => log.warn(event, context ?? {}),
-  error: (event, context) => log.error(event, context ?? {}),
-};
+/** the shell's structured log: electron-log/main writing masked JSON lines to main.log in the shared logs folder */
+const shellLog: Log = createJsonLinesLog({
+  logger: log as unknown as ElectronLogger,
+  dir: PLATFORM.paths.logs,
+  fileName: 'main.log',
+});
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
@@ -85,15 +90,15 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     // migrations run here, before any window exists
-    const dbPath = process.env.HUNTER_DB ?? path.join(app.getPath('userData'), 'hunter.db');
     const updates = electronUpdates({
       builtInConfig: FILES.updateConfig,
       window: () => win,
       language: () => hunter?.settings.get().language ?? 'en',
     });
-    const started = createHunter({ dbPath, platform: createElectronPlatform(dbPath), log: shellLog, updates });
+    const started = createHunter({ dbPath: DB_PATH, platform: PLATFORM, log: shellLog, updates });
     hunter = started;
     started.openedFiles.offer(filesBeforeReady.splice(0));
+    void startCrashReports(started.ops.crashReportsDsn(), shellLog);
     const handlers = createHandlers(started, { version: app.getVersion(), platform: process.platform });
 
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

@@ -3,15 +3,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import log from 'electron-log/node';
+import { LogLevelSchema } from '../shared/ops';
 import { createHunter } from './app/create-hunter';
 import { defaultDbPath } from './app-paths';
 import { startWebBridge } from './bridge/web-server';
 import { createHandlers } from './ipc/handlers';
 import { appFiles } from './platform/app-files';
+import { errorContext } from './core/log';
+import { createNodeFileLog } from './ops/logging/node-log';
+import { nodeLogsDir } from './platform/node-platform';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string' }, db: { type: 'string' }, static: { type: 'string' } },
+  options: {
+    port: { type: 'string' },
+    db: { type: 'string' },
+    static: { type: 'string' },
+    'log-level': { type: 'string' },
+  },
   strict: true,
 });
 const port = values.port ? Number(values.port) : 0;
@@ -29,13 +37,21 @@ if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
 const pkg = JSON.parse(fs.readFileSync(path.join(files.root, 'package.json'), 'utf8')) as {
   version: string;
 };
-const hunter = createHunter({ dbPath: values.db ?? defaultDbPath() });
+const logLevel = LogLevelSchema.optional().safeParse(values['log-level']);
+if (!logLevel.success) {
+  console.error('--log-level must be one of error, warn, info, debug');
+  process.exit(2);
+}
+const dbPath = values.db ?? defaultDbPath();
+// the same logs folder as the app's and the CLI's, its own file
+const log = createNodeFileLog(nodeLogsDir(dbPath), 'web.log');
+const hunter = createHunter({ dbPath, log, logLevel: logLevel.data });
 const bridge = await startWebBridge({
   handlers: createHandlers(hunter, { version: pkg.version, platform: process.platform }),
   bus: hunter.bus,
   staticDir,
   port,
-  onInternalError: (err) => log.error('handler failed', err),
+  onInternalError: (err) => log.error('ipc.handler_failed', errorContext(err)),
 });
 await hunter.start();
 console.log(`Hunter web: ${bridge.url}`);

@@ -1,11 +1,14 @@
 import { MantineProvider } from '@mantine/core';
 import { theme } from './theme';
 import { SettingsProvider } from './state/settings-context';
+import { FlagsProvider } from './state/flags-context';
+import { AlertBanner } from './components/ops/AlertBanner';
 import { AppHeader } from './components/AppHeader';
 import { KpiHeader } from './components/KpiHeader';
 import { ScanBar } from './components/scan/ScanBar';
 import { useSession } from './state/ui-store';
 import { LeadsScreen } from './screens/LeadsScreen';
+import { OperationsScreen } from './screens/OperationsScreen';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { ReferralsScreen } from './screens/ReferralsScreen';
@@ -19,19 +22,23 @@ export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <SettingsProvider>
-        <div className="app-shell">
-          <AppHeader />
-          <KpiHeader />
-          <ScanBar />
-          <main className="app-main" data-testid={`screen-${screen}`}>
-            {screen === 'leads' && <LeadsScreen />}
-            {screen === 'referrals' && <ReferralsScreen />}
-            {screen === 'overview' && <OverviewScreen />}
-            {screen === 'settings' && <SettingsScreen />}
-            {screen === 'setup' && <FirstRunScreen />}
-          </main>
-          <ReferralDetailModal />
-        </div>
+        <FlagsProvider>
+          <div className="app-shell">
+            <AppHeader />
+            <AlertBanner />
+            <KpiHeader />
+            <ScanBar />
+            <main className="app-main" data-testid={`screen-${screen}`}>
+              {screen === 'leads' && <LeadsScreen />}
+              {screen === 'referrals' && <ReferralsScreen />}
+              {screen === 'overview' && <OverviewScreen />}
+              {screen === 'operations' && <OperationsScreen />}
+              {screen === 'settings' && <SettingsScreen />}
+              {screen === 'setup' && <FirstRunScreen />}
+            </main>
+            <ReferralDetailModal />
+          </div>
+        </FlagsProvider>
       </SettingsProvider>
     </MantineProvider>
   );

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { LogLevel } from '../../shared/ops';
 import type { Settings } from '../../shared/settings';
-import { loadConfig, loadFlagDefaults, resourcesDir } from '../config/load';
+import { loadAlertRules, loadConfig, loadFlagDefaults, resourcesDir } from '../config/load';
 import type { HunterConfig } from '../config/load';
 import { EventBus } from '../core/event-bus';
 import { errorContext, silentLog } from '../core/log';
@@ -11,6 +12,20 @@ import { createDynamics } from '../integrations/dynamics/dynamics';
 import type { Dynamics } from '../integrations/dynamics/dynamics';
 import type { OutboxWorker } from '../integrations/dynamics/outbox-worker';
 import type { Flags } from '../flags/flags';
+import { createAlerts } from '../ops/alerts/alerts';
+import type { AlertsService } from '../ops/alerts/alerts';
+import { databaseCheck, dnsCheck } from '../ops/health/builtin-checks';
+import { createHealth } from '../ops/health/health';
+import type { Health } from '../ops/health/health';
+import { createCrmLite, crmLiteRetirement } from '../ops/legacy/crm-lite';
+import type { CrmLite } from '../ops/legacy/crm-lite';
+import { createMetrics } from '../ops/metrics/metrics';
+import type { MetricsService } from '../ops/metrics/metrics';
+import { sampleOutbox } from '../ops/metrics/outbox-metrics';
+import { pcSyncHealth, pcSyncMetrics } from '../ops/metrics/pc-sync-metrics';
+import { countingCache, recordScan } from '../ops/metrics/scan-metrics';
+import { createOpsSettings } from '../ops/ops-settings';
+import type { OpsSettingsService } from '../ops/ops-settings';
 import { withLastKnownSignals } from '../engine/scoring/last-known';
 import { createNodePlatform } from '../platform/node-platform';
 import type { Platform } from '../platform/platform';
@@ -44,6 +59,8 @@ export interface HunterOptions {
   /** worker threads for bulk scans; default: the pool's (cores - 1); 0 = scan on the calling thread */
   scanWorkers?: number;
   env?: NodeJS.ProcessEnv;
+  /** the CLI's --log-level: wins over HUNTER_LOG_LEVEL and the setting */
+  logLevel?: LogLevel;
   /** background timers (the Partner Center sync); the CLI runs one command and turns them off. Default on */
   timers?: boolean;
   /** the installed Electron app's updater and restart question; without them updates are off */
@@ -52,11 +69,15 @@ export interface HunterOptions {
 
 /** The background services the root starts and stops; each feature adds its own here. */
 export interface HunterServices {
+  /** first: started before and stopped (flushed) after every service that records */
+  metrics: MetricsService;
+  crmLiteRetirement: Service;
   scanJobs: ScanJobService;
   referralSync: ReferralSyncService;
   /** sends queued Dynamics 365 pushes while the `dynamics` flag is on */
   d365Outbox: OutboxWorker;
   updates: UpdateService;
+  alerts: AlertsService;
 }
 
 /** Everything the Electron shell, the web bridge, the CLI and the tests need, wired once. */
@@ -72,6 +93,14 @@ export interface Hunter {
   flags: Flags;
   bus: EventBus;
   scanners: Scanners;
+  /** `metrics.record(name, value, labels)`: see main/ops/metrics/metrics.ts */
+  metrics: MetricsService;
+  /** `health.register(name, check)` for integrations' own checks; `health.run()` */
+  health: Health;
+  /** log level and crash-report settings */
+  ops: OpsSettingsService;
+  /** the retired CRM-lite: reads, import, refused writes, removal */
+  crmLite: CrmLite;
   partnerCenter: PartnerCenter;
   /** Dynamics 365: connection, sign-in, pushes and the outbox */
   dynamics: Dynamics;
@@ -96,39 +125,64 @@ export function createHunter(opts: HunterOptions): Hunter {
     lastKnownSignals: (result, previous) => withLastKnownSignals(result, previous, config.rules),
   });
   const settings = createSettingsService(store, resources);
-  const flags = createFlags(loadFlagDefaults(resources), store.settings, opts.env ?? process.env);
+  const env = opts.env ?? process.env;
+  const flags = createFlags(loadFlagDefaults(resources), store.settings, env);
+  const now = () => new Date();
+  const ops = createOpsSettings({
+    settings: store.settings,
+    log,
+    env,
+    cliLogLevel: opts.logLevel,
+    logsFolder: platform.paths.logs,
+  });
   const bus = new EventBus();
   flags.onChange((all) => bus.emit('flags.changed', all));
   const current = (): Settings => settings.get();
+  const metrics = createMetrics({ sqlite: store.sqlite, now });
   const scanners = createScanners({
     config,
     settings: current,
-    whoisCache: store.cache,
+    whoisCache: countingCache(store.cache, metrics),
     whoisAllowed: () => flags.isOn('whois'),
     workers: opts.scanWorkers,
+    onResult: (result) => recordScan(metrics, result),
   });
-  const env = opts.env ?? process.env;
+  const health = createHealth({ now, log });
+  health.register('database', databaseCheck(store.sqlite, store.path));
+  health.register('dns', dnsCheck(current));
+  const crmLite = createCrmLite({
+    store,
+    flags,
+    metrics,
+    log,
+    now,
+    autoTags: new Set(config.rules.tag_rules.map((rule) => rule.tag)),
+  });
   const builtInFeed = readBuiltInFeedUrl(opts.updates?.builtInConfig ?? null);
   const partnerCenter = createPartnerCenter({
     store,
     secrets: platform.secrets,
     flags,
     resources,
-    env: opts.env ?? process.env,
+    env,
     log: (level, message) => log[level]('msal', { message }),
   });
   const dynamics = createDynamics({
     store,
     secrets: platform.secrets,
     resources,
-    env: opts.env ?? process.env,
+    env,
     salesSummary: (lead) => salesSummaryTextFor({ resources, settings }, lead, current().language),
     currency: () => current().currency,
     enabled: () => flags.isOn('dynamics'),
     onChange: (domain) => bus.emit('dynamics.changed', { domain }),
   });
   flags.onChange(() => dynamics.worker.wake());
+  const pcSyncMetric = pcSyncMetrics(metrics);
+  metrics.addSampler(sampleOutbox(() => store.d365Outbox.unsent(), now));
   const services: HunterServices = {
+    metrics,
+    crmLiteRetirement: crmLiteRetirement(crmLite, flags, log),
     scanJobs: new ScanJobService({ store, bus, scanners, concurrency: () => current().scan_concurrency, log }),
     referralSync: new ReferralSyncService({
       store,
@@ -137,7 +191,10 @@ export function createHunter(opts: HunterOptions): Hunter {
       log,
       timers: opts.timers ?? true,
       isOnline: platform.isOnline ? () => platform.isOnline!() : undefined,
-      onStatus: (status) => bus.emit('referrals.sync_status', status),
+      onStatus: (status) => {
+        pcSyncMetric(status);
+        bus.emit('referrals.sync_status', status);
+      },
       onChanged: (outcome) => bus.emit('leads.changed', { domains: outcome.newLeadDomains }),
       async scanNewLeads(domains, signal) {
         await scanAndStore(domains, scanners.get(), store, { concurrency: current().scan_concurrency, signal });
@@ -155,7 +212,26 @@ export function createHunter(opts: HunterOptions): Hunter {
         }),
       log,
     }),
+    alerts: createAlerts({
+      sqlite: store.sqlite,
+      metrics,
+      rules: loadAlertRules(resources),
+      bus,
+      platform,
+      settings: store.settings,
+      language: () => current().language,
+      log,
+      now,
+      timers: opts.timers ?? true,
+    }),
   };
+  health.register(
+    'partner_center',
+    pcSyncHealth(
+      () => services.referralSync.status(),
+      () => flags.isOn('partner_center'),
+    ),
+  );
   const all: Service[] = Object.values(services);
   let stopping: Promise<void> | null = null;
 
@@ -170,6 +246,10 @@ export function createHunter(opts: HunterOptions): Hunter {
     flags,
     bus,
     scanners,
+    metrics,
+    health,
+    ops,
+    crmLite,
     partnerCenter,
     dynamics,
     services,

@@ -1,10 +1,15 @@
+import { LogLevelSchema } from '../../shared/ops';
 import { EXIT, UsageError } from './args';
 import type { CliIo, Command } from './args';
 import { breakdownCommand } from './commands/breakdown';
 import { d365Command } from './commands/d365';
 import { exportCommand } from './commands/export';
+import { flagsCommand } from './commands/flags';
+import { healthCommand } from './commands/health';
 import { importCommand } from './commands/import';
 import { leadsCommand } from './commands/leads';
+import { legacyCommand } from './commands/legacy';
+import { metricsCommand } from './commands/metrics';
 import { referralsCommand } from './commands/referrals';
 import { outboxCommand } from './commands/outbox';
 import { pushCommand } from './commands/push';
@@ -12,6 +17,7 @@ import { scanCommand } from './commands/scan';
 import { signinCommand } from './commands/signin';
 import { signoutCommand } from './commands/signout';
 import { summaryCommand } from './commands/summary';
+import { setCliLogLevel } from './with-hunter';
 
 export { EXIT };
 export type { CliIo };
@@ -40,8 +46,15 @@ Usage:
   hunter d365 whoami [--json]
   hunter push <domain ...> [--mode lead|pipeline] [--on-duplicate update|create|skip] [--json]
   hunter outbox [--drain] [--json]    queued and failed pushes; --drain sends every queued push now
+  hunter flags [--json]                 feature flags, their value and where it comes from
+  hunter flags set <name> on|off
+  hunter metrics [--json]               scans, Partner Center, Dynamics 365 and deprecated-call figures
+  hunter health [--json]                database and DNS checks (exit 1 when degraded)
+  hunter legacy import <file.json|file.csv>   the previous Hunter's notes, manual tags and favorites
 
 Common: --db PATH (default: the app's database, or $HUNTER_DB)
+        --log-level error|warn|info|debug (default: $HUNTER_LOG_LEVEL, else Settings); logs go to logs/ beside
+        the database
 Partner Center: HUNTER_FLAG_PARTNER_CENTER=on, HUNTER_PC_AUTHORITY, HUNTER_PC_CLIENT_ID, HUNTER_PC_SCOPE, HUNTER_PC_API_URL
 Exit codes: 0 ok, 1 some inputs rejected or not scanned, 2 usage error or feature off, 3 not found, 4 error, 5 signed out,
             6 changed meanwhile (conflict), 130 stopped with Ctrl-C`;
@@ -54,6 +67,10 @@ const COMMANDS: Record<string, Command> = {
   summary: summaryCommand,
   import: importCommand,
   export: exportCommand,
+  flags: flagsCommand,
+  metrics: metricsCommand,
+  health: healthCommand,
+  legacy: legacyCommand,
   signin: signinCommand,
   signout: signoutCommand,
   referrals: referralsCommand,
@@ -61,6 +78,26 @@ const COMMANDS: Record<string, Command> = {
   push: pushCommand,
   outbox: outboxCommand,
 };
+
+/** Takes the global --log-level (anywhere on the line) out of the arguments. */
+function takeLogLevel(args: string[]): string[] {
+  const rest: string[] = [];
+  let level: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--log-level') level = args[++i] ?? '';
+    else if (arg.startsWith('--log-level=')) level = arg.slice('--log-level='.length);
+    else rest.push(arg);
+  }
+  if (level === undefined) {
+    setCliLogLevel(undefined);
+    return rest;
+  }
+  const parsed = LogLevelSchema.safeParse(level);
+  if (!parsed.success) throw new UsageError('--log-level must be one of error, warn, info, debug');
+  setCliLogLevel(parsed.data);
+  return rest;
+}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -74,7 +111,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   try {
-    return await run(rest, io);
+    return await run(takeLogLevel(rest), io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`hunter ${command}: ${err.message}\nRun "hunter --help" for usage.`);

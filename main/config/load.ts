@@ -3,6 +3,8 @@ import { FLAG_NAMES } from '../../shared/flags';
 import type { FlagName } from '../../shared/flags';
 import { rulesSchema, type ScoringRules } from '../engine/scoring/rules-schema';
 import { appFiles } from '../platform/app-files';
+import { AlertRulesSchema } from '../ops/alerts/rules';
+import type { AlertRules } from '../ops/alerts/rules';
 import { loadResource } from './resource-loader';
 import {
   dkimSelectorsSchema,
@@ -49,6 +51,11 @@ const flagDefaultsSchema = z
 /** resources/flags.json: every flag's shipped default, none missing, none unknown. */
 export function loadFlagDefaults(dir: string = resourcesDir()): Record<FlagName, boolean> {
   return loadResource(dir, 'flags.json', flagDefaultsSchema);
+}
+
+/** resources/alert-rules.json: the operations alerts, as data. */
+export function loadAlertRules(dir: string = resourcesDir()): AlertRules {
+  return loadResource(dir, 'alert-rules.json', AlertRulesSchema);
 }
 
 export function loadConfig(dir: string = resourcesDir()): HunterConfig {

@@ -2,6 +2,8 @@
  * Structured logging: one event name per line plus context. Services take a Log, so the Electron shell, the web
  * bridge, the CLI and tests decide where lines go.
  */
+import type { LogLevel } from '../../shared/ops';
+
 export type LogContext = Record<string, unknown>;
 
 export interface Log {
@@ -9,6 +11,8 @@ export interface Log {
   info(event: string, context?: LogContext): void;
   warn(event: string, context?: LogContext): void;
   error(event: string, context?: LogContext): void;
+  /** a log with a threshold lets the user's level (Settings, --log-level, HUNTER_LOG_LEVEL) apply live */
+  setLevel?(level: LogLevel): void;
 }
 
 /** For callers that have nowhere to log to (short-lived tools, unit tests). */

@@ -24,6 +24,8 @@ export interface Platform {
   paths: PlatformPaths;
   /** opens an http(s) address in the user's browser (sign-in pages, "open in Dynamics 365") */
   openUrl(url: string): Promise<void>;
+  /** shows a local folder in the file manager ("Open logs folder") */
+  openPath(folder: string): Promise<void>;
   /** a desktop notification; under plain Node it only reaches the log */
   notify(title: string, body: string): void;
   /** whether the machine has a network connection (Electron's net.isOnline); absent = assume online */

@@ -1,3 +1,4 @@
+import type { ScanResult } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import type { HunterConfig } from '../config/load';
 import type { TtlCache } from '../engine/cache';
@@ -39,6 +40,8 @@ export function createScanners(deps: {
   /** whether WHOIS is allowed at all (the `whois` feature flag) */
   whoisAllowed: () => boolean;
   workers?: number;
+  /** sees every scan result, whichever caller asked (a single scan, a job, the CLI): the metrics */
+  onResult?: (result: ScanResult) => void;
 }): Scanners {
   let current: { key: string; pool: PooledScanner } | null = null;
   return {
@@ -59,7 +62,8 @@ export function createScanners(deps: {
       if (current?.key === key) return current.pool;
       assertUsable(spec);
       void current?.pool.close();
-      current = { key, pool: createScanPool(spec, { workers: deps.workers, whoisCache: deps.whoisCache }) };
+      const pool = createScanPool(spec, { workers: deps.workers, whoisCache: deps.whoisCache });
+      current = { key, pool: deps.onResult ? observed(pool, deps.onResult) : pool };
       return current.pool;
     },
     async close() {
@@ -67,5 +71,24 @@ export function createScanners(deps: {
       current = null;
       await pool?.close();
     },
+  };
+}
+
+function observed(pool: PooledScanner, onResult: (result: ScanResult) => void): PooledScanner {
+  return {
+    async scan(input) {
+      const result = await pool.scan(input);
+      onResult(result);
+      return result;
+    },
+    runAll: (inputs, opts) =>
+      pool.runAll(inputs, {
+        ...opts,
+        onResult(result, index) {
+          onResult(result);
+          opts.onResult(result, index);
+        },
+      }),
+    close: () => pool.close(),
   };
 }

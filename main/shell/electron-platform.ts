@@ -2,7 +2,7 @@
 // desktop notifications. Only the shell imports this file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, net, Notification, safeStorage, shell } from 'electron';
+import { net, Notification, safeStorage, shell } from 'electron';
 import type { Platform, SecretStore } from '../platform/platform';
 
 /**
@@ -57,8 +57,14 @@ export function createElectronPlatform(dbPath: string): Platform {
   return {
     kind: 'electron',
     secrets: safeStorageSecrets(userData),
-    paths: { userData, logs: app.getPath('logs') },
+    // logs/ beside the database, as the CLI and the web bridge write theirs: one folder to open or send
+    paths: { userData, logs: path.join(userData, 'logs') },
     openUrl: (url) => shell.openExternal(url),
+    async openPath(folder) {
+      fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+      const failure = await shell.openPath(folder);
+      if (failure) throw new Error(failure);
+    },
     notify(title, body) {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },

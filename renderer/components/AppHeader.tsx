@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/ui-store';
 import type { Screen } from '../state/ui-store';
 import { useSettings } from '../state/settings-context';
+import { HealthDot } from './ops/HealthDot';
 import { useFlag } from '../api/flags';
 import { SyncIndicator } from './referrals/SyncIndicator';
 
-const SCREENS: Screen[] = ['leads', 'referrals', 'overview', 'settings'];
+const SCREENS: Screen[] = ['leads', 'referrals', 'overview', 'operations', 'settings'];
 
 export function AppHeader() {
   const { t, i18n } = useTranslation();
@@ -45,6 +46,7 @@ export function AppHeader() {
       </Group>
       <Group gap="md" wrap="nowrap">
         {partnerCenter && <SyncIndicator />}
+        <HealthDot />
         <SegmentedControl
           size="xs"
           aria-label={t('settings.language')}

@@ -24,6 +24,9 @@ import { useSettings } from '../state/settings-context';
 import { DynamicsSettings } from '../components/dynamics/DynamicsSettings';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DnsServerTestButton } from '../components/settings/DnsServerTestButton';
+import { DiagnosticsSection } from '../components/settings/DiagnosticsSection';
+import { FlagsSection } from '../components/settings/FlagsSection';
+import { LegacySection } from '../components/settings/LegacySection';
 import { PartnerCenterSettings } from '../components/referrals/PartnerCenterSettings';
 import { SetupAndUpdates } from '../components/settings/SetupAndUpdates';
 
@@ -289,6 +292,9 @@ export function SettingsScreen() {
       <PartnerCenterSettings />
       <Stack gap="md" maw={880} mt="md">
         <DynamicsSettings />
+        <FlagsSection />
+        <DiagnosticsSection />
+        <LegacySection />
       </Stack>
       <SetupAndUpdates />
     </div>

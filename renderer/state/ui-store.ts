@@ -44,7 +44,7 @@ export const EMPTY_FILTERS: LeadFilters = {
 export const DEFAULT_SORT: SortState = { key: 'priority', order: 'asc' };
 
 /** 'setup' is the first-run setup, opened on first start and from Settings */
-export type Screen = 'leads' | 'referrals' | 'overview' | 'settings' | 'setup';
+export type Screen = 'leads' | 'referrals' | 'overview' | 'operations' | 'settings' | 'setup';
 
 interface PrefsState {
   filters: LeadFilters;

@@ -9,6 +9,7 @@ import { fileChannels } from './files';
 import { flagChannels } from './flags';
 import { leadChannels } from './leads';
 import { legacyChannels } from './legacy';
+import { opsChannels } from './ops';
 import { referralChannels } from './referrals';
 import { salesChannels } from './sales';
 import { scanChannels } from './scan';
@@ -27,6 +28,7 @@ export const contract = {
   ...scanChannels,
   ...updateChannels,
   ...setupChannels,
+  ...opsChannels,
   ...referralChannels,
   ...dynamicsChannels,
 } as const;

@@ -26,9 +26,20 @@ const recorded = vi.hoisted(() => ({
   sent: [] as unknown[][],
 }));
 
-vi.mock('electron-log/main', () => ({
-  default: { initialize: vi.fn(), debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() },
-}));
+vi.mock('electron-log/main', () => {
+  // the shell configures electron-log's file transport for its JSON lines; this stand-in only records calls
+  const file = Object.assign(vi.fn(), { level: 'silly', maxSize: 0, sync: true, transforms: [] });
+  return {
+    default: {
+      initialize: vi.fn(),
+      transports: { file, console: Object.assign(vi.fn(), { level: 'silly' }) },
+      debug: vi.fn(),
+      info: vi.fn(),
+      warn: vi.fn(),
+      error: vi.fn(),
+    },
+  };
+});
 vi.mock('electron', () => {
   class BrowserWindow {
     webContents = { send: (...args: unknown[]) => recorded.sent.push(args) };

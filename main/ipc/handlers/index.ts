@@ -7,6 +7,7 @@ import { fileHandlers } from './files';
 import { flagHandlers } from './flags';
 import { leadHandlers } from './leads';
 import { legacyHandlers } from './legacy';
+import { opsHandlers } from './ops';
 import { referralHandlers } from './referrals';
 import { salesHandlers } from './sales';
 import { scanHandlers } from './scan';
@@ -29,6 +30,7 @@ export function createHandlers(hunter: Hunter, info: AppInfo): Handlers {
     ...scanHandlers(hunter),
     ...updateHandlers(hunter),
     ...setupHandlers(hunter),
+    ...opsHandlers(hunter),
     ...referralHandlers(hunter),
     ...dynamicsHandlers(hunter),
   };

@@ -12,6 +12,7 @@ import { CategoryBadge, ScoreBar, SegmentBadge } from '../LeadBadges';
 import { D365PushButton } from '../dynamics/D365PushButton';
 import { DnsFacts } from './DnsFacts';
 import { LeadContacts } from './LeadContacts';
+import { LegacyNotes } from './LegacyNotes';
 import { SalesSummaryView } from './SalesSummaryView';
 import { ScanHistoryList } from './ScanHistoryList';
 import { ScoreBreakdownChart } from './ScoreBreakdownChart';
@@ -180,6 +181,7 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
             </Tabs.Panel>
             <Tabs.Panel value="history">
               <ScanHistoryList domain={domain} version={version} />
+              <LegacyNotes domain={domain} />
             </Tabs.Panel>
           </div>
         </Tabs>
