@@ -412,6 +412,7 @@ describe('listLeads', () => {
       referral_id: 'r2',
       referral_type: 'co-sell',
       d365_sync_status: null,
+      d365_sync_error: null,
       d365_lead_id: null,
     });
     expect(t.store.leads.listLeads({ search: 'zeta' }).rows[0]).toMatchObject({
