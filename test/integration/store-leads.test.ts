@@ -408,6 +408,7 @@ describe('listLeads', () => {
       referral_type: 'co-sell',
       d365_sync_status: null,
       d365_lead_id: null,
+      d365_sync_error: null,
     });
     expect(t.store.leads.listLeads({ search: 'zeta' }).rows[0]).toMatchObject({
       risk_flags: [],

@@ -28,7 +28,9 @@ export function D365PushButton({ domains, compact }: { domains: string[]; compac
     await api.invoke('dynamics.push', { domains, on_duplicate: onDuplicate });
   });
   const check = useApiAction(async () => {
-    const found = await api.invoke('dynamics.duplicates', { domains: domains.slice(0, 200) });
+    // offline (or signed out) the look-up cannot run: the push waits in the outbox, and the sender looks for
+    // duplicates itself before its first write, updating what it finds
+    const found = await api.invoke('dynamics.duplicates', { domains: domains.slice(0, 200) }).catch(() => []);
     if (found.length > 0) setDuplicates(found);
     else await push.run('update');
   });
