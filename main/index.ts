@@ -1,6 +1,5 @@
 // The thin Electron shell: window, security policy and IPC wiring. Everything else (engine, store, services)
 // is plain Node and is exercised without Electron by the CLI, the web bridge and the tests.
-import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';

@@ -8,6 +8,8 @@ import { useSession } from './state/ui-store';
 import { LeadsScreen } from './screens/LeadsScreen';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { ReferralsScreen } from './screens/ReferralsScreen';
+import { ReferralDetailModal } from './components/referrals/ReferralDetailModal';
 
 export function App() {
   const screen = useSession((state) => state.screen);
@@ -20,9 +22,11 @@ export function App() {
           <ScanBar />
           <main className="app-main" data-testid={`screen-${screen}`}>
             {screen === 'leads' && <LeadsScreen />}
+            {screen === 'referrals' && <ReferralsScreen />}
             {screen === 'overview' && <OverviewScreen />}
             {screen === 'settings' && <SettingsScreen />}
           </main>
+          <ReferralDetailModal />
         </div>
       </SettingsProvider>
     </MantineProvider>

@@ -19,11 +19,12 @@ const common = {
   banner: { js: "const __hunterImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
-/** A bundle of `entry`, with the scan worker beside it (worker-entry.ts looks there) and the migrations. */
+/** A bundle of `entry`, with the worker threads beside it (worker-entry.ts looks there) and the migrations. */
 async function buildMainBundle(entry, outfile, external) {
   const dir = dirname(outfile);
   await build({ ...common, entryPoints: [entry], outfile, external });
   await build({ ...common, entryPoints: ['main/engine/pool/scan-worker.ts'], outfile: `${dir}/scan-worker.cjs` });
+  await build({ ...common, entryPoints: ['main/import/plan-worker.ts'], outfile: `${dir}/import-worker.cjs` });
   // the store finds its migrations next to its module
   rmSync(`${dir}/migrations`, { recursive: true, force: true });
   cpSync('main/store/migrations', `${dir}/migrations`, { recursive: true });

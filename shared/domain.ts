@@ -26,6 +26,9 @@ export type ScanStatus = (typeof SCAN_STATUSES)[number];
 /** Three-state signal: true present, false absent (authoritative answer), null unknown (timeout/SERVFAIL). */
 export type Tri = boolean | null;
 
+/** SpfSignal.error values: what went wrong while following include/redirect targets */
+export const SPF_ERRORS = ['include_loop', 'too_many_lookups', 'include_unknown', 'include_not_found'] as const;
+
 export interface SpfSignal {
   present: Tri;
   /** the full v=spf1 record text (first one if several) */
@@ -35,14 +38,25 @@ export interface SpfSignal {
   /** direct include: targets of the apex record */
   includes: string[];
   multiple_records: boolean;
-  /** e.g. too_many_lookups, include_loop, void_lookups */
+  /** one of SPF_ERRORS, the most serious found */
   error: string | null;
 }
 
+/**
+ * Why a published DMARC record gives no policy (RFC 7489 §6.6.3): several records, or a record whose p (or sp) is
+ * missing/invalid and that names no rua address (with a rua it counts as p=none).
+ */
+export const DMARC_ERRORS = ['multiple_records', 'invalid_policy'] as const;
+export type DmarcError = (typeof DMARC_ERRORS)[number];
+
 export interface DmarcSignal {
+  /** a usable DMARC policy is published; false when there is no record or the record(s) give no policy */
   present: Tri;
+  /** the (first) DMARC record text, also when it gives no policy */
   record: string | null;
-  /** effective policy from the p tag (lower-cased); none when the record lacks p */
+  /** set when records exist but give no policy; absent otherwise */
+  error?: DmarcError;
+  /** effective policy from the p tag (lower-cased); none when p is invalid but rua is given */
   policy: DmarcPolicy | null;
   subdomain_policy: DmarcPolicy | null;
   /** pct tag clamped 0-100; 100 when the record has no pct; null when there is no record */
@@ -61,6 +75,8 @@ export interface DkimSignal {
   selectors: DkimSelectorHit[];
   /** Microsoft 365 tenant initial domain revealed by a DKIM CNAME, e.g. "contoso.onmicrosoft.com" */
   tenant_name: string | null;
+  /** selectors whose key record has an empty p= (revoked key, RFC 6376 §3.6.1); absent when none */
+  revoked_selectors?: string[];
 }
 
 export interface DnsSignals {
@@ -72,7 +88,7 @@ export interface DnsSignals {
   ns: string[] | null;
   /** A records of the primary (lowest preference) MX host */
   mx_a: string[] | null;
-  /** the domain itself does not exist (NXDOMAIN on MX) */
+  /** the domain itself does not exist (NXDOMAIN on MX): the verdict is a hard fail, the summary no pitch */
   nxdomain: boolean;
   /** names of checks whose answer is unknown: mx, spf, dmarc, dkim, ns, mx_a */
   unknown_checks: string[];
@@ -117,6 +133,13 @@ export interface ScoreBreakdown {
   raw_total: number;
   total: number;
   hard_fail: string | null;
+  /**
+   * Scored checks (spf, dkim, dmarc) that did not answer in this (partial) scan and were scored with their value from
+   * the previous scan; absent when none.
+   */
+  carried_over?: string[];
+  /** scored checks that did not answer and have no earlier value: left out of the score; absent when none */
+  left_out?: string[];
 }
 
 export interface Verdict {

@@ -8,14 +8,18 @@ export const ERROR_CODES = [
   'busy', // a scan job is already running
   'bad_file', // unreadable import file
   'db_too_new', // the database was written by a newer Hunter
-  'internal',
-  'signed_out', // no sign-in, or it expired: sign in again
-  'auth_failed', // the identity service refused (bad client id or secret)
-  'auth_unreachable', // the identity service did not answer
-  'auth_cancelled', // the user cancelled or declined sign-in, or the code expired
   'flag_off', // the feature is switched off
-  'not_configured', // the feature lacks a setting (e.g. the Dynamics 365 organisation URL)
-  'remote_error', // the remote service answered with an error of its own
+  'not_configured', // a connection setting (e.g. the client id) is missing
+  'signed_out', // never signed in, or the sign-in expired / was revoked: sign in again
+  'auth_failed', // the identity service refused the sign-in (error code in the message)
+  'auth_unreachable', // the identity service did not answer, or does not know the authority
+  'auth_cancelled', // sign-in aborted, declined, or its code expired
+  'remote_unavailable', // a remote API kept failing (5xx, network) past the bounded retries
+  'remote_throttled', // a remote API asked to wait longer than we are willing to
+  'remote_error', // a remote API refused the request or sent something malformed
+  'conflict', // the record changed remotely since we read it (HTTP 412): nothing was changed
+  'invalid_state', // the record is not in a state that allows this action
+  'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

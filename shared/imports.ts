@@ -11,7 +11,14 @@ export interface ImportPreviewRow {
 }
 
 export interface ImportPreview {
-  columns: { domain: string | null; company: string | null; email: string | null; website: string | null };
+  columns: {
+    domain: string | null;
+    company: string | null;
+    email: string | null;
+    website: string | null;
+    phone: string | null;
+    city: string | null;
+  };
   headers: string[];
   total: number;
   valid: number;
@@ -26,4 +33,6 @@ export interface ImportResult {
   updated: number;
   rejected: number;
   duplicates: number;
+  /** the file's leads, in file order: what "scan the imported leads" scans */
+  domains: string[];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRIORITY_CATEGORIES, SEGMENTS } from './domain';
+import { REFERRAL_KINDS } from './referrals';
 import type {
   DnsSignals,
   ScanStatus,
@@ -35,6 +36,8 @@ export const LeadQuerySchema = z
     tag: z.string().max(60).optional(),
     /** only leads whose domain expires within this many days (and not already long expired) */
     expiring_within_days: z.number().int().min(1).max(3650).optional(),
+    /** only leads with a Partner Center referral of this kind */
+    referral_kind: z.enum(REFERRAL_KINDS).optional(),
     scanned: z.enum(['any', 'scanned', 'unscanned']).optional(),
     /** only these leads (ASCII domains): the grid's multi-selection for bulk export and rescan */
     domains: z.array(z.string().max(300)).max(100_000).optional(),
@@ -51,6 +54,10 @@ export interface LeadRow {
   domain: string;
   domain_display: string;
   company_name: string | null;
+  /** contact details from the imported file's extra columns */
+  city: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
   provider: string | null;
   readiness_score: number | null;
   segment: Segment | null;
@@ -65,6 +72,8 @@ export interface LeadRow {
   /** Partner Center referral join (empty until referrals sync) */
   referral_count: number;
   referral_type: string | null;
+  /** the most recently synced referral, for the detail modal */
+  referral_id: string | null;
   /** Dynamics 365 push state (null until pushed) */
   /** null (never pushed) | queued | pushing | pushed | skipped | error */
   d365_sync_status: string | null;

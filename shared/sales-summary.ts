@@ -3,9 +3,10 @@
 // The zod schema is the single source of truth: the TypeScript type is inferred from it and
 // shared/sales-summary.schema.json is exported from it (test/unit/sales-contract.test.ts keeps the file in sync).
 // zod/v4 (shipped inside the project's zod 3.25 package) is used here only because it can emit JSON Schema.
+import { LANGUAGES } from './lang';
 import * as z from 'zod/v4';
 import { SEGMENTS, TENANT_SIZES } from './domain';
-import type { DmarcPolicy, Segment, TenantSize, Tri } from './domain';
+import type { DmarcPolicy, PriorityCategory, Segment, TenantSize, Tri } from './domain';
 
 export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
 export const OFFER_TIERS = ['Business Basic', 'Business Standard', 'Enterprise'] as const;
@@ -92,9 +93,11 @@ export const SalesSummarySchema = z.looseObject({
   next_step: NextStepSchema,
   metadata: MetadataSchema,
   // optional additions (allowed by the contract)
-  language: z.enum(['tr', 'en']).optional(),
+  language: z.enum(LANGUAGES).optional(),
   /** false: the domain was never scanned, the texts say so and next_step recommends scanning */
   scanned: z.boolean().optional(),
+  /** true: the latest scan left some DNS checks unanswered; one_liner opens with "partially scanned, rescan" */
+  partially_scanned: z.boolean().optional(),
 });
 
 export type SalesSummary = z.infer<typeof SalesSummarySchema>;
@@ -120,12 +123,16 @@ export function salesSummaryJsonSchema(): Record<string, unknown> {
 /** The lead facts the summary is built from (one lead, as stored after its latest scan). */
 export interface SalesInput {
   domain: string;
+  /** Unicode form of the domain, for what a person reads aloud (never punycode); the domain when omitted */
+  domain_display?: string;
   company_name: string | null;
   provider: string | null;
   segment: Segment | null;
   readiness_score: number | null;
   /** legacy priority 1 (best) - 7 */
   priority_score: number | null;
+  /** the verdict's P category: urgency and next step follow it (P1/P2 are the top buckets) */
+  priority_category: PriorityCategory | null;
   tenant_size: TenantSize | null;
   local_provider: string | null;
   mx_root: string | null;
@@ -141,6 +148,16 @@ export interface SalesInput {
   contact_quality_score: number | null;
   /** false: never scanned (all signals are null) */
   scanned: boolean;
+  /** the latest scan could not check every signal (scan_status partial) */
+  partial?: boolean;
+  /** the domain does not exist (NXDOMAIN): no pitch, the rep checks the website and e-mail address */
+  nxdomain?: boolean;
+  /** an SPF record is published but receivers treat it as broken (permerror) */
+  spf_broken?: boolean;
+  /** the only DKIM key found is revoked (empty p=) */
+  dkim_revoked?: boolean;
+  /** DMARC records are published but give no policy (several records, or no valid p and no rua) */
+  dmarc_invalid?: boolean;
   /**
    * Whether a DMARC record exists (DnsSignals.dmarc.present). Needed to tell "no DMARC record" from
    * "DMARC could not be checked" when dmarc_policy is null; when omitted, a null policy counts as unknown

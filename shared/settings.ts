@@ -1,3 +1,4 @@
+import { LangSchema } from './lang';
 import { z } from 'zod';
 
 const hostPort = z
@@ -15,7 +16,7 @@ export const OfferPricesSchema = z.object({
 });
 
 export const SettingsSchema = z.object({
-  language: z.enum(['tr', 'en']),
+  language: LangSchema,
   dns_servers: z.array(hostPort).max(8),
   dns_timeout_ms: z.number().int().min(100).max(30_000),
   dns_tries: z.number().int().min(1).max(5),
@@ -30,8 +31,9 @@ export const SettingsSchema = z.object({
     .max(50),
   scan_concurrency: z.number().int().min(1).max(1000),
   whois_enabled: z.boolean(),
-  /** the rep's company, used in call-script openers */
-  company_name: z.string().trim().min(1).max(120),
+  /** the rep's own name and company, said in the call-script greeting; empty = a placeholder the rep fills in */
+  rep_name: z.string().trim().max(80),
+  company_name: z.string().trim().max(120),
   currency: z
     .string()
     .trim()

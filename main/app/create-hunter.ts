@@ -11,8 +11,13 @@ import { createDynamics } from '../integrations/dynamics/dynamics';
 import type { Dynamics } from '../integrations/dynamics/dynamics';
 import type { OutboxWorker } from '../integrations/dynamics/outbox-worker';
 import type { Flags } from '../flags/flags';
+import { withLastKnownSignals } from '../engine/scoring/last-known';
 import { createNodePlatform } from '../platform/node-platform';
 import type { Platform } from '../platform/platform';
+import { createPartnerCenter } from '../integrations/partner-center/partner-center';
+import type { PartnerCenter } from '../integrations/partner-center/partner-center';
+import { ReferralSyncService } from '../integrations/partner-center/referral-sync-service';
+import { scanAndStore } from '../services/scan-and-store';
 import { createScanners } from '../services/scanners';
 import type { Scanners } from '../services/scanners';
 import { salesSummaryTextFor } from '../services/sales';
@@ -33,6 +38,8 @@ export interface HunterOptions {
   /** worker threads for bulk scans; default: the pool's (cores - 1); 0 = scan on the calling thread */
   scanWorkers?: number;
   env?: NodeJS.ProcessEnv;
+  /** background timers (the Partner Center sync); the CLI runs one command and turns them off. Default on */
+  timers?: boolean;
 }
 
 /** The background services the root starts and stops; each feature adds its own here. */
@@ -40,6 +47,7 @@ export interface HunterServices {
   scanJobs: ScanJobService;
   /** sends queued Dynamics 365 pushes while the `dynamics` flag is on */
   d365Outbox: OutboxWorker;
+  referralSync: ReferralSyncService;
 }
 
 /** Everything the Electron shell, the web bridge, the CLI and the tests need, wired once. */
@@ -57,6 +65,7 @@ export interface Hunter {
   scanners: Scanners;
   /** Dynamics 365: connection, sign-in, pushes and the outbox */
   dynamics: Dynamics;
+  partnerCenter: PartnerCenter;
   services: HunterServices;
   /** starts every background service (call once the front end is ready to receive events) */
   start(): Promise<void>;
@@ -71,7 +80,10 @@ export function createHunter(opts: HunterOptions): Hunter {
   const resources = opts.resources ?? resourcesDir();
   const config = loadConfig(resources);
   const platform = opts.platform ?? createNodePlatform({ dbPath: opts.dbPath, log });
-  const store = openStore(opts.dbPath);
+  // a partial rescan keeps each unanswered signal's last known value instead of scoring it as missing
+  const store = openStore(opts.dbPath, {
+    lastKnownSignals: (result, previous) => withLastKnownSignals(result, previous, config.rules),
+  });
   const settings = createSettingsService(store, resources);
   const flags = createFlags(loadFlagDefaults(resources), store.settings, opts.env ?? process.env);
   const bus = new EventBus();
@@ -99,8 +111,28 @@ export function createHunter(opts: HunterOptions): Hunter {
     },
   });
   flags.onChange(() => dynamics.worker.wake());
+  const partnerCenter = createPartnerCenter({
+    store,
+    secrets: platform.secrets,
+    flags,
+    resources,
+    env: opts.env ?? process.env,
+    log: (level, message) => log[level]('msal', { message }),
+  });
   const services: HunterServices = {
     scanJobs: new ScanJobService({ store, bus, scanners, concurrency: () => current().scan_concurrency, log }),
+    referralSync: new ReferralSyncService({
+      store,
+      partnerCenter,
+      flags,
+      log,
+      timers: opts.timers ?? true,
+      isOnline: platform.isOnline ? () => platform.isOnline!() : undefined,
+      onStatus: (status) => bus.emit('referrals.sync_status', status),
+      async scanNewLeads(domains, signal) {
+        await scanAndStore(domains, scanners.get(), store, { concurrency: current().scan_concurrency, signal });
+      },
+    }),
     d365Outbox: dynamics.worker,
   };
   const all: Service[] = Object.values(services);
@@ -118,6 +150,7 @@ export function createHunter(opts: HunterOptions): Hunter {
     bus,
     scanners,
     dynamics,
+    partnerCenter,
     services,
     async start() {
       for (const service of all) await service.start();

@@ -60,16 +60,34 @@ export function scanToJson(result: ScanResult, stored: LeadDetail | null): ScanJ
   };
 }
 
-function pad(text: string, width: number): string {
+// ESC and C1 introduced sequences (CSI, OSC, DCS/PM/APC strings, two-character escapes) as ECMA-48 defines them
+const ESCAPE_SEQUENCE =
+  /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[ -~])|\x9b[0-?]*[ -/]*[@-~]|[\x90\x98\x9d-\x9f][^\x1b\x9c]*(?:\x9c|\x1b\\)?/g;
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Stored text (company names and cells from imported files, answers from DNS and WHOIS) as a terminal shows it
+ * literally: escape sequences removed, so a crafted cell cannot move the cursor, recolour or retitle the terminal,
+ * and other control characters made visible as U+FFFD. One line unless `multiline` (then newlines and tabs stay).
+ */
+export function terminalSafe(text: string, multiline = false): string {
+  const stripped = text.replace(ESCAPE_SEQUENCE, '').replace(BIDI_CONTROLS, '');
+  return multiline
+    ? stripped.replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '\ufffd')
+    : stripped.replace(/[\t\n\r]/g, ' ').replace(/[\x00-\x1f\x7f-\x9f]/g, '\ufffd');
+}
+
+function pad(raw: string, width: number): string {
+  const text = terminalSafe(raw);
   return text.length >= width ? text.slice(0, width - 1) + '…' : text.padEnd(width);
 }
 
 export function scanLine(j: ScanJson): string {
-  if (j.scan_status === 'invalid_domain') return `${pad(j.domain, 34)} rejected: ${j.error}`;
+  if (j.scan_status === 'invalid_domain') return `${pad(j.domain, 34)} rejected: ${terminalSafe(j.error ?? '')}`;
   const score = j.readiness_score === null ? '  -' : String(j.readiness_score).padStart(3);
   const flags = j.risk_flags.length ? `  [${j.risk_flags.join(', ')}]` : '';
   const status = j.scan_status === 'completed' ? '' : `  (${j.scan_status})`;
-  return `${pad(j.domain_display, 34)} ${pad(j.provider ?? '-', 9)} ${score}  ${pad(j.segment ?? '-', 9)} ${j.priority_category ?? '--'}${status}${flags}`;
+  return `${pad(j.domain_display, 34)} ${pad(j.provider ?? '-', 9)} ${score}  ${pad(j.segment ?? '-', 9)} ${j.priority_category ?? '--'}${status}${terminalSafe(flags)}`;
 }
 
 export function leadLine(r: LeadRow): string {

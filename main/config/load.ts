@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { FLAG_NAMES } from '../../shared/flags';
 import type { FlagName } from '../../shared/flags';
 import { rulesSchema, type ScoringRules } from '../engine/scoring/rules-schema';
+import { loadResource } from './resource-loader';
 import { resourcesDir } from './resources-dir';
 import {
   dkimSelectorsSchema,
@@ -35,34 +34,8 @@ const CONFIG_FILES = {
   mxRootSuffixes: 'mx_root_suffixes.json',
 } as const;
 
-function jsonPath(path: (string | number)[]): string {
-  return path.reduce<string>(
-    (out, part) =>
-      typeof part === 'number'
-        ? `${out}[${part}]`
-        : /^[A-Za-z_$][\w$]*$/.test(part)
-          ? `${out}.${part}`
-          : `${out}[${JSON.stringify(part)}]`,
-    '$',
-  );
-}
-
-/** Reads and validates one file; every problem is reported as "<file> <json path>: <message>". */
-export function readValidated<S extends z.ZodTypeAny>(dir: string, file: string, schema: S): z.output<S> {
-  const path = join(dir, file);
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new Error(`Config ${path}: ${(err as Error).message}`);
-  }
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${file} ${jsonPath(i.path)}: ${i.message}`);
-    throw new Error(`Config ${path} is invalid:\n${lines.join('\n')}`);
-  }
-  return result.data;
-}
+/** Reads and validates one file (see loadResource). */
+const readValidated = loadResource;
 
 const flagDefaultsSchema = z
   .object(Object.fromEntries(FLAG_NAMES.map((n) => [n, z.boolean()])) as Record<FlagName, z.ZodBoolean>)

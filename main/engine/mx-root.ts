@@ -1,7 +1,4 @@
-/** Lower-case, no trailing dot: the form every host comparison uses. */
-export function canonicalHost(host: string): string {
-  return host.trim().replace(/\.+$/, '').toLowerCase();
-}
+import { canonicalHost } from './dns/names';
 
 /** host === suffix or host ends with "." + suffix: label-aligned, so outlook.com.tr is not under outlook.com. */
 export function isHostUnder(host: string, suffix: string): boolean {

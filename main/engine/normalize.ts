@@ -15,8 +15,16 @@ export type NormalizeErrorCode =
 export type NormalizeResult =
   { ok: true; domain: string; display: string } | { ok: false; code: NormalizeErrorCode; message: string };
 
-/** Filler values seen in spreadsheet exports instead of a website. */
+/** Filler values seen in spreadsheet exports instead of a website (Turkish sheets say "yok", "none"). */
 const PLACEHOLDERS = new Set([
+  'yok',
+  'yoktur',
+  'bilinmiyor',
+  'belirtilmemiş',
+  '--',
+  '\u2013',
+  '\u2014',
+  '?',
   'nan',
   'n/a',
   'na',
@@ -54,7 +62,9 @@ function hostOf(text: string): string {
 export function normalizeDomain(raw: string): NormalizeResult {
   let text = raw.replace(WRAPPERS, '');
   if (text === '') return fail('empty', 'The value is empty.');
-  if (PLACEHOLDERS.has(text.toLowerCase())) return fail('placeholder', `"${text}" is a placeholder, not a domain.`);
+  // both foldings: "WEBSITE" is English (I → i), "BELİRTİLMEMİŞ" Turkish (İ → i)
+  if (PLACEHOLDERS.has(text.toLowerCase()) || PLACEHOLDERS.has(text.toLocaleLowerCase('tr')))
+    return fail('placeholder', `"${text}" is a placeholder, not a domain.`);
 
   const scheme = SCHEME.exec(text);
   if (scheme) {

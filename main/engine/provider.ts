@@ -1,7 +1,8 @@
 import type { ProviderInfo, TenantSize } from '../../shared/domain';
 import type { HunterConfig } from '../config/load';
 import type { ProviderEntry } from '../config/schemas';
-import { canonicalHost, isHostUnder, mxRoot } from './mx-root';
+import { canonicalHost } from './dns/names';
+import { isHostUnder, mxRoot } from './mx-root';
 
 export interface ProviderInput {
   /** sorted by preference; the first is the primary */

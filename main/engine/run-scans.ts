@@ -1,13 +1,8 @@
 import type { ScanResult } from '../../shared/domain';
-import type { Scanner } from './scan';
-import { unknownSignal } from './whois/fields';
+import type { RunScansOptions, Scanner } from './scan';
 
-export interface RunScansOptions {
-  concurrency: number;
-  signal?: AbortSignal;
-  /** called as each scan finishes (completion order, not input order) */
-  onResult: (result: ScanResult, index: number) => void;
-}
+export type { RunScansOptions };
+import { unknownSignal } from './whois/fields';
 
 /** The result reported for an input whose scan broke (a bug or a crashed worker, never bad input). */
 export function scanFailure(input: string, message: string): ScanResult {

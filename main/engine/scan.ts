@@ -1,11 +1,19 @@
+import { daysUntil } from '../../shared/dates';
 import type { ScanResult, WhoisSignal } from '../../shared/domain';
 import type { HunterConfig } from '../config/load';
 import { analyzeDns } from './dns/analyze';
 import type { DnsClient } from './dns/client';
 import { normalizeDomain } from './normalize';
 import { detectProvider } from './provider';
-import type { RunScansOptions } from './run-scans';
+import { scoringInputOf } from './scoring/input';
 import { scoreLead } from './scoring/score';
+
+export interface RunScansOptions {
+  concurrency: number;
+  signal?: AbortSignal;
+  /** called as each scan finishes (completion order, not input order) */
+  onResult: (result: ScanResult, index: number) => void;
+}
 
 export interface WhoisLookup {
   lookup(domain: string): Promise<WhoisSignal>;
@@ -35,16 +43,6 @@ const WHOIS_OFF: WhoisSignal = {
   nameservers: [],
   reason: null,
 };
-
-const DAY_MS = 86_400_000;
-
-function daysUntil(isoDate: string | null, now: Date): number | null {
-  if (!isoDate) return null;
-  const t = Date.parse(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(t)) return null;
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return Math.round((t - today) / DAY_MS);
-}
 
 /** The one scan path (the old version had three with different side effects): input → signals → verdict. */
 export function createScanner(deps: ScannerDeps): Scanner {
@@ -93,19 +91,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
       }
       const provider = detectProvider({ mx_records: dns.mx_records, dkim_tenant: dns.dkim.tenant_name }, deps.config);
       const verdict = scoreLead(
-        {
-          provider: provider.provider,
-          mx_records: dns.mx_records,
-          spf: dns.spf.present,
-          dkim: dns.dkim.present,
-          dmarc: dns.dmarc.present,
-          dmarc_policy: dns.dmarc.policy,
-          dmarc_pct: dns.dmarc.pct,
-          spf_lookup_count: dns.spf.lookup_count,
-          spf_include_count: dns.spf.present ? dns.spf.includes.length : null,
-          spf_multiple_records: dns.spf.multiple_records,
-          expires_in_days: daysUntil(whois.expires_at, now()),
-        },
+        scoringInputOf({ ...dns, mx_records: dns.mx_records }, provider, daysUntil(whois.expires_at, now())),
         deps.config.rules,
       );
       return finish({

@@ -7,10 +7,13 @@ export const ColumnKeywordsSchema = z.object({
   domain: z.array(z.string().min(1)),
   website: z.array(z.string().min(1)),
   company: z.array(z.string().min(1)),
+  phone: z.array(z.string().min(1)),
+  city: z.array(z.string().min(1)),
 });
 export type ColumnKeywords = z.infer<typeof ColumnKeywordsSchema>;
 export type ColumnRole = keyof ColumnKeywords;
-const ROLES: ColumnRole[] = ['email', 'domain', 'website', 'company'];
+// phone and city before company: "Firma Telefonu" is a phone column, not a second company name
+const ROLES: ColumnRole[] = ['email', 'domain', 'website', 'phone', 'city', 'company'];
 
 export interface ColumnMap {
   hasHeader: boolean;
@@ -20,6 +23,8 @@ export interface ColumnMap {
   domain: number | null;
   website: number | null;
   company: number | null;
+  phone: number | null;
+  city: number | null;
 }
 
 function roleOfHeader(header: string, keywords: ColumnKeywords, taken: Set<ColumnRole>): ColumnRole | null {
@@ -38,7 +43,16 @@ function roleOfHeader(header: string, keywords: ColumnKeywords, taken: Set<Colum
 /** Which column holds what: by header keywords (Turkish or English), falling back to the column whose cells look most like domains. */
 export function detectColumns(firstRow: string[], rows: string[][], keywords: ColumnKeywords): ColumnMap {
   const taken = new Set<ColumnRole>();
-  const map: ColumnMap = { hasHeader: false, headers: [], email: null, domain: null, website: null, company: null };
+  const map: ColumnMap = {
+    hasHeader: false,
+    headers: [],
+    email: null,
+    domain: null,
+    website: null,
+    company: null,
+    phone: null,
+    city: null,
+  };
   firstRow.forEach((cell, i) => {
     const role = roleOfHeader(cell, keywords, taken);
     if (role) {

@@ -1,65 +1,95 @@
 import type { ImportPreview, ImportPreviewRow } from '../../shared/imports';
-import { normalizeDomain } from '../engine/normalize';
+import { normalizeDomain, type NormalizeResult } from '../engine/normalize';
 import type { ColumnKeywords, ColumnMap } from './detect-columns';
 import { detectColumns } from './detect-columns';
-import type { Table } from './read-table';
+import { flagDomain, type ImportDomainRules } from './domain-rules';
+import type { Table } from './table-limits';
+
+export interface ImportConfig {
+  keywords: ColumnKeywords;
+  domainRules: ImportDomainRules;
+}
+
+export interface PlannedLead {
+  domain: string;
+  domain_display: string;
+  company_name: string | null;
+  /** contact details from the file's extra columns, kept on the lead */
+  city: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+}
 
 export interface ImportPlan {
   preview: ImportPreview;
   /** one entry per distinct valid domain, in file order */
-  leads: { domain: string; domain_display: string; company_name: string | null }[];
+  leads: PlannedLead[];
   /** every data row with its outcome and its cells by header, for the raw import record */
   rows: (ImportPreviewRow & { raw: Record<string, string> })[];
 }
 
 const PREVIEW_ROWS = 500;
+const FLAG_MESSAGES = {
+  consumer_mailbox: 'A free mailbox provider, not the company\u2019s own domain',
+  reserved_name: 'A name reserved for examples and tests, not a real company domain',
+} as const;
 
 function cell(row: string[], col: number | null): string {
   return col === null ? '' : (row[col] ?? '').trim();
 }
 
-/** The domain candidate of a row: an explicit domain column wins, then the website, then the e-mail address. */
-function candidateOf(row: string[], map: ColumnMap): string {
-  return cell(row, map.domain) || cell(row, map.website) || cell(row, map.email);
+/**
+ * The domain of a row: the first of the domain, website and e-mail cells that reads as a domain, so a junk
+ * website cell ("yok", "-") falls back to the e-mail address. With none, the first filled cell's reason.
+ */
+function domainOf(row: string[], map: ColumnMap): { input: string; result: NormalizeResult } {
+  let first: { input: string; result: NormalizeResult } | null = null;
+  for (const col of [map.domain, map.website, map.email]) {
+    const input = cell(row, col);
+    if (!input) continue;
+    const result = normalizeDomain(input);
+    if (result.ok) return { input, result };
+    first ??= { input, result };
+  }
+  return first ?? { input: '', result: normalizeDomain('') };
 }
 
-export function planImport(table: Table, keywords: ColumnKeywords): ImportPlan {
-  const map = detectColumns(table.firstRow, table.rows, keywords);
+export function planImport(table: Table, config: ImportConfig): ImportPlan {
+  const map = detectColumns(table.firstRow, table.rows, config.keywords);
   const dataRows = map.hasHeader ? table.rows : [table.firstRow, ...table.rows];
   const seen = new Set<string>();
-  const leads: ImportPlan['leads'] = [];
+  const leads: PlannedLead[] = [];
   const rows: ImportPlan['rows'] = [];
   let duplicates = 0;
 
   dataRows.forEach((r, i) => {
-    const input = candidateOf(r, map);
+    const { input, result } = domainOf(r, map);
     const company = cell(r, map.company) || null;
-    const result = normalizeDomain(input);
     const raw = Object.fromEntries(map.headers.map((h, c) => [h, r[c] ?? '']));
+    const base = { row: i + 1, input, company_name: company };
     let row: ImportPreviewRow;
     if (!result.ok) {
-      row = {
-        row: i + 1,
-        input,
-        domain: null,
-        company_name: company,
-        error: result.code,
-        error_message: result.message,
-      };
+      row = { ...base, domain: null, error: result.code, error_message: result.message };
     } else if (seen.has(result.domain)) {
       duplicates++;
-      row = {
-        row: i + 1,
-        input,
-        domain: result.domain,
-        company_name: company,
-        error: 'duplicate',
-        error_message: 'Same domain as an earlier row',
-      };
+      row = { ...base, domain: result.domain, error: 'duplicate', error_message: 'Same domain as an earlier row' };
     } else {
-      seen.add(result.domain);
-      leads.push({ domain: result.domain, domain_display: result.display, company_name: company });
-      row = { row: i + 1, input, domain: result.domain, company_name: company, error: null, error_message: null };
+      const flag = flagDomain(result.domain, config.domainRules);
+      if (flag) {
+        row = { ...base, domain: result.domain, error: flag, error_message: FLAG_MESSAGES[flag] };
+      } else {
+        seen.add(result.domain);
+        const email = cell(r, map.email);
+        leads.push({
+          domain: result.domain,
+          domain_display: result.display,
+          company_name: company,
+          city: cell(r, map.city) || null,
+          contact_email: email.includes('@') ? email : null,
+          contact_phone: cell(r, map.phone) || null,
+        });
+        row = { ...base, domain: result.domain, error: null, error_message: null };
+      }
     }
     rows.push({ ...row, raw });
   });
@@ -71,6 +101,8 @@ export function planImport(table: Table, keywords: ColumnKeywords): ImportPlan {
       company: header(map.company),
       email: header(map.email),
       website: header(map.website),
+      phone: header(map.phone),
+      city: header(map.city),
     },
     headers: map.headers,
     total: rows.length,

@@ -27,10 +27,19 @@ export interface NodeSecretStoreFiles {
   keyFile: string;
 }
 
-/** The two files beside a database file (or in a folder when the database lives in memory). */
+/** `<name>.secrets.json` and `<name>.secrets.key` in a folder. */
+export function secretFilesIn(dir: string, name = 'hunter'): NodeSecretStoreFiles {
+  return { secretsFile: path.join(dir, `${name}.secrets.json`), keyFile: path.join(dir, `${name}.secrets.key`) };
+}
+
+/** The two files beside a database file: the CLI, the web bridge and the app share them through the database. */
 export function secretFilesBeside(dbPath: string): NodeSecretStoreFiles {
-  const dir = path.dirname(path.resolve(dbPath));
-  return { secretsFile: path.join(dir, 'hunter-secrets.json'), keyFile: path.join(dir, 'hunter-secrets.key') };
+  return secretFilesIn(path.dirname(path.resolve(dbPath)));
+}
+
+/** The store over the files in a folder (the Node platform's secrets). */
+export function createFileSecretStore(dir: string, name = 'hunter'): SecretStore {
+  return createNodeSecretStore(secretFilesIn(dir, name));
 }
 
 /** Writes through a temporary file created 0600, so the secrets never exist on disk with a looser mode. */
@@ -122,12 +131,4 @@ export function createNodeSecretStore(files: NodeSecretStoreFiles): SecretStore 
       writeOwnerOnly(files.secretsFile, JSON.stringify(all));
     },
   };
-}
-
-/** The platform's store: `<name>.secrets.json` and `<name>.secrets.key` in the app's data folder. */
-export function createFileSecretStore(dir: string, name = 'hunter'): SecretStore {
-  return createNodeSecretStore({
-    secretsFile: path.join(dir, `${name}.secrets.json`),
-    keyFile: path.join(dir, `${name}.secrets.key`),
-  });
 }

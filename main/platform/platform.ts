@@ -26,4 +26,6 @@ export interface Platform {
   openUrl(url: string): Promise<void>;
   /** a desktop notification; under plain Node it only reaches the log */
   notify(title: string, body: string): void;
+  /** whether the machine has a network connection (Electron's net.isOnline); absent = assume online */
+  isOnline?(): boolean;
 }

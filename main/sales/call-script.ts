@@ -1,5 +1,6 @@
-// Call script (2-5 bullets) and discovery questions (5-9), by segment. The opener names the rep's company from
-// settings ("{company} adına arıyorum" needs no Turkish case suffix on the name).
+// Call script (2-5 bullets) and discovery questions (5-9), by segment. The greeting carries the rep's own name and
+// company from settings ("{company} adına arıyorum" needs no Turkish case suffix), a bracketed placeholder when
+// either is not set; the customer is named by company name, else by the Unicode domain a person can read aloud.
 import type { OfferTierName, SalesInput } from '../../shared/sales-summary';
 import { providerLabel } from './narrative';
 import { issueTexts, riskLevel } from './security';
@@ -10,6 +11,8 @@ import type { SalesTemplates } from './templates';
 
 export interface CallScriptContext {
   state: LeadState;
+  /** the rep's name and company from settings; empty = not set */
+  rep: string;
   company: string;
   tier: OfferTierName;
   signals: SecuritySignals;
@@ -17,24 +20,32 @@ export interface CallScriptContext {
 
 export function callScript(input: SalesInput, ctx: CallScriptContext, t: SalesTemplates): string[] {
   const c = t.call_script;
-  const vars = { company: ctx.company, domain: input.domain };
-  const generic = [fill(c.generic_opener, vars), c.generic_cta];
+  const domain = input.domain_display || input.domain;
+  const vars = { customer: input.company_name?.trim() || domain };
+  const greeting = fill(c.greeting, {
+    rep: ctx.rep.trim() || c.rep_placeholder,
+    company: ctx.company.trim() || c.company_placeholder,
+  });
+  const opener = (template: string, extra: Record<string, string> = {}) =>
+    `${greeting} ${fill(template, { ...vars, ...extra })}`;
+  const generic = [opener(c.generic_opener), c.generic_cta];
   if (ctx.state === 'unscanned') return [c.unscanned, ...generic];
   if (ctx.state === 'no_verdict') return [c.rescan, ...generic];
+  if (ctx.state === 'not_found') return [fill(c.not_found, { domain }), c.not_found_next];
 
   const issues = issueTexts(ctx.signals, t);
   const issueVars = { issues: joinList(t, issues) };
   switch (input.segment) {
     case 'Cold':
       return [
-        fill(c.cold_opener, vars),
+        opener(c.cold_opener),
         riskLevel(ctx.signals) === 'high' ? fill(c.cold_risk, issueVars) : c.cold_generic,
         c.cold_cta,
       ];
     case 'Migration': {
       const current = input.local_provider ?? providerLabel(input.provider, t);
       return [
-        fill(c.migration_opener, { ...vars, current }),
+        opener(c.migration_opener, { current }),
         ...(issues.length ? [fill(c.migration_issues, issueVars)] : []),
         c.value[ctx.tier],
         (input.readiness_score ?? 0) >= 70 ? c.migration_cta_offer : c.migration_cta,
@@ -42,7 +53,7 @@ export function callScript(input: SalesInput, ctx: CallScriptContext, t: SalesTe
     }
     case 'Existing':
       return [
-        fill(c.existing_opener, vars),
+        opener(c.existing_opener),
         ...(issues.length ? [fill(c.existing_issues, issueVars)] : []),
         c.existing_value,
         c.existing_cta,

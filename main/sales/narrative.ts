@@ -44,7 +44,8 @@ export function oneLiner(input: SalesInput, state: LeadState, tier: OfferTierNam
   } else if (input.segment === 'Cold') {
     body = fill(score >= 40 ? o.cold_medium : o.cold_low, vars);
   } else body = o.skip;
-  return `${input.domain} - ${body}`;
+  // a partial scan is said first, so nobody pitches from half the facts without knowing it
+  return `${input.domain} - ${state === 'scored' && input.partial ? fill(o.partial, { body }) : body}`;
 }
 
 /** Lists only the signals that are verified present; nothing is claimed for missing or unchecked ones. */
@@ -104,7 +105,7 @@ export function segmentExplanation(input: SalesInput, state: LeadState, s: Secur
 
 export function providerReasoning(input: SalesInput, state: LeadState, t: SalesTemplates): string {
   const p = t.provider;
-  if (state === 'unscanned') return p.unscanned;
+  if (state === 'unscanned' || state === 'not_found') return p[state];
   if (input.provider === null) return p.none;
   let text: string;
   if ((DESCRIBED_PROVIDERS as readonly string[]).includes(input.provider)) text = p[input.provider as Described];

@@ -15,13 +15,19 @@ export function recommendOfferTier(
   return input.segment === 'Migration' && (input.readiness_score ?? 0) >= 70 ? 'Business Standard' : 'Business Basic';
 }
 
+/** a lead already on Microsoft 365 has nothing to migrate: it is never quoted a migration fee */
+function isMicrosoftCustomer(input: Pick<SalesInput, 'provider' | 'segment'>): boolean {
+  return input.provider === 'M365' || input.segment === 'Existing';
+}
+
 export function buildOfferTier(
-  input: Pick<SalesInput, 'tenant_size' | 'segment' | 'readiness_score'>,
+  input: Pick<SalesInput, 'tenant_size' | 'segment' | 'readiness_score' | 'provider'>,
   settings: OfferSettings,
   t: SalesTemplates,
 ): OfferTier {
   const tier = recommendOfferTier(input);
-  const p = settings.offer_prices[tier];
+  const listed = settings.offer_prices[tier];
+  const p = isMicrosoftCustomer(input) ? { ...listed, migration_fee: null } : listed;
   const money = (amount: number) => formatMoney(t, amount, settings.currency);
   const parts: string[] = [];
   if (p.price_per_user_per_month !== null)

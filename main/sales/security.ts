@@ -6,14 +6,29 @@ import { fill, joinList } from './text';
 import type { SalesTemplates } from './templates';
 
 export type RecordState = 'present' | 'missing' | 'unknown';
-/** enforced = quarantine or reject; none = record with p=none; absent = authoritative "no record" */
-export type DmarcState = 'enforced' | 'none' | 'absent' | 'unknown';
-export type SecurityIssue = 'spf_missing' | 'dkim_missing' | 'dmarc_absent' | 'dmarc_none' | 'dmarc_partial';
+/** broken = published, but receivers treat it as a permerror */
+export type SpfState = RecordState | 'broken';
+/** revoked = the only key found has an empty p= */
+export type DkimState = RecordState | 'revoked';
+/**
+ * enforced = quarantine or reject; none = record with p=none; absent = authoritative "no record";
+ * invalid = records published that give no policy (several, or no valid p and no rua)
+ */
+export type DmarcState = 'enforced' | 'none' | 'absent' | 'invalid' | 'unknown';
+export type SecurityIssue =
+  | 'spf_missing'
+  | 'spf_broken'
+  | 'dkim_missing'
+  | 'dkim_revoked'
+  | 'dmarc_absent'
+  | 'dmarc_invalid'
+  | 'dmarc_none'
+  | 'dmarc_partial';
 export type RiskLevel = SecurityReasoning['risk_level'];
 
 export interface SecuritySignals {
-  spf: RecordState;
-  dkim: RecordState;
+  spf: SpfState;
+  dkim: DkimState;
   dmarc: DmarcState;
   policy: DmarcPolicy | null;
   /** pct of an enforcing policy (100 when the record has no pct); null otherwise */
@@ -25,27 +40,49 @@ function recordState(value: boolean | null): RecordState {
   return value ? 'present' : 'missing';
 }
 
-function dmarcState(input: Pick<SalesInput, 'dmarc_policy' | 'dmarc_present'>): DmarcState {
+function dmarcState(input: Pick<SalesInput, 'dmarc_policy' | 'dmarc_present' | 'dmarc_invalid'>): DmarcState {
   if (input.dmarc_policy === 'none') return 'none';
   if (input.dmarc_policy !== null) return 'enforced';
   // without a policy only an explicit "no record" answer lets us say DMARC is absent
-  return input.dmarc_present === false ? 'absent' : 'unknown';
+  if (input.dmarc_present !== false) return 'unknown';
+  return input.dmarc_invalid ? 'invalid' : 'absent';
 }
 
 export function readSecuritySignals(
-  input: Pick<SalesInput, 'spf' | 'dkim' | 'dmarc_policy' | 'dmarc_coverage' | 'dmarc_present'>,
+  input: Pick<
+    SalesInput,
+    | 'spf'
+    | 'dkim'
+    | 'dmarc_policy'
+    | 'dmarc_coverage'
+    | 'dmarc_present'
+    | 'spf_broken'
+    | 'dkim_revoked'
+    | 'dmarc_invalid'
+  >,
 ): SecuritySignals {
   const dmarc = dmarcState(input);
   const coverage = dmarc === 'enforced' ? Math.min(100, Math.max(0, input.dmarc_coverage ?? 100)) : null;
-  return { spf: recordState(input.spf), dkim: recordState(input.dkim), dmarc, policy: input.dmarc_policy, coverage };
+  const spf = recordState(input.spf);
+  const dkim = recordState(input.dkim);
+  return {
+    spf: spf === 'present' && input.spf_broken ? 'broken' : spf,
+    dkim: dkim === 'missing' && input.dkim_revoked ? 'revoked' : dkim,
+    dmarc,
+    policy: input.dmarc_policy,
+    coverage,
+  };
 }
 
 /** the problems, in the order the texts list them */
 export function securityIssues(s: SecuritySignals): SecurityIssue[] {
   const issues: SecurityIssue[] = [];
   if (s.spf === 'missing') issues.push('spf_missing');
+  if (s.spf === 'broken') issues.push('spf_broken');
   if (s.dkim === 'missing') issues.push('dkim_missing');
+  if (s.dkim === 'revoked') issues.push('dkim_revoked');
   if (s.dmarc === 'absent') issues.push('dmarc_absent');
+  if (s.dmarc === 'invalid') issues.push('dmarc_invalid');
   if (s.dmarc === 'none') issues.push('dmarc_none');
   if (s.coverage !== null && s.coverage < 100) issues.push('dmarc_partial');
   return issues;
@@ -54,7 +91,7 @@ export function securityIssues(s: SecuritySignals): SecurityIssue[] {
 /** Two problems, or no DMARC protection at all, is high; one problem is medium; none is low. */
 export function riskLevel(s: SecuritySignals): RiskLevel {
   const issues = securityIssues(s);
-  if (issues.length >= 2 || s.dmarc === 'absent' || s.dmarc === 'none') return 'high';
+  if (issues.length >= 2 || s.dmarc === 'absent' || s.dmarc === 'invalid' || s.dmarc === 'none') return 'high';
   return issues.length === 1 ? 'medium' : 'low';
 }
 

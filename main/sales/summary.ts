@@ -12,7 +12,7 @@ import { calculateUrgency } from './urgency';
 
 export interface SalesContext {
   templates: SalesTemplates;
-  settings: Pick<Settings, 'company_name' | 'currency' | 'offer_prices'>;
+  settings: Pick<Settings, 'rep_name' | 'company_name' | 'currency' | 'offer_prices'>;
   lang: SalesLang;
   now: Date;
   /** multiplies the opportunity potential (previous Hunter's HUNTER_SALES_ENGINE_OPPORTUNITY_FACTOR); default 1 */
@@ -33,19 +33,25 @@ export function buildSalesSummary(input: SalesInput, ctx: SalesContext): SalesSu
   const offer = buildOfferTier(input, ctx.settings, t);
   const rationale = buildOpportunity(input, t, ctx.tuningFactor ?? 1);
   const urgency = calculateUrgency(input, ctx.now);
+  const notFound = state === 'not_found';
   return {
     domain: input.domain,
     one_liner: oneLiner(input, state, offer.tier, t),
     segment_explanation: segmentExplanation(input, state, signals, t),
     provider_reasoning: providerReasoning(input, state, t),
-    security_reasoning: buildSecurityReasoning(signals, t),
-    call_script: callScript(input, { state, company: ctx.settings.company_name, tier: offer.tier, signals }, t),
+    // a domain that does not exist has no mail to protect: its missing records are no sales argument
+    security_reasoning: notFound ? null : buildSecurityReasoning(signals, t),
+    call_script: callScript(
+      input,
+      { state, rep: ctx.settings.rep_name, company: ctx.settings.company_name, tier: offer.tier, signals },
+      t,
+    ),
     discovery_questions: discoveryQuestions(input, state, t),
     offer_tier: offer,
     opportunity_potential: rationale.total,
     opportunity_rationale: rationale,
     urgency,
-    next_step: buildNextStep({ state, segment: input.segment, potential: rationale.total, urgency }, t),
+    next_step: buildNextStep({ state, category: input.priority_category, potential: rationale.total, urgency }, t),
     metadata: {
       domain: input.domain,
       provider: input.provider,
@@ -58,5 +64,6 @@ export function buildSalesSummary(input: SalesInput, ctx: SalesContext): SalesSu
     },
     language: ctx.lang,
     scanned: input.scanned,
+    ...(input.partial && state === 'scored' ? { partially_scanned: true } : {}),
   };
 }

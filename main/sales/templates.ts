@@ -1,9 +1,9 @@
 // The human text of the sales summary lives in resources/sales/templates.{lang}.json; this schema is the one
 // list of keys both languages must provide, so a missing or misspelt key fails at load time, not mid-call.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Lang } from '../../shared/lang';
+import { loadResource } from '../config/resource-loader';
 import { z } from 'zod';
-import { SEGMENTS, TENANT_SIZES } from '../../shared/domain';
+import { PRIORITY_CATEGORIES, SEGMENTS, TENANT_SIZES } from '../../shared/domain';
 import {
   NEXT_STEP_PRIORITIES,
   NEXT_STEP_TIMELINES,
@@ -12,7 +12,7 @@ import {
   URGENCIES,
 } from '../../shared/sales-summary';
 
-export type SalesLang = 'tr' | 'en';
+export type SalesLang = Lang;
 
 /** an object with exactly these string keys */
 function texts<const K extends string>(keys: readonly K[]) {
@@ -57,6 +57,8 @@ export const SalesTemplatesSchema = z
     one_liner: texts([
       'unscanned',
       'no_verdict',
+      'not_found',
+      'partial',
       'migration_high_sized',
       'migration_high',
       'migration_medium_local',
@@ -72,6 +74,7 @@ export const SalesTemplatesSchema = z
     segment: texts([
       'unscanned',
       'no_verdict',
+      'not_found',
       'existing_high',
       'existing_medium',
       'existing_low',
@@ -94,6 +97,7 @@ export const SalesTemplatesSchema = z
     ]).extend({ signal: texts(['spf_present', 'dkim_present', 'dmarc_enforced']) }),
     provider: texts([
       'unscanned',
+      'not_found',
       'none',
       'M365',
       'Google',
@@ -113,10 +117,13 @@ export const SalesTemplatesSchema = z
           'spf_present',
           'spf_missing',
           'spf_unknown',
+          'spf_broken',
           'dkim_present',
           'dkim_missing',
           'dkim_unknown',
+          'dkim_revoked',
           'dmarc_absent',
+          'dmarc_invalid',
           'dmarc_none',
           'dmarc_enforced',
           'dmarc_unknown',
@@ -127,12 +134,26 @@ export const SalesTemplatesSchema = z
         unchecked_name: texts(['spf_unknown', 'dkim_unknown', 'dmarc_unknown']),
         sales_angle: texts(RISK_LEVELS),
         action: texts(RISK_LEVELS),
-        step: texts(['spf_missing', 'dkim_missing', 'dmarc_absent', 'dmarc_none', 'dmarc_partial']),
+        step: texts([
+          'spf_missing',
+          'spf_broken',
+          'dkim_missing',
+          'dkim_revoked',
+          'dmarc_absent',
+          'dmarc_invalid',
+          'dmarc_none',
+          'dmarc_partial',
+        ]),
       })
       .strict(),
     call_script: texts([
       'unscanned',
       'rescan',
+      'not_found',
+      'not_found_next',
+      'greeting',
+      'rep_placeholder',
+      'company_placeholder',
       'generic_opener',
       'generic_cta',
       'cold_opener',
@@ -175,11 +196,16 @@ export const SalesTemplatesSchema = z
       .object({
         scan: messageAndNote,
         rescan: messageAndNote,
-        wait: messageAndNote,
-        call_now: z.object({ Migration: messageAndNote, Existing: messageAndNote }).strict(),
-        call_planned: z.object({ Migration: messageAndNote, Existing: messageAndNote }).strict(),
-        call_soon: z.object({ Migration: messageAndNote, Existing: messageAndNote, Cold: messageAndNote }).strict(),
-        email: z.object({ Cold: messageAndNote, other: messageAndNote }).strict(),
+        check_domain: messageAndNote,
+        by_category: z
+          .object(
+            Object.fromEntries(PRIORITY_CATEGORIES.map((c) => [c, messageAndNote])) as Record<
+              (typeof PRIORITY_CATEGORIES)[number],
+              typeof messageAndNote
+            >,
+          )
+          .strict(),
+        expiring: messageAndNote,
       })
       .strict(),
     text: texts([
@@ -220,8 +246,5 @@ export type SalesTemplates = z.infer<typeof SalesTemplatesSchema>;
  * it runs once per language at first use and callers cache the result.
  */
 export function loadSalesTemplates(dir: string, lang: SalesLang): SalesTemplates {
-  const file = join(dir, `templates.${lang}.json`);
-  const parsed = SalesTemplatesSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`invalid sales templates ${file}: ${parsed.error.message}`);
-  return parsed.data;
+  return loadResource(dir, `templates.${lang}.json`, SalesTemplatesSchema);
 }

@@ -1,27 +1,32 @@
+import { daysUntil } from '../../shared/dates';
+import type { PriorityCategory } from '../../shared/domain';
 import type { SalesInput, Urgency } from '../../shared/sales-summary';
 
-const DAY_MS = 86_400_000;
+export { daysUntil };
 
-/** whole days from now's local calendar date to expires_at (negative when already expired); null if unknown */
-export function daysUntil(expiresAt: string | null, now: Date): number | null {
-  const m = expiresAt ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(expiresAt) : null;
-  if (!m) return null;
-  const expiry = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
-  return Math.round((expiry - today) / DAY_MS);
-}
+/**
+ * The P category is the sales team's ranking, so it sets the urgency: P1/P2 (the top buckets) are urgent, P3
+ * (Microsoft customer with a weak partner) is worth a call soon, renewal, nurture and no-go leads are not urgent.
+ */
+const BY_CATEGORY: Record<PriorityCategory, Urgency> = {
+  P1: 'high',
+  P2: 'high',
+  P3: 'medium',
+  P4: 'low',
+  P5: 'low',
+  P6: 'low',
+};
 
-/** First hit wins: best priority, a strong Migration, or a domain expiring soon make it urgent. */
-export function calculateUrgency(
-  input: Pick<SalesInput, 'segment' | 'priority_score' | 'readiness_score' | 'expires_at'>,
-  now: Date,
-): Urgency {
-  const { segment, priority_score: priority } = input;
-  const score = input.readiness_score ?? 0;
+/** categories a rep pursues by phone or e-mail; an expiring domain makes them more urgent (not nurture/no-go) */
+export const PURSUED_CATEGORIES: ReadonlySet<PriorityCategory> = new Set(['P1', 'P2', 'P3', 'P4']);
+
+/** No category (no verdict yet) is never urgent; an expiring domain raises a pursued lead's urgency. */
+export function calculateUrgency(input: Pick<SalesInput, 'priority_category' | 'expires_at'>, now: Date): Urgency {
+  const category = input.priority_category;
+  if (category === null) return 'low';
+  const urgency = BY_CATEGORY[category];
   const days = daysUntil(input.expires_at, now);
-  if (priority === 1 || (segment === 'Migration' && score >= 80) || (days !== null && days < 60)) return 'high';
-  if (priority === 2 || (segment === 'Migration' && score >= 50) || (segment === 'Existing' && score >= 70))
-    return 'medium';
-  if (days !== null && days < 90) return 'medium';
-  return 'low';
+  if (!PURSUED_CATEGORIES.has(category) || days === null) return urgency;
+  if (days < 60) return 'high';
+  return days < 90 && urgency === 'low' ? 'medium' : urgency;
 }

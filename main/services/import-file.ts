@@ -1,27 +1,26 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ImportResult } from '../../shared/imports';
+import { loadResource } from '../config/resource-loader';
 import { ColumnKeywordsSchema } from '../import/detect-columns';
-import type { ColumnKeywords } from '../import/detect-columns';
-import { planImport } from '../import/preview';
-import type { ImportPlan } from '../import/preview';
-import { readTable } from '../import/read-table';
+import { ImportDomainRulesSchema } from '../import/domain-rules';
+import { planInWorker, type PlanWorkerLimits } from '../import/plan-in-worker';
+import type { ImportConfig, ImportPlan } from '../import/preview';
 import type { Store } from '../store/db';
 
-let keywordsCache: { dir: string; value: ColumnKeywords } | null = null;
-
-export function loadColumnKeywords(resources: string): ColumnKeywords {
-  if (keywordsCache?.dir === resources) return keywordsCache.value;
-  const file = path.join(resources, 'import_columns.json');
-  const parsed = ColumnKeywordsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success)
-    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  keywordsCache = { dir: resources, value: parsed.data };
-  return parsed.data;
+export function loadImportConfig(resources: string): ImportConfig {
+  return {
+    keywords: loadResource(resources, 'import_columns.json', ColumnKeywordsSchema),
+    domainRules: loadResource(resources, 'import_domain_rules.json', ImportDomainRulesSchema),
+  };
 }
 
-export async function planImportFile(fileName: string, content: Buffer, resources: string): Promise<ImportPlan> {
-  return planImport(await readTable(fileName, content), loadColumnKeywords(resources));
+/** Reads and plans the file off the calling thread (see planInWorker for the limits). */
+export function planImportFile(
+  fileName: string,
+  content: Buffer,
+  resources: string,
+  limits?: PlanWorkerLimits,
+): Promise<ImportPlan> {
+  return planInWorker(fileName, content, loadImportConfig(resources), limits);
 }
 
 /** Stores the raw rows (accepted and rejected) and upserts the valid leads, in one transaction. */
@@ -35,6 +34,7 @@ export function commitImport(store: Store, fileName: string, plan: ImportPlan): 
       updated,
       rejected: plan.preview.rejected,
       duplicates: plan.preview.duplicates,
+      domains: plan.leads.map((l) => l.domain),
     };
   });
 }

@@ -1,28 +1,21 @@
+import type { Lang } from '../../shared/lang';
 import path from 'node:path';
 import type { LeadDetail } from '../../shared/leads';
 import type { SalesInput, SalesSummary } from '../../shared/sales-summary';
+import { isSpfPermerror } from '../engine/dns/spf';
 import { buildSalesSummary, loadSalesTemplates, renderSalesSummaryText } from '../sales';
 import type { SalesTemplates } from '../sales';
 import type { Settings } from '../../shared/settings';
-
-type Lang = 'tr' | 'en';
 
 /** What the sales summary reads besides the lead: where the templates are, and the rep's settings. */
 export interface SalesDeps {
   resources: string;
   settings: { get(): Settings };
 }
-const templateCache = new Map<string, SalesTemplates>();
 
+/** the templates are cached by the resource loader */
 function templatesFor(resources: string, lang: Lang): SalesTemplates {
-  const dir = path.join(resources, 'sales');
-  const key = `${dir}:${lang}`;
-  let t = templateCache.get(key);
-  if (!t) {
-    t = loadSalesTemplates(dir, lang);
-    templateCache.set(key, t);
-  }
-  return t;
+  return loadSalesTemplates(path.join(resources, 'sales'), lang);
 }
 
 /** The stored lead, as the facts the sales engine reads. */
@@ -30,11 +23,13 @@ export function salesInputOf(lead: LeadDetail): SalesInput {
   const dns = lead.dns;
   return {
     domain: lead.domain,
+    domain_display: lead.domain_display,
     company_name: lead.company_name,
     provider: lead.provider,
     segment: lead.segment,
     readiness_score: lead.readiness_score,
     priority_score: lead.priority_score,
+    priority_category: lead.priority_category,
     tenant_size: lead.tenant_size,
     local_provider: lead.local_provider,
     mx_root: lead.mx_root,
@@ -46,6 +41,11 @@ export function salesInputOf(lead: LeadDetail): SalesInput {
     expires_at: lead.expires_at,
     contact_quality_score: lead.contact_quality_score,
     scanned: lead.scan_status !== 'pending',
+    partial: lead.scan_status === 'partial',
+    nxdomain: dns?.nxdomain ?? false,
+    spf_broken: dns?.spf.present === true && isSpfPermerror(dns.spf),
+    dkim_revoked: dns?.dkim.present === false && (dns.dkim.revoked_selectors?.length ?? 0) > 0,
+    dmarc_invalid: dns?.dmarc.error !== undefined,
   };
 }
 

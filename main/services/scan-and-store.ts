@@ -62,12 +62,16 @@ export async function scanAndStore(
     buffer = [];
     lastFlush = Date.now();
     const valid = batch.filter((b) => b.result.scan_status !== 'invalid_domain').map((b) => b.result);
+    // callers see each result as stored (a partial one completed with its last known signals)
+    let storedBatch = batch;
     store.transaction(() => {
-      if (valid.length > 0) store.leads.saveScanResults(valid);
-      opts.inTransaction?.(batch);
+      const saved = valid.length > 0 ? store.leads.saveScanResults(valid) : [];
+      const asStored = new Map(valid.map((result, i) => [result, saved[i]]));
+      storedBatch = batch.map((b) => ({ ...b, result: asStored.get(b.result) ?? b.result }));
+      opts.inTransaction?.(storedBatch);
     });
     stored += valid.length;
-    opts.onStored?.(batch);
+    opts.onStored?.(storedBatch);
   };
 
   await runScans(inputs, scanner, {

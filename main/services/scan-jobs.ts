@@ -11,7 +11,7 @@ import type { Scanners } from './scanners';
 const CHUNK = 1000;
 const PROGRESS_INTERVAL_MS = 100;
 /** how long stop() lets scans already in flight finish and be stored before it lets the store close */
-const STOP_DRAIN_MS = 700;
+const STOP_DRAIN_MS = 300;
 
 export interface ScanJobDeps {
   store: Store;

@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { loadResource } from '../config/resource-loader';
 import { SettingsSchema } from '../../shared/settings';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { Store } from '../store/db';
@@ -14,8 +13,7 @@ export interface SettingsService {
 
 /** Settings = shipped defaults (resources/default-settings.json) overlaid with what the user saved. */
 export function createSettingsService(store: Store, resources: string): SettingsService {
-  const file = path.join(resources, 'default-settings.json');
-  const defaults = SettingsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  const defaults = loadResource(resources, 'default-settings.json', SettingsSchema);
   const read = (): Settings => {
     const saved = store.settings.get<Partial<Settings>>(KEY) ?? {};
     const merged = SettingsSchema.safeParse({ ...defaults, ...saved });

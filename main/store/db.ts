@@ -1,19 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { createD365OutboxRepository } from './d365-outbox-repository';
 import type { D365OutboxRepository } from './d365-outbox-repository';
 import { createImportsRepository } from './imports-repository';
 import type { ImportsRepository } from './imports-repository';
 import { createLeadsRepository } from './leads-repository';
-import type { LeadsRepository } from './leads-repository';
+import type { LastKnownSignals, LeadsRepository } from './leads-repository';
 import { createLegacyRepository } from './legacy-repository';
 import type { LegacyRepository } from './legacy-repository';
+import { ensurePrivateFile } from './owner-only';
 import { resolveMigrationsFolder } from './migrations-folder';
 import { createReferralReads } from './referral-reads';
 import type { ReferralReads } from './referral-reads';
+import { createReferralsRepository } from './referrals-repository';
+import type { ReferralsRepository } from './referrals-repository';
 import { SqliteTtlCache } from './scan-cache';
 import { FOLD_SQL_FUNCTION, foldSearch } from './search-fold';
 import { createScanJobsRepository } from './scan-jobs-repository';
@@ -21,10 +23,8 @@ import type { ScanJobsRepository } from './scan-jobs-repository';
 import { createSettingsRepository } from './settings-repository';
 import type { SettingsRepository } from './settings-repository';
 
-/** drizzle over better-sqlite3; `$client` is the raw connection, used for synchronous transactions. */
-export type Db = BetterSQLite3Database & { $client: Database.Database };
-/** Injected time source; tests pin it so dates, expiry and "last 30 days" are deterministic. */
-export type Clock = () => Date;
+export type { Clock, Db } from './db-types';
+import type { Clock, Db } from './db-types';
 
 export interface OpenStoreOptions {
   /** folder holding NNNN_name.sql + meta/_journal.json; defaults to the one next to this module */
@@ -36,6 +36,8 @@ export interface OpenStoreOptions {
    * so a failed or regretted upgrade never costs the user's data. Default true; skipped for new/empty files.
    */
   backupBeforeMigrate?: boolean;
+  /** completes partial scan results with the previous verdict's signals before they are saved (see LastKnownSignals) */
+  lastKnownSignals?: LastKnownSignals;
 }
 
 export interface Store {
@@ -49,7 +51,8 @@ export interface Store {
   readonly scanJobs: ScanJobsRepository;
   readonly legacy: LegacyRepository;
   readonly d365Outbox: D365OutboxRepository;
-  readonly referrals: ReferralReads;
+  readonly referralReads: ReferralReads;
+  readonly referrals: ReferralsRepository;
   /** Runs fn in one transaction (repository calls inside nest as savepoints), e.g. save results + mark job items. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -70,6 +73,11 @@ export class StoreOpenError extends Error {
 export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
   const migrationsFolder = resolveMigrationsFolder(opts.migrationsFolder);
   const now = opts.now ?? (() => new Date());
+  if (path !== ':memory:') {
+    // SQLite gives the -wal and -shm files the database file's rights, so a 0600 database keeps them private too
+    ensurePrivateFile(path);
+    for (const side of [`${path}-wal`, `${path}-shm`]) if (existsSync(side)) ensurePrivateFile(side);
+  }
   const sqlite = new Database(path);
   try {
     // Reading the schema version touches page 1: a file that is not SQLite fails here, before anything is written.
@@ -117,14 +125,15 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
       path,
       db,
       sqlite,
-      leads: createLeadsRepository(db, now),
+      leads: createLeadsRepository(db, now, opts.lastKnownSignals),
       imports: createImportsRepository(db, now),
       cache: new SqliteTtlCache(db, () => now().getTime()),
       settings: createSettingsRepository(db, now),
       scanJobs: createScanJobsRepository(db, now),
       legacy: createLegacyRepository(db),
       d365Outbox: createD365OutboxRepository(db, now),
-      referrals: createReferralReads(db),
+      referralReads: createReferralReads(db),
+      referrals: createReferralsRepository(db, now),
       transaction: (fn) => sqlite.transaction(fn)(),
       close: () => sqlite.close(),
     };
@@ -173,5 +182,7 @@ function unknownAppliedMigrations(sqlite: Database.Database, folder: string): nu
 
 function backup(sqlite: Database.Database, target: string): void {
   if (existsSync(target)) return; // an earlier attempt at this same upgrade already saved the original
+  // VACUUM INTO accepts an existing empty file, which is how the copy is born owner-only
+  ensurePrivateFile(target);
   sqlite.prepare('VACUUM INTO ?').run(target);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Clock, Db } from './db';
+import type { Clock, Db } from './db-types';
 import { rawImportRows, rawImports } from './schema';
 
 export interface ImportRowRecord {

@@ -4,7 +4,7 @@ import { and, asc, desc, gte, inArray, isNotNull, isNull, lte, sql } from 'drizz
 import type { SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { LeadQuery, LeadSortKey } from '../../shared/leads';
-import { leads } from './schema';
+import { leads, partnerCenterReferrals } from './schema';
 import { foldSearch } from './search-fold';
 
 /** A domain that expired longer ago than this is gone, not "expiring": the expiry filter leaves it out. */
@@ -111,6 +111,11 @@ export function leadWhere(
   if (query.expiring_within_days !== undefined) {
     conditions.push(gte(col(leads.expires_at), isoDay(now, -EXPIRED_GRACE_DAYS)));
     conditions.push(lte(col(leads.expires_at), isoDay(now, query.expiring_within_days)));
+  }
+  if (query.referral_kind) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${partnerCenterReferrals} WHERE ${partnerCenterReferrals.domain} = ${sql.raw('"leads"."domain"')} AND ${partnerCenterReferrals.referral_type} = ${query.referral_kind})`,
+    );
   }
   if (query.domains) {
     // a JSON array parameter keeps a 100,000-domain selection inside SQLite's bound-variable limit

@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Kpis, LeadDetail, LeadPage, LeadQuery, LeadRow, LeadStats, ScanHistoryEntry } from '../../shared/leads';
-import type { Clock, Db } from './db';
+import type { Clock, Db } from './db-types';
 import {
   ftsQuery,
   identityOnlyWords,
@@ -36,9 +36,12 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
   // "domain" would mean the referral's own column.
   const leadDomain = sql.raw('"leads"."domain"');
   const referralCount = sql<number>`(SELECT count(*) FROM ${partnerCenterReferrals} WHERE ${partnerCenterReferrals.domain} = ${leadDomain})`;
-  // the type of the most recently synced referral (the reference took the alphabetical MAX, §10 #26)
+  // the type of the most recently synced referral (not the alphabetical MAX, which names an arbitrary one)
   const referralType = sql<string | null>`(SELECT ${partnerCenterReferrals.referral_type} FROM ${partnerCenterReferrals}
     WHERE ${partnerCenterReferrals.domain} = ${leadDomain} AND ${partnerCenterReferrals.referral_type} IS NOT NULL
+    ORDER BY ${partnerCenterReferrals.synced_at} DESC, ${partnerCenterReferrals.id} DESC LIMIT 1)`;
+  const referralId = sql<string | null>`(SELECT ${partnerCenterReferrals.referral_id} FROM ${partnerCenterReferrals}
+    WHERE ${partnerCenterReferrals.domain} = ${leadDomain}
     ORDER BY ${partnerCenterReferrals.synced_at} DESC, ${partnerCenterReferrals.id} DESC LIMIT 1)`;
 
   const rowColumns = {
@@ -46,6 +49,9 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
     domain: leads.domain,
     domain_display: leads.domain_display,
     company_name: leads.company_name,
+    city: leads.city,
+    contact_email: leads.contact_email,
+    contact_phone: leads.contact_phone,
     provider: leads.provider,
     readiness_score: leads.readiness_score,
     segment: leads.segment,
@@ -59,6 +65,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
     scan_status: leads.scan_status,
     referral_count: referralCount,
     referral_type: referralType,
+    referral_id: referralId,
     d365_sync_status: leads.d365_sync_status,
     d365_lead_id: leads.d365_lead_id,
     d365_sync_error: leads.d365_sync_error,
@@ -108,6 +115,9 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       domain: r.domain,
       domain_display: r.domain_display,
       company_name: r.company_name,
+      city: r.city,
+      contact_email: r.contact_email,
+      contact_phone: r.contact_phone,
       provider: r.provider,
       readiness_score: r.readiness_score,
       segment: r.segment,
@@ -121,6 +131,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       scan_status: r.scan_status,
       referral_count: r.referral_count,
       referral_type: r.referral_type,
+      referral_id: r.referral_id,
       d365_sync_status: r.d365_sync_status,
       d365_lead_id: r.d365_lead_id,
       d365_sync_error: r.d365_sync_error,

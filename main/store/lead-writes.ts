@@ -2,8 +2,8 @@
 // of thousands, so every statement is prepared once per store and executed with plain parameter objects.
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { ScanResult } from '../../shared/domain';
-import type { Clock, Db } from './db';
+import type { DnsSignals, ScanResult } from '../../shared/domain';
+import type { Clock, Db } from './db-types';
 import { diffSnapshots, snapshotAfter } from './scan-changes';
 import type { LeadSnapshot } from './scan-changes';
 import { autoTags, leadScores, leadSignals, leads, scanHistory } from './schema';
@@ -14,16 +14,31 @@ export interface NewLead {
   domain: string;
   domain_display: string;
   company_name?: string | null;
+  city?: string | null;
+  contact_email?: string | null;
+  contact_phone?: string | null;
 }
+
+/**
+ * Completes a partial result with the signals stored with the lead's previous verdict (null when none) before it is
+ * saved; the scoring engine provides it (the store knows no rules).
+ */
+export type LastKnownSignals = (result: ScanResult, previous: DnsSignals | null) => ScanResult;
 
 export interface LeadWrites {
-  /** Upserts by domain. A stored company name is replaced only by a non-empty one. `updated` counts rows that changed. */
+  /**
+   * Upserts by domain. A stored company name or contact detail is replaced only by a non-empty one. `updated` counts
+   * rows that changed.
+   */
   addLeads(items: NewLead[]): { added: number; updated: number };
-  /** Stores one batch of results in one transaction (call it with batches of a few hundred). */
-  saveScanResults(results: ScanResult[]): void;
+  /**
+   * Stores one batch of results in one transaction (call it with batches of a few hundred) and returns them as
+   * stored: a partial result completed with its last known signals (see LastKnownSignals).
+   */
+  saveScanResults(results: ScanResult[]): ScanResult[];
 }
 
-export function createLeadWrites(db: Db, now: Clock): LeadWrites {
+export function createLeadWrites(db: Db, now: Clock, lastKnown: LastKnownSignals = (r) => r): LeadWrites {
   const p = rawPlaceholder;
 
   const findLead = db
@@ -31,6 +46,9 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
       id: leads.id,
       domain_display: leads.domain_display,
       company_name: leads.company_name,
+      city: leads.city,
+      contact_email: leads.contact_email,
+      contact_phone: leads.contact_phone,
       scan_status: leads.scan_status,
       scanned_at: leads.scanned_at,
       readiness_score: leadScores.readiness_score,
@@ -44,6 +62,7 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
       mx_root: leadSignals.mx_root,
       tenant_name: leadSignals.tenant_name,
       expires_at: leadSignals.expires_at,
+      dns: leadSignals.dns,
       tags: sql<string | null>`(SELECT group_concat(tag, char(10)) FROM (SELECT ${autoTags.tag} AS tag FROM ${autoTags}
         WHERE ${autoTags.lead_id} = ${leads.id} ORDER BY ${autoTags.tag}))`,
     })
@@ -60,6 +79,9 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
       domain_display: p('domain_display'),
       company_name: p('company_name'),
       company_sort: p('company_sort'),
+      city: p('city'),
+      contact_email: p('contact_email'),
+      contact_phone: p('contact_phone'),
       search_text: p('search_text'),
       scan_status: p('scan_status'),
       scanned_at: p('scanned_at'),
@@ -75,6 +97,9 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
       domain_display: p('domain_display'),
       company_name: p('company_name'),
       company_sort: p('company_sort'),
+      city: p('city'),
+      contact_email: p('contact_email'),
+      contact_phone: p('contact_phone'),
       search_text: p('search_text'),
       updated_at: p('now'),
     })
@@ -127,6 +152,11 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
     let updated = 0;
     for (const item of items) {
       const givenName = item.company_name?.trim() || null;
+      const given = {
+        city: item.city?.trim() || null,
+        contact_email: item.contact_email?.trim() || null,
+        contact_phone: item.contact_phone?.trim() || null,
+      };
       const existing = findLead.get({ domain: item.domain });
       if (!existing) {
         insertLead.run({
@@ -134,6 +164,7 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
           domain_display: item.domain_display,
           company_name: givenName,
           company_sort: companySort(givenName),
+          ...given,
           search_text: leadSearchText({ ...item, company_name: givenName, provider: null }),
           scan_status: 'pending',
           scanned_at: null,
@@ -144,12 +175,24 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
         continue;
       }
       const company_name = givenName ?? existing.company_name;
-      if (company_name === existing.company_name && item.domain_display === existing.domain_display) continue;
+      const contacts = {
+        city: given.city ?? existing.city,
+        contact_email: given.contact_email ?? existing.contact_email,
+        contact_phone: given.contact_phone ?? existing.contact_phone,
+      };
+      const unchanged =
+        company_name === existing.company_name &&
+        item.domain_display === existing.domain_display &&
+        contacts.city === existing.city &&
+        contacts.contact_email === existing.contact_email &&
+        contacts.contact_phone === existing.contact_phone;
+      if (unchanged) continue;
       updateIdentity.run({
         id: existing.id,
         domain_display: item.domain_display,
         company_name,
         company_sort: companySort(company_name),
+        ...contacts,
         search_text: leadSearchText({ ...item, company_name, provider: existing.provider }),
         now: stamp,
       });
@@ -158,10 +201,13 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
     return { added, updated };
   });
 
-  const saveScanResults = db.$client.transaction((results: ScanResult[]) => {
+  const saveScanResults = db.$client.transaction((results: ScanResult[]): ScanResult[] => {
     const stamp = now().toISOString();
-    for (const result of results) {
-      const existing = findLead.get({ domain: result.domain });
+    const saved: ScanResult[] = [];
+    for (const scanned of results) {
+      const existing = findLead.get({ domain: scanned.domain });
+      const result = lastKnown(scanned, existing?.dns ?? null);
+      saved.push(result);
       const previous: LeadSnapshot | null = existing?.scanned_at ? existing : null;
       const next = snapshotAfter(result, previous);
       const search_text = leadSearchText({
@@ -183,8 +229,15 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
       const leadId = existing
         ? existing.id
         : Number(
-            insertLead.run({ ...scanState, domain: result.domain, company_name: null, company_sort: null })
-              .lastInsertRowid,
+            insertLead.run({
+              ...scanState,
+              domain: result.domain,
+              company_name: null,
+              company_sort: null,
+              city: null,
+              contact_email: null,
+              contact_phone: null,
+            }).lastInsertRowid,
           );
       updateScanState.run({ ...scanState, id: leadId, ...gridValues(result, tags) });
 
@@ -223,6 +276,7 @@ export function createLeadWrites(db: Db, now: Clock): LeadWrites {
         changes: JSON.stringify(diffSnapshots(previous, next)),
       });
     }
+    return saved;
   });
 
   return { addLeads, saveScanResults };

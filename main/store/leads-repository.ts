@@ -1,14 +1,14 @@
-import type { Clock, Db } from './db';
+import type { Clock, Db } from './db-types';
 import { createLeadReads } from './lead-reads';
 import type { LeadReads } from './lead-reads';
 import { createLeadWrites } from './lead-writes';
-import type { LeadWrites } from './lead-writes';
+import type { LastKnownSignals, LeadWrites } from './lead-writes';
 
-export type { NewLead } from './lead-writes';
+export type { LastKnownSignals, NewLead } from './lead-writes';
 
 /** Everything about leads: writes (import, scan results) and reads (grid, detail, history, dashboard). */
 export type LeadsRepository = LeadWrites & LeadReads;
 
-export function createLeadsRepository(db: Db, now: Clock): LeadsRepository {
-  return { ...createLeadWrites(db, now), ...createLeadReads(db, now) };
+export function createLeadsRepository(db: Db, now: Clock, lastKnown?: LastKnownSignals): LeadsRepository {
+  return { ...createLeadWrites(db, now, lastKnown), ...createLeadReads(db, now) };
 }

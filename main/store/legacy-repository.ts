@@ -1,9 +1,9 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { LegacyNote } from '../../shared/legacy';
-import type { Db } from './db';
+import type { Db } from './db-types';
 import { legacyNotes, legacyTags } from './schema';
 
-/** Read-only access to retired CRM-lite data (reference §6): users can still see what they wrote before. */
+/** Read-only access to retired CRM-lite data : users can still see what they wrote before. */
 export interface LegacyRepository {
   /** newest first */
   notes(domain: string): LegacyNote[];

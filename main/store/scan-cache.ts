@@ -1,6 +1,6 @@
 import { eq, lte, sql } from 'drizzle-orm';
 import type { TtlCache } from '../engine/cache';
-import type { Db } from './db';
+import type { Db } from './db-types';
 import { scanCache } from './schema';
 
 /** The engine's TTL cache persisted in scan_cache, so DNS/WHOIS answers survive restarts. Values are JSON. */

@@ -2,7 +2,7 @@
 // when its result is saved, so after a crash or restart the job resumes with exactly the domains still pending.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ScanJobState } from '../../shared/scan-jobs';
-import type { Clock, Db } from './db';
+import type { Clock, Db } from './db-types';
 import { scanJobItems, scanJobs } from './schema';
 
 export interface ScanJob {

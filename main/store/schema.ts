@@ -29,6 +29,10 @@ export const leads = sqliteTable(
     /** domain, display form, company and provider folded by foldSearch(): the grid search matches against this */
     search_text: text('search_text').notNull(),
     country: text('country'),
+    // contact details from an import's extra columns; an import with a value replaces, one without keeps
+    city: text('city'),
+    contact_email: text('contact_email'),
+    contact_phone: text('contact_phone'),
     contact_quality_score: integer('contact_quality_score'),
     /** status and time of the latest scan attempt, even one that produced no verdict (dns_timeout) */
     scan_status: text('scan_status').$type<ScanStatus>().notNull().default('pending'),
@@ -52,7 +56,7 @@ export const leads = sqliteTable(
     risk_flags_text: text('risk_flags_text'),
     /** ",tag,tag," likewise */
     tags_text: text('tags_text'),
-    // Dynamics 365 push state (reference §5.1); ids of the records created there
+    // Dynamics 365 push state; ids of the records created there
     d365_lead_id: text('d365_lead_id'),
     d365_account_id: text('d365_account_id'),
     d365_contact_id: text('d365_contact_id'),
@@ -64,6 +68,8 @@ export const leads = sqliteTable(
     d365_sync_last_at: text('d365_sync_last_at'),
     d365_sync_error: text('d365_sync_error'),
     d365_sync_attempt_count: integer('d365_sync_attempt_count').notNull().default(0),
+    /** where the lead first came from when not typed, imported or scanned by the rep: 'partner_center' */
+    source: text('source'),
   },
   (t) => [
     uniqueIndex('leads_domain_uq').on(t.domain),
@@ -249,7 +255,7 @@ export const scanJobItems = sqliteTable(
   ],
 );
 
-// CRM-lite (reference §6) is retired: these tables only hold what users wrote before, for reading.
+// CRM-lite is retired: these tables only hold what users wrote before, for reading.
 export const legacyNotes = sqliteTable(
   'legacy_notes',
   {
@@ -285,7 +291,7 @@ export const legacyFavorites = sqliteTable(
 
 // ---- Integrations (migration 0001) ----
 
-/** Partner Center referrals (reference §4.5). Joined to leads by domain only: a referral may arrive before its lead. */
+/** Partner Center referrals. Joined to leads by domain only: a referral may arrive before its lead. */
 export const partnerCenterReferrals = sqliteTable(
   'partner_center_referrals',
   {
@@ -293,8 +299,10 @@ export const partnerCenterReferrals = sqliteTable(
     referral_id: text('referral_id').notNull(),
     engagement_id: text('engagement_id'),
     external_reference_id: text('external_reference_id'),
-    /** ours: co-sell | marketplace | solution-provider */
+    /** ours: co-sell | marketplace | solution-provider | other */
     referral_type: text('referral_type'),
+    /** the referral's own name in Partner Center */
+    name: text('name'),
     /** the API's own `type` */
     type: text('type'),
     qualification: text('qualification'),
@@ -310,11 +318,19 @@ export const partnerCenterReferrals = sqliteTable(
     azure_tenant_id: text('azure_tenant_id'),
     deal_value: real('deal_value'),
     currency: text('currency'),
-    /** auto_linked | multi_candidate | unlinked */
+    customer_size: text('customer_size'),
+    /** details.closingDateTime */
+    closing_at: text('closing_at'),
+    /** linked | unlinked */
     link_status: text('link_status'),
     linked_lead_id: integer('linked_lead_id').references(() => leads.id, { onDelete: 'set null' }),
     raw_data: text('raw_data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-    /** refreshed on every sync that sees the referral (the reference only set it on insert, §10 #26) */
+    /** Partner Center's concurrency token from the last copy we stored; sent as If-Match when answering */
+    etag: text('etag'),
+    /** Partner Center's createdDateTime / updatedDateTime */
+    pc_created_at: text('pc_created_at'),
+    pc_updated_at: text('pc_updated_at'),
+    /** when a sync last changed this referral's stored data */
     synced_at: text('synced_at').notNull(),
     created_at: text('created_at').notNull(),
     updated_at: text('updated_at').notNull(),
@@ -340,12 +356,19 @@ export const pcSyncRuns = sqliteTable('pc_sync_runs', {
   skipped: integer('skipped').notNull().default(0),
   failed: integer('failed').notNull().default(0),
   error: text('error'),
+  /** full | incremental */
+  mode: text('mode'),
+  unchanged: integer('unchanged').notNull().default(0),
+  leads_created: integer('leads_created').notNull().default(0),
+  linked: integer('linked').notNull().default(0),
+  unlinked: integer('unlinked').notNull().default(0),
+  duration_ms: integer('duration_ms'),
 });
 
 /**
  * Pushes to Dynamics 365 are queued here in the same transaction as the lead's push state, then sent by a worker.
  * The payload holds the GUID of every record the push writes, chosen when it was queued: each write is an upsert on
- * that id, so a push resent after a crash or a lost answer updates instead of creating (reference §10 #29).
+ * that id, so a push resent after a crash or a lost answer updates instead of creating.
  */
 export const d365Outbox = sqliteTable(
   'd365_outbox',
@@ -378,7 +401,7 @@ export const d365Outbox = sqliteTable(
   ],
 );
 
-/** Current value of each counter/gauge, persisted so figures survive restarts (the reference kept them per process). */
+/** Current value of each counter/gauge, persisted so figures survive restarts . */
 export const metrics = sqliteTable(
   'metrics',
   {

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Clock, Db } from './db';
+import type { Clock, Db } from './db-types';
 import { settings } from './schema';
 
 /** Key → JSON value. Validation belongs to the caller (shared/settings.ts schemas), not to storage. */

@@ -1,16 +1,21 @@
+import type { Lang } from '../../shared/lang';
 import { Group, SegmentedControl, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/ui-store';
 import type { Screen } from '../state/ui-store';
 import { useSettings } from '../state/settings-context';
+import { useFlag } from '../api/flags';
+import { SyncIndicator } from './referrals/SyncIndicator';
 
-const SCREENS: Screen[] = ['leads', 'overview', 'settings'];
+const SCREENS: Screen[] = ['leads', 'referrals', 'overview', 'settings'];
 
 export function AppHeader() {
   const { t, i18n } = useTranslation();
   const screen = useSession((state) => state.screen);
   const setScreen = useSession((state) => state.setScreen);
   const { setLanguage } = useSettings();
+  const partnerCenter = useFlag('partner_center');
+  const screens = SCREENS.filter((item) => item !== 'referrals' || partnerCenter);
 
   return (
     <header className="app-header">
@@ -23,7 +28,7 @@ export function AppHeader() {
         </Text>
         <nav aria-label={t('nav.label')}>
           <Group gap={4} wrap="nowrap">
-            {SCREENS.map((item) => (
+            {screens.map((item) => (
               <UnstyledButton
                 key={item}
                 className="nav-link"
@@ -38,17 +43,20 @@ export function AppHeader() {
           </Group>
         </nav>
       </Group>
-      <SegmentedControl
-        size="xs"
-        aria-label={t('settings.language')}
-        value={i18n.language === 'en' ? 'en' : 'tr'}
-        onChange={(value) => setLanguage(value as 'tr' | 'en')}
-        data={[
-          { value: 'tr', label: 'TR' },
-          { value: 'en', label: 'EN' },
-        ]}
-        data-testid="language-switch"
-      />
+      <Group gap="md" wrap="nowrap">
+        {partnerCenter && <SyncIndicator />}
+        <SegmentedControl
+          size="xs"
+          aria-label={t('settings.language')}
+          value={i18n.language === 'en' ? 'en' : 'tr'}
+          onChange={(value) => setLanguage(value as Lang)}
+          data={[
+            { value: 'tr', label: 'TR' },
+            { value: 'en', label: 'EN' },
+          ]}
+          data-testid="language-switch"
+        />
+      </Group>
     </header>
   );
 }

@@ -1,10 +1,11 @@
+import type { Lang } from '../../shared/lang';
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import tr from './tr.json';
 import en from './en.json';
 import type { ApiError } from '../api/api';
 
-export type Language = 'tr' | 'en';
+export type Language = Lang;
 
 export const LOCALES: Record<Language, string> = { tr: 'tr-TR', en: 'en-US' };
 
@@ -107,5 +108,14 @@ export type Format = ReturnType<typeof createFormat>;
 /** The user-facing sentence for a failed call: chosen by error code, never the English message or a stack. */
 export function useErrorText() {
   const { t } = useTranslation();
-  return (error: ApiError) => t(`errors.${error.code}`, { defaultValue: t('errors.internal') });
+  const format = useFormat();
+  return (error: ApiError) => {
+    const details = error.details as { reason?: unknown; limit?: unknown } | undefined;
+    // an unreadable import file says which limit or defect, with the limit in the user's number format
+    if (error.code === 'bad_file' && typeof details?.reason === 'string') {
+      const limit = typeof details.limit === 'number' ? format.integer(details.limit) : '';
+      return t(`errors.badFile.${details.reason}`, { limit, defaultValue: t('errors.bad_file') });
+    }
+    return t(`errors.${error.code}`, { defaultValue: t('errors.internal') });
+  };
 }

@@ -17,12 +17,13 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/settings';
-import { ApiError } from '../api/api';
+import type { ApiError } from '../api/api';
 import { toApiError } from '../api/hooks';
 import { useErrorText } from '../i18n';
 import { useSettings } from '../state/settings-context';
 import { DynamicsSettings } from '../components/dynamics/DynamicsSettings';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { PartnerCenterSettings } from '../components/referrals/PartnerCenterSettings';
 
 const TIERS = ['Business Basic', 'Business Standard', 'Enterprise'] as const;
 const PRICE_FIELDS = [
@@ -129,6 +130,14 @@ export function SettingsScreen() {
                 />
               </div>
               <Group grow align="flex-start">
+                <TextInput
+                  label={t('settings.repName')}
+                  description={t('settings.repNameHint')}
+                  value={form.rep_name}
+                  onChange={(event) => update('rep_name', event.currentTarget.value)}
+                  error={invalid('rep_name')}
+                  data-testid="settings-rep-name"
+                />
                 <TextInput
                   label={t('settings.companyName')}
                   description={t('settings.companyNameHint')}
@@ -274,6 +283,7 @@ export function SettingsScreen() {
           </Group>
         </Stack>
       </form>
+      <PartnerCenterSettings />
       <Stack gap="md" maw={880} mt="md">
         <DynamicsSettings />
       </Stack>

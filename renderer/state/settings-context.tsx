@@ -1,4 +1,5 @@
 // Settings are server data every screen needs (language, currency, company): loaded once, shared via context.
+import type { Lang } from '../../shared/lang';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Settings, SettingsPatch } from '../../shared/settings';
@@ -12,7 +13,7 @@ interface SettingsContextValue {
   error: ApiError | null;
   /** saves a patch; throws ApiError so forms can show field errors */
   save: (patch: SettingsPatch) => Promise<Settings>;
-  setLanguage: (language: 'tr' | 'en') => void;
+  setLanguage: (language: Lang) => void;
 }
 
 const SettingsContext = createContext<SettingsContextValue | null>(null);
@@ -41,7 +42,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
 
   // switch the UI at once; persisting is best effort so the switch also works when main is unreachable
   const setLanguage = useCallback(
-    (language: 'tr' | 'en') => {
+    (language: Lang) => {
       void i18n.changeLanguage(language);
       save({ language }).catch((caught: unknown) => setError(toApiError(caught)));
     },

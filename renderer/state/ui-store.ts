@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { LeadQuery, LeadRow, LeadSortKey } from '../../shared/leads';
 import type { PriorityCategory, Segment } from '../../shared/domain';
+import type { ReferralKind } from '../../shared/referrals';
 
 export interface LeadFilters {
   search: string;
@@ -14,6 +15,7 @@ export interface LeadFilters {
   riskFlag: string | null;
   tag: string | null;
   expiringWithinDays: number | null;
+  referralKind: ReferralKind | null;
 }
 
 export interface SortState {
@@ -30,11 +32,12 @@ export const EMPTY_FILTERS: LeadFilters = {
   riskFlag: null,
   tag: null,
   expiringWithinDays: null,
+  referralKind: null,
 };
 
 export const DEFAULT_SORT: SortState = { key: 'priority', order: 'asc' };
 
-export type Screen = 'leads' | 'overview' | 'settings';
+export type Screen = 'leads' | 'referrals' | 'overview' | 'settings';
 
 interface PrefsState {
   filters: LeadFilters;
@@ -89,6 +92,9 @@ interface SessionState {
   cursor: number;
   /** domain shown in the detail panel */
   openDomain: string | null;
+  /** Partner Center referral shown in the detail modal */
+  openReferralId: string | null;
+  openReferral: (referralId: string | null) => void;
   setScreen: (screen: Screen) => void;
   setCursor: (index: number) => void;
   openDetail: (domain: string | null) => void;
@@ -102,6 +108,8 @@ export const useSession = create<SessionState>()((set) => ({
   selected: new Set(),
   cursor: 0,
   openDomain: null,
+  openReferralId: null,
+  openReferral: (openReferralId) => set({ openReferralId }),
   setScreen: (screen) => set({ screen }),
   setCursor: (cursor) => set({ cursor }),
   openDetail: (openDomain) => set({ openDomain }),
@@ -134,6 +142,7 @@ export function toLeadQuery(filters: LeadFilters, sort: SortState): LeadQuery {
   if (filters.riskFlag) query.risk_flag = filters.riskFlag;
   if (filters.tag) query.tag = filters.tag;
   if (filters.expiringWithinDays) query.expiring_within_days = filters.expiringWithinDays;
+  if (filters.referralKind) query.referral_kind = filters.referralKind;
   return query;
 }
 

@@ -1,8 +1,9 @@
+import { LangSchema } from '../lang';
 import { z } from 'zod';
 
 /** Argument shapes several features' channels share. */
 export const domainArg = z.object({ domain: z.string().trim().min(1).max(300) }).strict();
-export const langArg = z.enum(['tr', 'en']).optional();
+export const langArg = LangSchema.optional();
 export const noArgs = z.object({}).strict();
 /** files travel as base64 so the same payload works over Electron IPC and HTTP */
 export const fileArg = z

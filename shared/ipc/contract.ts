@@ -9,6 +9,7 @@ import { fileChannels } from './files';
 import { flagChannels } from './flags';
 import { leadChannels } from './leads';
 import { legacyChannels } from './legacy';
+import { referralChannels } from './referrals';
 import { salesChannels } from './sales';
 import { scanChannels } from './scan';
 import { settingsChannels } from './settings';
@@ -23,6 +24,7 @@ export const contract = {
   ...fileChannels,
   ...scanChannels,
   ...dynamicsChannels,
+  ...referralChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,7 +10,8 @@ export const scanChannels = {
   'scan.start': {
     input: z
       .object({
-        domains: z.array(z.string().max(300)).max(100_000).optional(),
+        // as many as one import may bring in, so an import can be scanned in one job
+        domains: z.array(z.string().max(300)).max(200_000).optional(),
         /** scan every lead matching this grid query instead of an explicit list */
         query: LeadQuerySchema.optional(),
       })

@@ -201,6 +201,26 @@ const EXPECTED: Record<string, DnsSignals> = {
     spf: spf('v=spf1 include:loop-a.spf-loop.test -all', 3, ['loop-a.spf-loop.test'], { error: 'include_loop' }),
     dkim: dkimNotProbed,
   }),
+  'spf-redirect-loop.test': signals({
+    mx_records: ['mail.spf-redirect-loop.test'],
+    spf: spf('v=spf1 redirect=spf-redirect-loop.test', 1, [], { error: 'include_loop' }),
+    mx_a: ['203.0.113.40'],
+  }),
+  'dkim-revoked.test': signals({
+    mx_records: ['mail.dkim-revoked.test'],
+    dkim: { ...noDkim, revoked_selectors: ['default'] },
+    mx_a: ['203.0.113.41'],
+  }),
+  'dmarc-double.test': signals({
+    mx_records: ['mail.dmarc-double.test'],
+    dmarc: { ...noDmarc, record: 'v=DMARC1; p=reject', error: 'multiple_records' },
+    mx_a: ['203.0.113.42'],
+  }),
+  'dmarc-no-policy.test': signals({
+    mx_records: ['mail.dmarc-no-policy.test'],
+    dmarc: { ...noDmarc, record: 'v=DMARC1; p=monitor; pct=100', error: 'invalid_policy' },
+    mx_a: ['203.0.113.43'],
+  }),
   'dkim-long.test': signals({ mx_records: ['mail.dkim-long.test'], dkim: dkim('default'), mx_a: ['203.0.113.30'] }),
   'partial.test': signals({
     mx_records: ['partial-test.mail.protection.outlook.com'],

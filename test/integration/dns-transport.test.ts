@@ -100,7 +100,8 @@ describe('DNS transport', () => {
   });
 
   it('ignores answers with the wrong ID, name, type or source, and malformed ones', async () => {
-    let spoofer: Socket | undefined;
+    const spoofer: Socket = createSocket('udp4');
+    await bindLocal(spoofer);
     const server = await scriptedServer((query, send) => {
       const name = query.questions![0].name;
       send(response(query, { id: (query.id! + 1) & 0xffff, answers: [aRecord(name, '198.51.100.1')] }));
@@ -111,14 +112,70 @@ describe('DNS transport', () => {
       // the genuine answer comes last
       setTimeout(() => send(response(query, { answers: [aRecord(name, '192.0.2.10')] })), 20);
     });
-    spoofer = createSocket('udp4');
-    await bindLocal(spoofer);
     try {
       const client = createDnsClient({ servers: [server.address], timeoutMs: 500, tries: 1 });
       expect(await client.query('www.spoof.test', 'A')).toEqual({ status: 'ok', records: ['192.0.2.10'] });
     } finally {
       spoofer.close();
       await server.stop();
+    }
+  });
+
+  it('ignores an answer whose question is of another class, and records of another class in a real answer', async () => {
+    const server = await scriptedServer((query, send) => {
+      const question = query.questions![0];
+      const chaos = { ...question, class: 'CH' as const };
+      send(
+        encode({
+          type: 'response',
+          id: query.id,
+          questions: [chaos],
+          answers: [aRecord(question.name, '198.51.100.9')],
+        }),
+      );
+      setTimeout(
+        () =>
+          send(
+            response(query, {
+              answers: [
+                { type: 'A', class: 'CH', name: question.name, ttl: 60, data: '198.51.100.8' },
+                aRecord(question.name, '192.0.2.20'),
+              ],
+            }),
+          ),
+        20,
+      );
+    });
+    try {
+      const client = createDnsClient({ servers: [server.address], timeoutMs: 500, tries: 1 });
+      expect(await client.query('class.test', 'A')).toEqual({ status: 'ok', records: ['192.0.2.20'] });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('moves to a fresh random source port every few queries and keeps every answer (RFC 5452)', async () => {
+    const ports = new Set<number>();
+    const socket = createSocket('udp4');
+    await bindLocal(socket);
+    socket.on('message', (msg: Buffer, peer: RemoteInfo) => {
+      ports.add(peer.port);
+      const query = decode(msg);
+      socket.send(
+        response(query, { answers: [aRecord(query.questions![0].name, '192.0.2.30')] }),
+        peer.port,
+        peer.address,
+      );
+    });
+    try {
+      const client = createDnsClient({ servers: [`127.0.0.1:${socket.address().port}`], timeoutMs: 1000, tries: 1 });
+      const names = Array.from({ length: 400 }, (_, i) => `n${i}.ports.test`);
+      const answers = await Promise.all(names.map((name) => client.query(name, 'A')));
+      expect(answers.every((a) => a.status === 'ok' && a.records[0] === '192.0.2.30')).toBe(true);
+      // 400 queries over 4 sockets at 16 queries a port: 25 ports at least, none predictable from the last
+      expect(ports.size).toBeGreaterThanOrEqual(25);
+    } finally {
+      socket.close();
     }
   });
 

@@ -161,4 +161,17 @@ describe('Electron shell', () => {
     expect(store.settings.get('window')).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: false });
     store.close();
   });
+
+  it('on quit, holds the app until the services have stopped, then quits for real', async () => {
+    const { app } = await import('electron');
+    const beforeQuit = recorded.appHandlers.get('before-quit')!;
+    const first = { preventDefault: vi.fn() };
+    beforeQuit(first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    // the second round (app.quit calling before-quit again) goes through
+    const second = { preventDefault: vi.fn() };
+    beforeQuit(second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+  });
 });

@@ -60,7 +60,9 @@ describe('store migrations', () => {
       '0002_grid_read_model',
       '0003_search_index',
       '0004_scan_job_error',
-      '0005_d365_outbox',
+      '0005_lead_contacts',
+      '0006_partner_center_sync',
+      '0007_d365_outbox',
     ]);
   });
 
@@ -153,6 +155,21 @@ describe('store migrations', () => {
     backup.close();
   });
 
+  it('0005 gives upgraded leads empty contact details, which an import then fills and a later one keeps', () => {
+    const store = open(databaseAtFirstMigration(tempDir()));
+    const domain = 'xn--istanbul-biliim-l6c.com.tr';
+    expect(store.leads.getLead(domain)).toMatchObject({ city: null, contact_email: null, contact_phone: null });
+    const imported = { domain, domain_display: 'istanbul-bilişim.com.tr' };
+    store.leads.addLeads([{ ...imported, city: 'İstanbul', contact_email: 'bt@istanbul-bilişim.com.tr' }]);
+    store.leads.addLeads([{ ...imported, contact_phone: '0212 555 00 00' }]);
+    expect(store.leads.getLead(domain)).toMatchObject({
+      company_name: 'İstanbul Bilişim',
+      city: 'İstanbul',
+      contact_email: 'bt@istanbul-bilişim.com.tr',
+      contact_phone: '0212 555 00 00',
+    });
+  });
+
   it('re-opening a database at head changes nothing', () => {
     const dir = tempDir();
     const path = join(dir, 'again.db');
@@ -232,6 +249,46 @@ describe('store migrations', () => {
       error: 'DNS server 10.0.0.1:53 refused',
     });
     expect(store.scanJobs.resume(1)).toMatchObject({ state: 'running', error: null });
+  });
+
+  it('0006 keeps stored referrals, maps the old link states to linked/unlinked and adds the sync-run figures', () => {
+    const dir = tempDir();
+    const oldFolder = join(dir, 'migrations-0005');
+    mkdirSync(join(oldFolder, 'meta'), { recursive: true });
+    const upTo0005 = journal.entries.slice(0, 6);
+    for (const e of upTo0005) copyFileSync(join(MIGRATIONS, `${e.tag}.sql`), join(oldFolder, `${e.tag}.sql`));
+    writeFileSync(join(oldFolder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: upTo0005 }));
+    const path = join(dir, 'referrals.db');
+    const sqlite = new Database(path);
+    sqlite.function(FOLD_SQL_FUNCTION, { deterministic: true }, (v: unknown) =>
+      typeof v === 'string' ? foldSearch(v) : v,
+    );
+    migrate(drizzle({ client: sqlite }), { migrationsFolder: oldFolder });
+    const at = '2026-11-29T10:00:00.000Z';
+    sqlite
+      .prepare(
+        `INSERT INTO leads (id, domain, domain_display, search_text, created_at, updated_at)
+         VALUES (1, 'firma.com.tr', 'firma.com.tr', 'firma.com.tr', ?, ?)`,
+      )
+      .run(at, at);
+    const insert = sqlite.prepare(
+      `INSERT INTO partner_center_referrals (referral_id, domain, link_status, linked_lead_id, raw_data, synced_at,
+         created_at, updated_at) VALUES (?, ?, ?, ?, '{}', ?, ?, ?)`,
+    );
+    insert.run('r-auto', 'firma.com.tr', 'auto_linked', 1, at, at, at);
+    insert.run('r-multi', 'firma.com.tr', 'multi_candidate', null, at, at, at);
+    insert.run('r-none', null, null, null, at, at, at);
+    sqlite.prepare(`INSERT INTO pc_sync_runs (started_at, finished_at, fetched) VALUES (?, ?, 7)`).run(at, at);
+    sqlite.close();
+
+    const store = open(path);
+    const links = Object.fromEntries(
+      ['r-auto', 'r-multi', 'r-none'].map((id) => [id, store.referrals.get(id)?.link_status]),
+    );
+    expect(links).toEqual({ 'r-auto': 'linked', 'r-multi': 'unlinked', 'r-none': 'unlinked' });
+    expect(store.referrals.get('r-auto')?.lead_domain).toBe('firma.com.tr');
+    expect(store.referrals.lastRun()).toMatchObject({ fetched: 7, unchanged: 0, leads_created: 0, mode: null });
+    expect(store.referrals.lastSuccessStartedAt()).toBe(at);
   });
 
   it('fails clearly when the migrations folder is missing', () => {

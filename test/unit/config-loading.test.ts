@@ -48,7 +48,8 @@ describe('loadConfig', () => {
     expect(config.providers.providers[0].mx_roots).toContain('mx.microsoft');
     expect(config.rules.provider_points.M365).toBe(50);
     expect(config.rules.risk_points.dkim_none).toBe(-5);
-    expect(config.rules.hard_fail_rules[0].condition).toEqual({ mx_missing: true });
+    // the reference's string form ("mx_missing") is read as a boolean fact
+    expect(config.rules.hard_fail_rules.map((r) => r.condition)).toEqual([{ nxdomain: true }, { mx_missing: true }]);
     expect(config.whois.tld_servers['.tr']).toBe('whois.nic.tr');
     expect(config.whois.rdap_servers['.com']).toBe('https://rdap.verisign.com/com/v1/domain/');
     expect(config.dkimSelectors.slice(0, 4)).toEqual(['selector1', 'selector2', 'google', 'default']);

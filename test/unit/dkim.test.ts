@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DnsAnswer, DnsClient } from '../../main/engine/dns/client';
-import { checkDkim, isDkimRecord, tenantFromDkimCname } from '../../main/engine/dns/dkim';
+import { checkDkim, dkimKeyState, isDkimRecord, tenantFromDkimCname } from '../../main/engine/dns/dkim';
 
 describe('isDkimRecord', () => {
   it.each([
@@ -15,6 +15,19 @@ describe('isDkimRecord', () => {
     ['', false],
   ])('%j → %s', (txt, expected) => {
     expect(isDkimRecord(txt)).toBe(expected);
+  });
+});
+
+describe('dkimKeyState', () => {
+  it.each([
+    ['v=DKIM1; k=rsa; p=MIGfMA0GCSq', 'key'],
+    ['p=MIGf MA0', 'key'],
+    ['v=DKIM1; k=rsa; p=', 'revoked'],
+    ['v=DKIM1; p= ; t=y', 'revoked'],
+    ['v=DKIM1; k=rsa', null],
+    ['v=spf1 -all', null],
+  ])('%j → %s (an empty p= is a revoked key, RFC 6376 §3.6.1)', (txt, expected) => {
+    expect(dkimKeyState(txt)).toBe(expected);
   });
 });
 
@@ -91,6 +104,24 @@ describe('checkDkim', () => {
       selectors: [],
       tenant_name: 'contoso.onmicrosoft.com',
     });
+  });
+
+  it('a selector whose key is revoked (empty p=) is not DKIM; it is named in revoked_selectors', async () => {
+    const { client } = fakeClient({ selector1: { status: 'ok', records: ['v=DKIM1; k=rsa; p='] } });
+    expect(await checkDkim('x.test', ALL, client, ['selector1'])).toEqual({
+      present: false,
+      selectors: [],
+      tenant_name: null,
+      revoked_selectors: ['selector1'],
+    });
+  });
+
+  it('a revoked old selector next to a live key is still DKIM', async () => {
+    const { client } = fakeClient({
+      selector1: { status: 'ok', records: ['v=DKIM1; p='] },
+      selector2: { status: 'ok', records: [KEY] },
+    });
+    expect((await checkDkim('x.test', ALL, client)).present).toBe(true);
   });
 
   it('reports the CNAME of a hit and is unknown only when nothing hit and something did not answer', async () => {

@@ -30,10 +30,21 @@ describe('parseDmarc', () => {
     expect(policyOf('v=DMARC1; P=QUARANTINE; SP=None')).toEqual(['quarantine', 'none']);
   });
 
-  it('treats a missing or invalid p as none, and sp inherits p', () => {
+  it('sp inherits p', () => {
+    expect(policyOf('v=DMARC1; p=quarantine')).toEqual(['quarantine', 'quarantine']);
+  });
+
+  it('a missing or invalid p or sp with a rua address acts as p=none (RFC 7489 §6.6.3)', () => {
     expect(policyOf('v=DMARC1; rua=mailto:d@x.test')).toEqual(['none', 'none']);
-    expect(policyOf('v=DMARC1; p=block')).toEqual(['none', 'none']);
-    expect(policyOf('v=DMARC1; p=quarantine; sp=bogus')).toEqual(['quarantine', 'quarantine']);
+    expect(policyOf('v=DMARC1; p=block; rua=mailto:d@x.test')).toEqual(['none', 'none']);
+    expect(policyOf('v=DMARC1; p=quarantine; sp=bogus; rua=mailto:d@x.test')).toEqual(['none', 'none']);
+  });
+
+  it('a missing or invalid p or sp without a usable rua gives no policy (RFC 7489 §6.6.3)', () => {
+    expect(policyOf('v=DMARC1')).toEqual([null, null]);
+    expect(policyOf('v=DMARC1; p=block')).toEqual([null, null]);
+    expect(policyOf('v=DMARC1; p=quarantine; sp=bogus')).toEqual([null, null]);
+    expect(policyOf('v=DMARC1; p=; rua=not a uri')).toEqual([null, null]);
   });
 
   it.each([
@@ -80,6 +91,34 @@ describe('checkDmarc', () => {
     expect(checkDmarc({ status: 'nxdomain' })).toEqual(absent);
     expect(checkDmarc({ status: 'nodata' })).toEqual(absent);
     expect(checkDmarc({ status: 'ok', records: ['v=spf1 -all'] })).toEqual(absent);
+  });
+
+  it('several DMARC records give no policy: present false, the first record and the reason kept', () => {
+    expect(
+      checkDmarc({ status: 'ok', records: ['v=DMARC1; p=reject; rua=mailto:a@x.test', 'v=DMARC1; p=none'] }),
+    ).toEqual({
+      present: false,
+      record: 'v=DMARC1; p=reject; rua=mailto:a@x.test',
+      error: 'multiple_records',
+      policy: null,
+      subdomain_policy: null,
+      pct: null,
+      rua: ['mailto:a@x.test'],
+    });
+  });
+
+  it('a record without a valid p and without rua gives no policy; with rua it is p=none', () => {
+    expect(checkDmarc({ status: 'ok', records: ['v=DMARC1; p=strict'] })).toMatchObject({
+      present: false,
+      record: 'v=DMARC1; p=strict',
+      error: 'invalid_policy',
+      policy: null,
+    });
+    expect(checkDmarc({ status: 'ok', records: ['v=DMARC1; rua=mailto:r@x.test'] })).toMatchObject({
+      present: true,
+      policy: 'none',
+      pct: 100,
+    });
   });
 
   it('is unknown, not absent, when the lookup failed', () => {

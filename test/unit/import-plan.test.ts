@@ -19,10 +19,12 @@ describe('import planning', () => {
       company: 'Firma Ünvanı',
       email: 'E-posta',
       website: 'Web Sitesi',
+      phone: null,
+      city: null,
     });
-    expect(plan.leads).toEqual([
-      { domain: 'acme.com.tr', domain_display: 'acme.com.tr', company_name: 'Acme A.Ş.' },
-      { domain: 'beta.com', domain_display: 'beta.com', company_name: 'Beta Ltd' },
+    expect(plan.leads.map((l) => [l.domain, l.company_name, l.contact_email])).toEqual([
+      ['acme.com.tr', 'Acme A.Ş.', null],
+      ['beta.com', 'Beta Ltd', 'ali@beta.com'],
     ]);
   });
 
@@ -43,10 +45,10 @@ describe('import planning', () => {
   });
 
   it('reads a header-less list of domains, and IDN domains keep a Unicode display form', async () => {
-    const plan = await planImportFile('list.txt', csv('şirket.com.tr\nexample.org\n'), RESOURCES);
+    const plan = await planImportFile('list.txt', csv('şirket.com.tr\nfirma.org\n'), RESOURCES);
     expect(plan.leads.map((l) => [l.domain, l.domain_display])).toEqual([
       ['xn--irket-idb.com.tr', 'şirket.com.tr'],
-      ['example.org', 'example.org'],
+      ['firma.org', 'firma.org'],
     ]);
   });
 
@@ -57,7 +59,7 @@ describe('import planning', () => {
       0x63, 0x61, 0x67, 0x2e, 0x63, 0x6f, 0x6d, 0x2e, 0x74, 0x72, 0x0a,
     ]);
     const plan = await planImportFile('eski.csv', bytes, RESOURCES);
-    expect(plan.leads).toEqual([{ domain: 'cag.com.tr', domain_display: 'cag.com.tr', company_name: 'Çağ Ltd' }]);
+    expect(plan.leads.map((l) => [l.domain, l.company_name])).toEqual([['cag.com.tr', 'Çağ Ltd']]);
   });
 
   it('reads the first sheet of an xlsx workbook, including hyperlink cells', async () => {
@@ -69,6 +71,57 @@ describe('import planning', () => {
     const plan = await planImportFile('leads.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), RESOURCES);
     expect(plan.leads.map((l) => l.domain)).toEqual(['gamma.io']);
     expect(plan.rows[1]).toMatchObject({ row: 2, input: 'nan', error: 'placeholder' });
+  });
+
+  it('falls back to the e-mail column when the website cell is junk such as "yok" or "-"', async () => {
+    const plan = await planImportFile(
+      'leads.csv',
+      csv('Firma;Web Sitesi;E-posta\nAcme;yok;ali@acme.com.tr\nBeta;-;info@beta.com\nGamma;YOK;\n'),
+      RESOURCES,
+    );
+    expect(plan.leads.map((l) => l.domain)).toEqual(['acme.com.tr', 'beta.com']);
+    expect(plan.rows[2]).toMatchObject({ input: 'YOK', error: 'placeholder' });
+  });
+
+  it('flags consumer mailboxes and reserved names instead of making them leads', async () => {
+    const plan = await planImportFile(
+      'leads.csv',
+      csv(
+        'Firma,E-posta\nAyşe,ayse@gmail.com\nMehmet,m@Hotmail.com\nDemo,a@example.com\nTest,x@firma.test\n' +
+          'Local,y@mail.localhost\nBad,z@site.invalid\nGood,info@firma.com.tr\n',
+      ),
+      RESOURCES,
+    );
+    expect(plan.leads.map((l) => l.domain)).toEqual(['firma.com.tr']);
+    expect(plan.rows.map((r) => r.error)).toEqual([
+      'consumer_mailbox',
+      'consumer_mailbox',
+      'reserved_name',
+      'reserved_name',
+      'reserved_name',
+      'reserved_name',
+      null,
+    ]);
+    expect(plan.preview.rejected).toBe(6);
+  });
+
+  it('keeps city, e-mail and phone columns on the planned lead', async () => {
+    const plan = await planImportFile(
+      'leads.csv',
+      csv('Firma Adı;Web;E-posta;Telefon;Şehir\nAcme;acme.com.tr;satis@acme.com.tr;0212 555 01 02;İstanbul\n'),
+      RESOURCES,
+    );
+    expect(plan.preview.columns).toMatchObject({ phone: 'Telefon', city: 'Şehir', company: 'Firma Adı' });
+    expect(plan.leads).toEqual([
+      {
+        domain: 'acme.com.tr',
+        domain_display: 'acme.com.tr',
+        company_name: 'Acme',
+        city: 'İstanbul',
+        contact_email: 'satis@acme.com.tr',
+        contact_phone: '0212 555 01 02',
+      },
+    ]);
   });
 
   it('refuses unreadable files with a specific message', async () => {

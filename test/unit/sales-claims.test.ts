@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSalesSummary, loadSalesTemplates } from '../../main/sales';
 import type { SalesTemplates } from '../../main/sales';
-import { SEGMENTS, TENANT_SIZES } from '../../shared/domain';
+import { PRIORITY_CATEGORIES, SEGMENTS, TENANT_SIZES } from '../../shared/domain';
 import type { DmarcPolicy, Segment } from '../../shared/domain';
 import { SettingsSchema } from '../../shared/settings';
 import { NEXT_STEP_ACTIONS, NEXT_STEP_PRIORITIES, NEXT_STEP_TIMELINES, URGENCIES } from '../../shared/sales-summary';
@@ -59,6 +59,7 @@ function lead(overrides: Partial<SalesInput>): SalesInput {
     segment: 'Migration',
     readiness_score: 70,
     priority_score: 3,
+    priority_category: 'P2',
     tenant_size: null,
     local_provider: null,
     mx_root: 'example.net',
@@ -257,6 +258,8 @@ describe('sales summary never contradicts the signals', () => {
       segment: maybe(fc.constantFrom<Segment>(...SEGMENTS)),
       readiness_score: maybe(fc.integer({ min: 0, max: 100 })),
       priority_score: maybe(fc.integer({ min: 1, max: 7 })),
+      priority_category: maybe(fc.constantFrom(...PRIORITY_CATEGORIES)),
+      partial: fc.boolean(),
       tenant_size: maybe(fc.constantFrom(...TENANT_SIZES)),
       local_provider: maybe(fc.constantFrom('TürkHost', 'Natro')),
       mx_root: maybe(fc.constantFrom('google.com', 'turkhost.com.tr')),

@@ -129,6 +129,7 @@ const fullInput: SalesInput = {
   segment: 'Migration',
   readiness_score: 85,
   priority_score: 1,
+  priority_category: 'P2',
   tenant_size: 'large',
   local_provider: null,
   mx_root: 'google.com',

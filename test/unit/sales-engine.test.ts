@@ -15,7 +15,7 @@ import { calculateUrgency } from '../../main/sales/urgency';
 import { SettingsSchema } from '../../shared/settings';
 import type { Settings } from '../../shared/settings';
 import type { SalesInput } from '../../shared/sales-summary';
-import type { Segment, TenantSize } from '../../shared/domain';
+import type { PriorityCategory, Segment, TenantSize } from '../../shared/domain';
 
 const root = join(import.meta.dirname, '..', '..');
 const salesDir = join(root, 'resources', 'sales');
@@ -34,6 +34,7 @@ function lead(overrides: Partial<SalesInput> = {}): SalesInput {
     segment: 'Migration',
     readiness_score: 70,
     priority_score: 2,
+    priority_category: 'P2',
     tenant_size: null,
     local_provider: null,
     mx_root: 'google.com',
@@ -130,32 +131,26 @@ describe('opportunity potential (reference examples)', () => {
   });
 });
 
-describe('urgency (reference examples)', () => {
+describe('urgency follows the P category', () => {
   it.each([
-    ['Migration', 1, 85, null, 'high'],
-    ['Migration', 2, 85, null, 'high'],
-    ['Migration', 3, 70, 30, 'high'],
-    ['Migration', 2, 75, null, 'medium'],
-    ['Migration', 3, 60, null, 'medium'],
-    ['Existing', 3, 75, null, 'medium'],
-    ['Migration', 4, 50, 75, 'medium'],
-    ['Cold', 6, 30, null, 'low'],
-    ['Cold', 6, 30, 200, 'low'],
-    ['Cold', 6, 30, 75, 'medium'],
-    ['Cold', 6, 30, -5, 'high'],
-    [null, null, null, null, 'low'],
-  ] as const)(
-    '(%s, priority %s, score %s, expires in %s days) -> %s',
-    (segment, priority, score, expiresIn, expected) => {
-      const input = {
-        segment,
-        priority_score: priority,
-        readiness_score: score,
-        expires_at: expiresIn === null ? null : days(expiresIn),
-      };
-      expect(calculateUrgency(input, NOW)).toBe(expected);
-    },
-  );
+    ['P1', null, 'high'],
+    ['P2', null, 'high'],
+    ['P3', null, 'medium'],
+    ['P4', null, 'low'],
+    ['P5', null, 'low'],
+    ['P6', null, 'low'],
+    // an expiring domain raises a lead worth pursuing (P1-P4), never a nurture or no-go lead
+    ['P3', 30, 'high'],
+    ['P4', 75, 'medium'],
+    ['P4', -5, 'high'],
+    ['P4', 200, 'low'],
+    ['P5', 30, 'low'],
+    ['P6', -5, 'low'],
+    [null, 10, 'low'],
+  ] as const)('%s, expires in %s days -> %s', (category, expiresIn, expected) => {
+    const input = { priority_category: category, expires_at: expiresIn === null ? null : days(expiresIn) };
+    expect(calculateUrgency(input, NOW)).toBe(expected);
+  });
 });
 
 describe('offer tier', () => {
@@ -165,7 +160,8 @@ describe('offer tier', () => {
     ['small', 'Migration', 90, 'Business Basic', [5, 500, null, null]],
     [null, 'Migration', 75, 'Business Standard', [10, 2000, 5, null]],
     [null, 'Migration', 50, 'Business Basic', [5, 500, null, null]],
-    [null, 'Existing', 90, 'Business Basic', [5, 500, null, null]],
+    // an existing Microsoft 365 customer has nothing to migrate: never a migration fee
+    [null, 'Existing', 90, 'Business Basic', [5, null, null, null]],
   ] as const)('tenant %s, %s %i -> %s with the settings prices', (tenant, segment, score, tier, prices) => {
     expect(recommendOfferTier({ tenant_size: tenant, segment, readiness_score: score })).toBe(tier);
     const o = summary({ tenant_size: tenant, segment, readiness_score: score }).offer_tier;
@@ -179,37 +175,42 @@ describe('offer tier', () => {
   });
 });
 
-describe('next step', () => {
-  const step = (segment: Segment, potential: number, urgency: 'low' | 'medium' | 'high') =>
-    buildNextStep({ state: 'scored', segment, potential, urgency }, tr);
+describe('next step follows the P category', () => {
+  const step = (category: PriorityCategory, urgency: 'low' | 'medium' | 'high' = 'low') =>
+    buildNextStep({ state: 'scored', category, potential: 40, urgency }, tr);
 
   it.each([
-    ['Migration', 85, 'high', 'call', '24_saat', 'high'],
-    ['Existing', 82, 'high', 'call', '24_saat', 'high'],
-    ['Existing', 95, 'medium', 'call', '24_saat', 'high'],
-    // reference §10.19: potential >= 80 with low urgency used to fall through to "potential unknown" branches
-    ['Migration', 85, 'low', 'call', '3_gün', 'high'],
-    ['Existing', 80, 'low', 'call', '3_gün', 'high'],
-    ['Cold', 85, 'high', 'call', '3_gün', 'medium'],
-    ['Cold', 65, 'medium', 'call', '3_gün', 'medium'],
-    ['Migration', 60, 'low', 'call', '3_gün', 'medium'],
-    ['Cold', 35, 'low', 'email', '1_hafta', 'low'],
-    ['Migration', 40, 'high', 'email', '1_hafta', 'low'],
-    ['Skip', 10, 'low', 'wait', '1_ay', 'low'],
-    ['Skip', 90, 'high', 'wait', '1_ay', 'low'],
-    ['Cold', 19, 'low', 'wait', '1_ay', 'low'],
-  ] as const)('(%s, %i, %s) -> %s / %s / %s', (segment, potential, urgency, action, timeline, priority) => {
-    expect(step(segment, potential, urgency)).toMatchObject({ action, timeline, priority });
+    ['P1', 'high', 'call', '24_saat', 'high'],
+    ['P2', 'high', 'call', '24_saat', 'high'],
+    ['P3', 'medium', 'call', '3_gün', 'medium'],
+    ['P4', 'low', 'email', '1_hafta', 'medium'],
+    ['P5', 'low', 'email', '1_hafta', 'low'],
+    ['P6', 'low', 'wait', '1_ay', 'low'],
+    // an expiring domain (urgency high) turns P3/P4 into a call now; P5/P6 are never urgent
+    ['P3', 'high', 'call', '24_saat', 'high'],
+    ['P4', 'high', 'call', '24_saat', 'high'],
+  ] as const)('%s at urgency %s -> %s / %s / %s', (category, urgency, action, timeline, priority) => {
+    expect(step(category, urgency)).toMatchObject({ action, timeline, priority });
   });
 
-  it('messages and notes carry the reference keywords', () => {
-    expect(step('Migration', 85, 'high').message).toMatch(/Microsoft 365|geçiş/);
-    expect(step('Migration', 85, 'high').internal_note).toContain('24 saat');
-    expect(step('Existing', 82, 'high').message).toContain('Microsoft 365');
-    expect(step('Cold', 65, 'medium').internal_note).toContain('3 gün');
-    expect(step('Cold', 35, 'low').message).toContain('nurture');
-    expect(step('Cold', 35, 'low').internal_note.toLowerCase()).toContain('düşük');
-    expect(step('Skip', 10, 'low').internal_note).toContain('yeni sinyal');
+  it('P1/P2 are the top buckets: a hot Migration lead and its summary say "call within 24 hours"', () => {
+    const hot = summary({ readiness_score: 85, priority_category: 'P2' });
+    expect(hot).toMatchObject({
+      urgency: 'high',
+      next_step: { action: 'call', timeline: '24_saat', priority: 'high' },
+    });
+    expect(hot.next_step.internal_note).toContain('24 saat');
+    const cold = summary({ segment: 'Cold', provider: 'Local', readiness_score: 45, priority_category: 'P5' });
+    expect(cold).toMatchObject({ urgency: 'low', next_step: { action: 'email', priority: 'low' } });
+  });
+
+  it('messages and notes name the category and the reference keywords', () => {
+    expect(step('P2').message).toMatch(/Microsoft 365/);
+    expect(step('P3').internal_note).toContain('3 gün');
+    expect(step('P5').internal_note.toLowerCase()).toContain('düşük');
+    expect(step('P6').internal_note).toContain('yeni sinyal');
+    for (const category of ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'] as const)
+      expect(step(category).internal_note).toMatch(new RegExp(`^${category}`));
   });
 });
 
@@ -323,7 +324,7 @@ describe('texts (reference keyword checks)', () => {
     });
     expect(migration.call_script).toHaveLength(4);
     expect(migration.call_script[0]).toBe(
-      "Merhaba, Gibibyte adına arıyorum. ornek.com.tr e-postalarının şu an TürkHost üzerinde olduğunu gördük; Microsoft 365'e geçişi konuşmak isterim.",
+      "Merhaba, ben [Adınız], [Şirketiniz] adına arıyorum. Örnek A.Ş. e-postalarının şu an TürkHost üzerinde çalıştığını gördük; Microsoft 365'e geçişi konuşmak isterim.",
     );
     expect(migration.call_script[1]).toContain(
       'SPF kaydı yok, DKIM kaydı yok (yaygın seçiciler denendi) ve DMARC var ama politikası p=none',
@@ -422,7 +423,9 @@ describe('templates', () => {
     const broken = JSON.parse(readFileSync(join(salesDir, 'templates.en.json'), 'utf8'));
     delete broken.security.detail.spf_missing;
     writeFileSync(join(dir, 'templates.en.json'), JSON.stringify(broken));
-    expect(() => loadSalesTemplates(dir, 'en')).toThrow(/invalid sales templates.*spf_missing/s);
+    expect(() => loadSalesTemplates(dir, 'en')).toThrow(
+      /templates.en.json is invalid:\n.*\$.security.detail.spf_missing/,
+    );
   });
 });
 
@@ -432,7 +435,8 @@ describe('settings', () => {
     expect(Object.keys(raw).sort()).toEqual(Object.keys(SettingsSchema.shape).sort());
     expect(defaults).toMatchObject({
       language: 'tr',
-      company_name: 'Gibibyte',
+      rep_name: '',
+      company_name: '',
       currency: 'EUR',
       dns_timeout_ms: 2000,
       scan_concurrency: 200,
@@ -501,5 +505,111 @@ describe('plain-text rendering', () => {
       readiness_score: null,
     });
     expect(renderSalesSummaryText(s, tr)).toContain(tr.text.security_unchecked);
+  });
+});
+
+describe('call script names the people on both ends', () => {
+  const withRep = (lang: 'tr' | 'en') =>
+    ({ ...defaults, rep_name: 'Ayşe Yılmaz', company_name: 'Bulut Partner Ltd', language: lang }) as Settings;
+
+  it.each([
+    ['tr', 'Merhaba, ben Ayşe Yılmaz, Bulut Partner Ltd adına arıyorum.'],
+    ['en', 'Hello, this is Ayşe Yılmaz, calling on behalf of Bulut Partner Ltd.'],
+  ] as const)('the greeting carries the rep name and company from settings (%s)', (lang, greeting) => {
+    for (const segment of ['Migration', 'Existing', 'Cold', 'Skip'] as const)
+      expect(summary({ segment }, lang, withRep(lang)).call_script.join('\n')).toContain(greeting);
+  });
+
+  it.each([
+    ['tr', 'Merhaba, ben [Adınız], [Şirketiniz] adına arıyorum.'],
+    ['en', 'Hello, this is [Your name], calling on behalf of [Your company].'],
+  ] as const)(
+    'without a name or company in settings a placeholder is said, no built-in company (%s)',
+    (lang, greeting) => {
+      expect(defaults.company_name).toBe('');
+      expect(defaults.rep_name).toBe('');
+      expect(summary({}, lang).call_script[0].startsWith(greeting)).toBe(true);
+    },
+  );
+
+  it('names the customer by company name, else by the Unicode domain, never punycode', () => {
+    expect(summary({ company_name: 'Şeker Lojistik A.Ş.' }).call_script[0]).toContain('Şeker Lojistik A.Ş.');
+    const unnamed = summary({ company_name: null, domain: 'xn--eker-zra.com.tr', domain_display: 'şeker.com.tr' });
+    expect(unnamed.call_script[0]).toContain('şeker.com.tr');
+    expect(unnamed.call_script.join(' ')).not.toContain('xn--');
+  });
+});
+
+describe('verdicts that match the record', () => {
+  it('an existing Microsoft 365 customer is never offered a migration fee', () => {
+    for (const tenant_size of [null, 'small', 'medium', 'large'] as const) {
+      for (const lang of ['tr', 'en'] as const) {
+        const s = summary({ provider: 'M365', segment: 'Existing', priority_category: 'P4', tenant_size }, lang);
+        expect(s.offer_tier.migration_fee).toBeNull();
+        const migrationPrice = (lang === 'tr' ? tr : en).offer.price.migration.split('{')[0];
+        expect(s.offer_tier.recommendation).not.toContain(migrationPrice);
+      }
+    }
+    expect(summary({ provider: 'Google', tenant_size: 'medium' }).offer_tier.migration_fee).toBe(2000);
+  });
+
+  it.each(['tr', 'en'] as const)(
+    'a domain that does not exist gets "check the website / e-mail", no pitch (%s)',
+    (lang) => {
+      const t = lang === 'tr' ? tr : en;
+      const s = summary(
+        {
+          nxdomain: true,
+          provider: 'Unknown',
+          segment: 'Skip',
+          readiness_score: 0,
+          priority_category: 'P6',
+          spf: false,
+          dkim: null,
+          dmarc_policy: null,
+          dmarc_present: false,
+        },
+        lang,
+      );
+      expect(s.one_liner).toBe(`ornek.com.tr - ${t.one_liner.not_found}`);
+      expect(s.segment_explanation).toBe(t.segment.not_found);
+      expect(s.security_reasoning).toBeNull();
+      expect(s.call_script[0]).toContain(
+        lang === 'tr' ? 'web sitesine ve e-posta adresine' : 'website and e-mail address',
+      );
+      expect(s.call_script.join(' ')).not.toMatch(/Microsoft 365/);
+      expect(s.next_step).toMatchObject({ action: 'wait', ...t.next_step.check_domain });
+    },
+  );
+
+  it.each([
+    ['tr', 'Kısmen tarandı, yeniden tarayın'],
+    ['en', 'Partially scanned, rescan'],
+  ] as const)('a partially scanned lead opens with "partially scanned, rescan" (%s)', (lang, opening) => {
+    const s = summary({ partial: true, readiness_score: 85 }, lang);
+    expect(s.one_liner.startsWith(`ornek.com.tr - ${opening}`)).toBe(true);
+    expect(s.partially_scanned).toBe(true);
+    expect(renderSalesSummaryText(s, lang === 'tr' ? tr : en)).toContain(s.one_liner);
+    expect(summary({ readiness_score: 85 }, lang).one_liner).not.toContain(opening);
+  });
+
+  it('broken SPF, revoked DKIM and invalid DMARC are named for what they are, never "present" or "missing"', () => {
+    const s = summary({
+      spf: true,
+      spf_broken: true,
+      dkim: false,
+      dkim_revoked: true,
+      dmarc_policy: null,
+      dmarc_present: false,
+      dmarc_invalid: true,
+    });
+    expect(s.security_reasoning!.details).toEqual([
+      tr.security.detail.spf_broken,
+      tr.security.detail.dkim_revoked,
+      tr.security.detail.dmarc_invalid,
+    ]);
+    expect(s.security_reasoning!.risk_level).toBe('high');
+    expect(s.segment_explanation).not.toContain('SPF,');
+    expect(allText(s)).not.toContain(tr.security.detail.spf_present);
   });
 });

@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../main/config/load';
+import { scoringInputOf } from '../../main/engine/scoring/input';
 import { scoreLead, type ScoringInput } from '../../main/engine/scoring/score';
+import type { DnsSignals } from '../../shared/domain';
 import { RESOURCES, resourcesCopy } from './config-temp-copy';
 
 const rules = loadConfig(RESOURCES).rules;
@@ -107,6 +109,116 @@ describe('risk flags', () => {
   it('charges spf_multiple_includes when the SPF record has more than 3 includes', () => {
     expect(scoreLead(lead({ spf_include_count: 4 }), rules).readiness_score).toBe(85);
     expect(scoreLead(lead({ spf_include_count: 3 }), rules).readiness_score).toBe(90);
+  });
+});
+
+describe('RFC-exact verdicts', () => {
+  const fired = (input: Partial<ScoringInput>) => scoreLead(lead(input), rules).breakdown.items.map((i) => i.rule);
+  // Google + SPF + DKIM + reject = 90; a broken SPF loses the +10 and costs what a missing one does
+  const BROKEN_SPF_SCORE = 70;
+
+  it('several v=spf1 records are a permerror: "SPF broken", no SPF points, the spf_multiple_records flag', () => {
+    const verdict = scoreLead(lead({ spf_multiple_records: true }), rules);
+    expect(verdict.readiness_score).toBe(BROKEN_SPF_SCORE);
+    expect(verdict.breakdown.items.find((i) => i.rule === 'spf_permerror')).toEqual({
+      rule: 'spf_permerror',
+      points: -10,
+      reason: 'SPF broken (permerror): receivers ignore it, as if there were no SPF',
+    });
+    expect(fired({ spf_multiple_records: true })).not.toContain('spf');
+    expect(verdict.risk_flags).toEqual(['spf_multiple_records']);
+  });
+
+  it('an include/redirect loop is a permerror with its own flag', () => {
+    const verdict = scoreLead(lead({ spf_error: 'include_loop' }), rules);
+    expect(verdict.readiness_score).toBe(BROKEN_SPF_SCORE);
+    expect(verdict.risk_flags).toEqual(['spf_include_loop']);
+  });
+
+  it('more than 10 lookups and an include target without SPF are permerrors too', () => {
+    expect(scoreLead(lead({ spf_lookup_count: 11 }), rules).readiness_score).toBe(BROKEN_SPF_SCORE);
+    const notFound = scoreLead(lead({ spf_error: 'include_not_found' }), rules);
+    expect(notFound.readiness_score).toBe(BROKEN_SPF_SCORE);
+    expect(notFound.risk_flags).toEqual(['spf_include_not_found']);
+  });
+
+  it('an include that did not answer is a temporary error: the SPF points stay', () => {
+    expect(scoreLead(lead({ spf_error: 'include_unknown' }), rules).readiness_score).toBe(90);
+  });
+
+  it('a revoked DKIM key (empty p=) is not DKIM: no DKIM points and the dkim_revoked flag', () => {
+    const verdict = scoreLead(lead({ dkim: false, dkim_revoked: true }), rules);
+    expect(verdict.readiness_score).toBe(scoreLead(lead({ dkim: false }), rules).readiness_score);
+    expect(verdict.risk_flags).toEqual(['no_dkim', 'dkim_revoked']);
+    // an old revoked selector next to a live key is a key rotation
+    expect(scoreLead(lead({ dkim_revoked: true }), rules).risk_flags).toEqual([]);
+  });
+
+  it.each(['multiple_records', 'invalid_policy'])('DMARC %s means no DMARC policy: no points, flagged', (error) => {
+    const verdict = scoreLead(lead({ dmarc: false, dmarc_error: error, dmarc_policy: null, dmarc_pct: null }), rules);
+    expect(verdict.readiness_score).toBe(70);
+    expect(verdict.breakdown.items.map((i) => i.rule)).toEqual(['Google', 'spf', 'dkim']);
+    expect(verdict.risk_flags).toEqual(['no_dmarc', `dmarc_${error}`]);
+  });
+
+  it('a domain that does not exist is its own hard fail, flagged domain_not_found and not mx_missing', () => {
+    const verdict = scoreLead(
+      lead({ provider: 'Unknown', nxdomain: true, mx_records: [], spf: false, dkim: null, dmarc: false }),
+      rules,
+    );
+    expect(verdict).toMatchObject({
+      readiness_score: 0,
+      segment: 'Skip',
+      priority_category: 'P6',
+      reason: 'Hard-fail: Alan adı yok (NXDOMAIN). Score: 0, Provider: Unknown',
+    });
+    expect(verdict.breakdown.hard_fail).toBe('Alan adı yok (NXDOMAIN)');
+    expect(verdict.risk_flags).toContain('domain_not_found');
+    expect(verdict.risk_flags).not.toContain('mx_missing');
+  });
+
+  it('signals from DNS map onto these facts (several DMARC records, revoked DKIM, SPF loop)', () => {
+    const dns: DnsSignals & { mx_records: string[] } = {
+      mx_records: ['aspmx.l.google.com'],
+      spf: {
+        present: true,
+        record: 'v=spf1 include:x.test -all',
+        lookup_count: 2,
+        includes: ['x.test'],
+        multiple_records: false,
+        error: 'include_loop',
+      },
+      dkim: { present: false, selectors: [], tenant_name: null, revoked_selectors: ['google'] },
+      dmarc: {
+        present: false,
+        record: 'v=DMARC1; p=reject',
+        error: 'multiple_records',
+        policy: null,
+        subdomain_policy: null,
+        pct: null,
+        rua: [],
+      },
+      ns: [],
+      mx_a: [],
+      nxdomain: false,
+      unknown_checks: [],
+    };
+    const provider = {
+      provider: 'Google',
+      mx_root: 'google.com',
+      local_provider: null,
+      tenant_size: null,
+      tenant_name: null,
+    };
+    const verdict = scoreLead(scoringInputOf(dns, provider, null), rules);
+    expect(verdict.risk_flags).toEqual([
+      'spf_include_loop',
+      'no_dkim',
+      'dkim_revoked',
+      'no_dmarc',
+      'dmarc_multiple_records',
+    ]);
+    expect(verdict.readiness_score).toBe(50 - 10 - 15);
   });
 });
 

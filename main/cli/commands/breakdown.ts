@@ -1,4 +1,5 @@
 import { EXIT, notFound, parse, requireDomain } from '../args';
+import { terminalSafe } from '../format';
 import type { Command } from '../args';
 import { withHunter } from '../with-hunter';
 
@@ -18,13 +19,17 @@ export const breakdownCommand: Command = async (args, io) => {
       return EXIT.ok;
     }
     io.out(
-      `${lead.domain_display}: ${b.total}/100 (${lead.segment}, ${lead.priority_category} ${lead.priority_label})`,
+      terminalSafe(
+        `${lead.domain_display}: ${b.total}/100 (${lead.segment}, ${lead.priority_category} ${lead.priority_label})`,
+      ),
     );
     io.out(`  ${'base'.padEnd(26)} ${String(b.base).padStart(4)}`);
     for (const item of b.items) {
       io.out(`  ${item.rule.padEnd(26)} ${(item.points > 0 ? '+' : '') + item.points}`.padEnd(34) + `  ${item.reason}`);
     }
     if (b.hard_fail) io.out(`  hard fail: ${b.hard_fail}`);
+    if (b.carried_over) io.out(`  not answered in this scan, last known value kept: ${b.carried_over.join(', ')}`);
+    if (b.left_out) io.out(`  not answered and never known, left out of the score: ${b.left_out.join(', ')}`);
     if (b.raw_total !== b.total) io.out(`  raw total ${b.raw_total}, clamped to ${b.total}`);
     return EXIT.ok;
   });

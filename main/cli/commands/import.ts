@@ -3,6 +3,7 @@ import path from 'node:path';
 import { resourcesDir } from '../../config/load';
 import { commitImport, planImportFile } from '../../services/import-file';
 import { EXIT, parse, UsageError } from '../args';
+import { terminalSafe } from '../format';
 import type { Command } from '../args';
 import { withHunter } from '../with-hunter';
 
@@ -14,9 +15,11 @@ export const importCommand: Command = async (args, io) => {
   return withHunter(values.db, async ({ store }) => {
     const result = commitImport(store, path.basename(file), plan);
     for (const row of plan.rows.filter((r) => r.error && r.error !== 'duplicate')) {
-      io.err(`row ${row.row}: "${row.input}" rejected: ${row.error_message}`);
+      io.err(terminalSafe(`row ${row.row}: "${row.input}" rejected: ${row.error_message}`));
     }
-    const out = { ...result, columns: plan.preview.columns };
+    // the imported domain list is for the app's "scan them" action; the CLI prints the counts
+    const { domains: _domains, ...counts } = result;
+    const out = { ...counts, columns: plan.preview.columns };
     io.out(
       values.json
         ? JSON.stringify(out)

@@ -5,7 +5,7 @@ import type { DkimSignal, DnsSignals } from '../../../shared/domain';
 import type { DnsAnswer, DnsClient, MxRecord } from './client';
 import { checkDkim } from './dkim';
 import { checkDmarc } from './dmarc';
-import { normaliseHost } from './names';
+import { canonicalHost } from './names';
 import { checkSpf } from './spf';
 
 export interface AnalyzeDnsOptions {
@@ -26,7 +26,7 @@ function mxHosts(answer: DnsAnswer<MxRecord[]>): string[] | null {
   if (answer.status === 'unknown') return null;
   if (answer.status !== 'ok') return [];
   return answer.records
-    .map((mx) => ({ host: normaliseHost(mx.exchange), priority: mx.priority }))
+    .map((mx) => ({ host: canonicalHost(mx.exchange), priority: mx.priority }))
     .filter((mx) => mx.host !== '')
     .sort((a, b) => a.priority - b.priority || (a.host < b.host ? -1 : a.host > b.host ? 1 : 0))
     .map((mx) => mx.host);
@@ -39,7 +39,7 @@ function sortedNames(answer: DnsAnswer<string[]>, normalise: (s: string) => stri
 }
 
 export async function analyzeDns(domain: string, client: DnsClient, opts: AnalyzeDnsOptions): Promise<DnsSignals> {
-  const name = normaliseHost(domain);
+  const name = canonicalHost(domain);
   const mxAnswer = client.query(name, 'MX');
   const mxList = mxAnswer.then(mxHosts);
   const mxA = mxList.then(async (hosts) => (hosts?.length ? sortedNames(await client.query(hosts[0], 'A')) : null));
@@ -56,7 +56,7 @@ export async function analyzeDns(domain: string, client: DnsClient, opts: Analyz
           ? DKIM_NO_MAIL
           : checkDkim(name, opts.dkimSelectors, client, opts.dkimHints?.(hosts)),
     ),
-    client.query(name, 'NS').then((answer) => sortedNames(answer, normaliseHost)),
+    client.query(name, 'NS').then((answer) => sortedNames(answer, canonicalHost)),
   ]);
 
   const unknown: [string, boolean][] = [

@@ -1,13 +1,14 @@
 // DMARC record parsing by tags (RFC 7489 §6.3). Substring tests are what the old version got wrong:
 // `sp=none` matched "p=none" and `p=Reject` matched nothing.
-import { DMARC_POLICIES, type DmarcPolicy, type DmarcSignal } from '../../../shared/domain';
+import { DMARC_POLICIES, type DmarcError, type DmarcPolicy, type DmarcSignal } from '../../../shared/domain';
 import type { DnsAnswer } from './client';
 
 export interface ParsedDmarc {
   /** lower-cased tag name → value as written (trimmed) */
   tags: Map<string, string>;
-  policy: DmarcPolicy;
-  subdomain_policy: DmarcPolicy;
+  /** null: p (or sp) is missing/invalid and no rua is given, so receivers apply no DMARC (RFC 7489 §6.6.3) */
+  policy: DmarcPolicy | null;
+  subdomain_policy: DmarcPolicy | null;
   pct: number;
   rua: string[];
 }
@@ -37,24 +38,41 @@ export function parseDmarc(record: string): ParsedDmarc | null {
     // a repeated tag is invalid; keeping the first mirrors how receivers read it in practice
     if (name && !tags.has(name)) tags.set(name, part.slice(eq + 1).trim());
   }
-  // a missing or unusable p is read as none (RFC 7489 §6.6.3); sp falls back to p (§6.3)
-  const policy = toPolicy(tags.get('p')) ?? 'none';
-  const subdomainPolicy = toPolicy(tags.get('sp')) ?? policy;
   const pctValue = tags.get('pct');
   const pct = pctValue !== undefined && /^-?\d+$/.test(pctValue) ? Math.max(0, Math.min(100, Number(pctValue))) : 100;
   const rua = (tags.get('rua') ?? '')
     .split(',')
     .map((uri) => uri.trim())
     .filter(Boolean);
-  return { tags, policy, subdomain_policy: subdomainPolicy, pct, rua };
+  const p = toPolicy(tags.get('p'));
+  const spValid = !tags.has('sp') || toPolicy(tags.get('sp')) !== null;
+  if (p !== null && spValid) {
+    // sp falls back to p (§6.3)
+    return { tags, policy: p, subdomain_policy: toPolicy(tags.get('sp')) ?? p, pct, rua };
+  }
+  // §6.6.3: without a valid p/sp, a record with a syntactically valid rua URI acts as p=none; otherwise no DMARC
+  const reportable = rua.some((uri) => /^[a-z][a-z0-9+.-]*:\S+$/i.test(uri));
+  return reportable
+    ? { tags, policy: 'none', subdomain_policy: 'none', pct, rua }
+    : { tags, policy: null, subdomain_policy: null, pct, rua };
 }
 
-/** Builds the DMARC signal from the `_dmarc.<domain>` TXT answer; the first DMARC record wins. */
+function withoutPolicy(record: string, error: DmarcError, rua: string[]): DmarcSignal {
+  return { ...withoutRecord(false), record, error, rua };
+}
+
+/**
+ * Builds the DMARC signal from the `_dmarc.<domain>` TXT answer. More than one DMARC record means no policy at all
+ * (RFC 7489 §6.6.3: the receiver stops DMARC processing), as does a record that yields no policy.
+ */
 export function checkDmarc(answer: DnsAnswer<string[]>): DmarcSignal {
   if (answer.status === 'unknown') return withoutRecord(null);
-  const record = answer.status === 'ok' ? answer.records.find(isDmarcRecord) : undefined;
-  const parsed = record === undefined ? null : parseDmarc(record);
-  if (record === undefined || !parsed) return withoutRecord(false);
+  const records = answer.status === 'ok' ? answer.records.filter(isDmarcRecord) : [];
+  if (records.length === 0) return withoutRecord(false);
+  const record = records[0];
+  const parsed = parseDmarc(record)!;
+  if (records.length > 1) return withoutPolicy(record, 'multiple_records', parsed.rua);
+  if (parsed.policy === null) return withoutPolicy(record, 'invalid_policy', parsed.rua);
   return {
     present: true,
     record,

@@ -1,4 +1,7 @@
-/** DNS names compare case-insensitively and may carry the root dot; keep one spelling: lower case, no trailing dot. */
-export function normaliseHost(name: string): string {
-  return name.toLowerCase().replace(/\.+$/, '');
+/**
+ * Host names compare case-insensitively and may carry the root dot or stray spaces: every comparison, cache key and
+ * stored name uses this one spelling (trimmed, no trailing dot, lower case).
+ */
+export function canonicalHost(host: string): string {
+  return host.trim().replace(/\.+$/, '').toLowerCase();
 }

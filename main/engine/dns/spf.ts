@@ -2,7 +2,7 @@
 // records fetched through the DnsClient.
 import type { SpfSignal } from '../../../shared/domain';
 import type { DnsAnswer, DnsClient } from './client';
-import { normaliseHost } from './names';
+import { canonicalHost } from './names';
 
 export type SpfQualifier = '+' | '-' | '~' | '?';
 
@@ -55,10 +55,10 @@ export function parseSpf(record: string): ParsedSpf {
   }
 
   const mechanisms = terms.filter((t) => t.kind === 'mechanism');
-  const includes = mechanisms.filter((t) => t.name === 'include' && t.value).map((t) => normaliseHost(t.value!));
+  const includes = mechanisms.filter((t) => t.name === 'include' && t.value).map((t) => canonicalHost(t.value!));
   const redirectTerm = terms.filter((t) => t.kind === 'modifier').find((t) => t.name === 'redirect');
   const hasAll = mechanisms.some((t) => t.name === 'all');
-  const redirect = redirectTerm && !hasAll ? normaliseHost(redirectTerm.value) : null;
+  const redirect = redirectTerm && !hasAll ? canonicalHost(redirectTerm.value) : null;
   // exp= is only fetched when a message fails, so it never counts (RFC 7208 §6.2); a macro still costs its lookup
   const lookupCount = mechanisms.filter((t) => LOOKUP_MECHANISMS.has(t.name)).length + (redirect ? 1 : 0);
   return { terms, includes, redirect, lookupCount };
@@ -105,6 +105,25 @@ async function expand(parsed: ParsedSpf, path: readonly string[], client: DnsCli
   );
 }
 
+/**
+ * Errors a receiver evaluates to permerror, i.e. as if the domain published no usable SPF: a second v=spf1 record
+ * (RFC 7208 §4.5), more than 10 DNS-lookup terms (§4.6.4), an include/redirect loop (which never ends within the
+ * limit) and an include or redirect target without SPF (§5.2, §6.1). include_unknown is a temporary error.
+ */
+const PERMERRORS = new Set(['include_loop', 'too_many_lookups', 'include_not_found']);
+
+export function isSpfPermerror(spf: {
+  multiple_records: boolean;
+  error: string | null;
+  lookup_count: number | null;
+}): boolean {
+  return (
+    spf.multiple_records ||
+    (spf.error !== null && PERMERRORS.has(spf.error)) ||
+    (spf.lookup_count ?? 0) > SPF_LOOKUP_LIMIT
+  );
+}
+
 function walkError(walk: Walk): string | null {
   if (walk.loop) return 'include_loop';
   // the count is a lower bound when something was not fetched, so "too many" is still certain
@@ -125,7 +144,7 @@ export async function checkSpf(domain: string, apexTxt: DnsAnswer<string[]>, cli
   }
   const parsed = parseSpf(records[0]);
   const walk: Walk = { lookups: 0, fetched: 0, loop: false, unknown: false, notFound: false };
-  await expand(parsed, [normaliseHost(domain)], client, walk);
+  await expand(parsed, [canonicalHost(domain)], client, walk);
   return {
     present: true,
     record: records[0],

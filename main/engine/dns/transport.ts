@@ -5,7 +5,7 @@
 // only delivers datagrams from that server.
 import { randomFillSync } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
-import type { DnsAnswer, DnsRecordType } from './client';
+import type { DnsAnswer, DnsRecordType } from './types';
 import type { DnsServer } from './servers';
 import { tcpExchange } from './tcp';
 import { BadNameError, decodeResponse, encodeQuery, toAnswer } from './wire';
@@ -13,6 +13,10 @@ import { BadNameError, decodeResponse, encodeQuery, toAnswer } from './wire';
 // Several sockets spread the IDs of many concurrent queries over more (port, ID) pairs, which is what an off-path
 // spoofer has to guess, and keep any one receive buffer from overflowing.
 const SOCKETS_PER_SERVER = 4;
+// RFC 5452 §9.2: the source port must be unpredictable too, not only the ID. Each socket carries this many queries,
+// then a fresh one takes its place on a new ephemeral port (the kernel picks it at random) while the old one drains:
+// opening a socket per few queries keeps the ports moving at a cost far below one send per query.
+const QUERIES_PER_PORT = 16;
 // hundreds of answers can arrive between two turns of the event loop; the default ~200 KB buffer drops some,
 // and every dropped answer costs a full timeout
 const SOCKET_BUFFER_BYTES = 1 << 20;
@@ -24,6 +28,10 @@ interface Slot {
   broken: boolean;
   /** queries waiting for the connect to finish (dgram refuses a connected send before that); null once connected */
   unsent: Buffer[] | null;
+  /** queries sent from this port so far */
+  used: number;
+  /** replaced by a fresh port: closes once its last query settles */
+  retired: boolean;
 }
 
 interface Pending {
@@ -60,11 +68,20 @@ function randomId(): number {
 
 const TIMED_OUT: DnsAnswer = { status: 'unknown', code: 'ETIMEOUT' };
 
+/** Closes a retired socket once nothing waits on it any more. */
+function release(slot: Slot): void {
+  if (slot.retired && !slot.broken && slot.pending.size === 0) {
+    slot.broken = true;
+    slot.socket.close();
+  }
+}
+
 function finish(p: Pending, answer: DnsAnswer): void {
   if (p.done) return;
   p.done = true;
   clearTimeout(p.timer);
   if (p.slot.pending.get(p.id) === p) p.slot.pending.delete(p.id);
+  release(p.slot);
   p.cancelTcp?.();
   p.resolve(answer);
 }
@@ -79,6 +96,7 @@ export function createDnsTransport(): DnsTransport {
     tcpFallbacks++;
     // from here on only the TCP answer counts; a late UDP copy is ignored
     p.slot.pending.delete(p.id);
+    release(p.slot);
     p.cancelTcp = tcpExchange(p.server, p.query, (err, response) => {
       if (err) return finish(p, { status: 'unknown', code: err });
       const decoded = decodeResponse(response!, p.id, p.name, p.type);
@@ -104,11 +122,12 @@ export function createDnsTransport(): DnsTransport {
       recvBufferSize: SOCKET_BUFFER_BYTES,
       sendBufferSize: SOCKET_BUFFER_BYTES,
     });
-    const slot: Slot = { socket, pending: new Map(), broken: false, unsent: [] };
+    const slot: Slot = { socket, pending: new Map(), broken: false, unsent: [], used: 0, retired: false };
     socket.on('message', (msg: Buffer) => onMessage(slot, msg));
     socket.on('error', (err: NodeJS.ErrnoException) => {
       // a socket-level error (the connect failed; ICMP says nothing listens there) leaves the socket unusable: fail
       // what waits on it, with that code rather than a timeout, and open a fresh one next time
+      if (slot.broken) return;
       slot.broken = true;
       for (const p of [...slot.pending.values()]) finish(p, { status: 'unknown', code: err.code ?? 'ESOCKET' });
       socket.close();
@@ -128,8 +147,13 @@ export function createDnsTransport(): DnsTransport {
     let pool = slots.get(server);
     if (!pool) slots.set(server, (pool = []));
     const index = turn++ % SOCKETS_PER_SERVER;
-    if (!pool[index] || pool[index].broken) pool[index] = openSlot(server);
-    return pool[index];
+    const current = pool[index];
+    if (current && !current.broken && current.used < QUERIES_PER_PORT) return current;
+    if (current) {
+      current.retired = true;
+      release(current);
+    }
+    return (pool[index] = openSlot(server));
   }
 
   return {
@@ -162,6 +186,7 @@ export function createDnsTransport(): DnsTransport {
         };
         p.timer = setTimeout(finish, timeoutMs, p, TIMED_OUT);
         slot.pending.set(id, p);
+        slot.used++;
         // no completion callback: it would cost a closure and a tick per query, and a datagram lost in sending is
         // a datagram lost on the way, which the try's timer already covers (socket failures arrive as 'error')
         if (slot.unsent) slot.unsent.push(query);

@@ -1,7 +1,7 @@
 // DNS messages on the wire: building a query and turning a response into a DnsAnswer. dns-packet does the
 // byte-level work; this module decides what a response means for the question we asked.
 import { decode, RECURSION_DESIRED, type Answer, type DecodedPacket, type StringAnswer } from 'dns-packet';
-import type { DnsAnswer, DnsRecordType, MxRecord } from './client';
+import type { DnsAnswer, DnsRecordType, MxRecord } from './types';
 
 /** Advertised EDNS(0) UDP size: the DNS Flag Day 2020 value, large enough that TXT-heavy apexes rarely need TCP. */
 const EDNS_UDP_SIZE = 1232;
@@ -78,7 +78,8 @@ export function decodeResponse(msg: Buffer, id: number, name: string, type: DnsR
   const question = packet.questions?.[0];
   const flags = packet.flags ?? 0;
   if (packet.id !== id || packet.type !== 'response' || packet.questions?.length !== 1 || !question) return null;
-  if (question.type !== type || question.name.toLowerCase() !== name) return null;
+  // the question is echoed whole (RFC 1035 §4.1.2): an answer for another class is not an answer to our query
+  if (question.type !== type || question.name.toLowerCase() !== name || question.class !== 'IN') return null;
   return { packet, truncated: (flags & TC_BIT) !== 0 };
 }
 
@@ -128,7 +129,8 @@ export function toAnswer(packet: DecodedPacket, name: string, type: DnsRecordTyp
   const rcode = (packet.flags ?? 0) & 0x0f;
   if (rcode !== RCODE_NOERROR && rcode !== RCODE_NXDOMAIN)
     return { status: 'unknown', code: RCODE_ERRORS[rcode] ?? `ERCODE${rcode}` };
-  const answers = packet.answers ?? [];
+  // records of another class (CHAOS, HESIOD) say nothing about the Internet name, whatever their owner and type
+  const answers = (packet.answers ?? []).filter((a) => ((a as { class?: string }).class ?? 'IN') === 'IN');
   const cnames = type === 'CNAME' ? [] : cnameChain(answers, name);
   if (rcode === RCODE_NXDOMAIN && cnames.length === 0) return { status: 'nxdomain' };
   const owners = new Set([name, ...cnames]);

@@ -32,8 +32,7 @@ const DEFAULT_IDLE_MS = 30_000;
 
 export function createScanPool(spec: ScannerSpec, opts: ScanPoolOptions = {}): PooledScanner {
   // The calling thread has real work too (receiving results, the SQLite writes), so the pool leaves it a core. Even
-  // on 2 cores the one worker that leaves pays: the bundled app measured 953 domains/s and 216 MB peak RSS with it
-  // against 851 domains/s and 182 MB with none (npm run bench, 10,000 domains).
+  // on 2 cores the one worker that leaves pays for itself (npm run bench compares worker counts).
   const size = opts.workers ?? Math.max(0, availableParallelism() - 1);
   const minPoolJob = opts.minPoolJob ?? DEFAULT_MIN_POOL_JOB;
   let local: Scanner | null = null;

@@ -1,9 +1,9 @@
-// The one place that knows where the scan worker's code is: next to this module as TypeScript when running from
-// sources (tsx, vitest), or as dist/main/scan-worker.cjs beside the esbuild bundle (scripts/build.mjs builds both).
+// The one place that knows where worker threads' code is: the TypeScript source when running from sources (tsx,
+// vitest), or dist/main/<name>.cjs beside the esbuild bundle (scripts/build.mjs builds each worker there).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ScannerSpec } from '../scanner-spec';
 
 /** tsx's ESM API, found through its package.json: import.meta.resolve would not survive the CommonJS bundle. */
@@ -13,11 +13,15 @@ function tsxEsmApi(from: string): string {
   return pathToFileURL(join(dirname(pkgPath), pkg.exports['./esm/api'].import.default)).href;
 }
 
-export function startScanWorker(spec: ScannerSpec): Worker {
+/** A worker running `source` (a .ts module URL), or its bundled twin `<bundledName>.cjs` in the built app. */
+export function startWorker(source: URL, bundledName: string, options: WorkerOptions = {}): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./scan-worker.cjs', here), { workerData: spec });
+  if (!here.endsWith('.ts')) return new Worker(new URL(`./${bundledName}.cjs`, here), options);
   // --import tsx does not reach worker threads, so the thread registers tsx's loader before loading the entry
-  const entry = new URL('./scan-worker.ts', here).href;
-  const boot = `import(${JSON.stringify(tsxEsmApi(here))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: spec });
+  const boot = `import(${JSON.stringify(tsxEsmApi(here))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
+  return new Worker(boot, { ...options, eval: true });
+}
+
+export function startScanWorker(spec: ScannerSpec): Worker {
+  return startWorker(new URL('./scan-worker.ts', import.meta.url), 'scan-worker', { workerData: spec });
 }

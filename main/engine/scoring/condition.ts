@@ -10,10 +10,15 @@
 
 export const FACT_TYPES = {
   provider: 'string',
+  nxdomain: 'boolean',
   mx_missing: 'boolean',
   spf: 'boolean',
+  spf_permerror: 'boolean',
+  spf_error: 'string',
   dkim: 'boolean',
+  dkim_revoked: 'boolean',
   dmarc: 'boolean',
+  dmarc_error: 'string',
   dmarc_policy: 'string',
   dmarc_pct: 'number',
   spf_lookup_count: 'number',

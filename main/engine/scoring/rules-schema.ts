@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DMARC_POLICIES, PRIORITY_CATEGORIES, SEGMENTS } from '../../../shared/domain';
+import { DMARC_ERRORS, DMARC_POLICIES, PRIORITY_CATEGORIES, SEGMENTS, SPF_ERRORS } from '../../../shared/domain';
 import { conditionIssues, type Condition, type Fact } from './condition';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -29,10 +29,15 @@ const rule = <T extends z.ZodRawShape>(shape: T) =>
 
 const SIGNAL_FACTS: Fact[] = [
   'provider',
+  'nxdomain',
   'mx_missing',
   'spf',
+  'spf_permerror',
+  'spf_error',
   'dkim',
+  'dkim_revoked',
   'dmarc',
+  'dmarc_error',
   'dmarc_policy',
   'dmarc_pct',
   'spf_lookup_count',
@@ -113,6 +118,8 @@ export function rulesSchema(providerNames: readonly string[] | null = null) {
         new Set([...list, fallback].map((r) => (r.heat ?? r.segment) as string));
       const vocabulary: Partial<Record<Fact, ReadonlySet<string>>> = {
         dmarc_policy: new Set(DMARC_POLICIES),
+        dmarc_error: new Set(DMARC_ERRORS),
+        spf_error: new Set(SPF_ERRORS),
         technical_segment: new Set(SEGMENTS),
         priority_category: new Set(PRIORITY_CATEGORIES),
         technical_heat: outputs(rules.technical_heat_rules, rules.fallbacks.technical_heat_rules),

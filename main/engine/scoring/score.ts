@@ -1,14 +1,24 @@
 import type { DmarcPolicy, ScoreItem, Tri, Verdict } from '../../../shared/domain';
+import { isSpfPermerror } from '../dns/spf';
 import { firstMatch, matches, type Facts } from './condition';
 import { POINT_SECTIONS, type ScoringRules } from './rules-schema';
 
 export interface ScoringInput {
   provider: string;
+  /** the domain does not exist (NXDOMAIN); default false */
+  nxdomain?: boolean;
   mx_records: string[];
+  /** an SPF record is published (whether or not it evaluates: see spf_error / spf_multiple_records) */
   spf: Tri;
+  /** SpfSignal.error */
+  spf_error?: string | null;
   dkim: Tri;
+  /** some probed selector publishes a revoked key (empty p=) */
+  dkim_revoked?: boolean;
   /** DMARC record present; when omitted it is inferred from dmarc_policy (no policy = no record) */
   dmarc?: Tri;
+  /** DmarcSignal.error: records exist but give no policy */
+  dmarc_error?: string | null;
   dmarc_policy: DmarcPolicy | null;
   dmarc_pct: number | null;
   spf_lookup_count: number | null;
@@ -44,12 +54,27 @@ function pointItems(rules: ScoringRules, facts: Facts): ScoreItem[] {
  * each adding its output as a fact for the next; risk flags and tags are every rule that holds.
  */
 export function scoreLead(input: ScoringInput, rules: ScoringRules): Verdict {
+  const spfError = input.spf === true ? (input.spf_error ?? null) : null;
   const facts: Facts = {
     provider: input.provider,
+    nxdomain: input.nxdomain ?? false,
     mx_missing: input.mx_records.length === 0,
     spf: input.spf,
+    // only a published record can be broken; unknown or absent SPF has no permerror fact at all
+    spf_permerror:
+      input.spf === true
+        ? isSpfPermerror({
+            multiple_records: input.spf_multiple_records,
+            error: spfError,
+            lookup_count: input.spf_lookup_count,
+          })
+        : null,
+    spf_error: spfError,
     dkim: input.dkim,
+    // a revoked key next to a live one is a rotation, not a finding
+    dkim_revoked: input.dkim === true ? false : (input.dkim_revoked ?? false),
     dmarc: input.dmarc === undefined ? input.dmarc_policy !== null : input.dmarc,
+    dmarc_error: input.dmarc_error ?? null,
     dmarc_policy: input.dmarc_policy,
     dmarc_pct: input.dmarc_pct,
     spf_lookup_count: input.spf_lookup_count,

@@ -1,3 +1,4 @@
+import { canonicalHost } from '../dns/names';
 import type { WhoisSignal } from '../../../shared/domain';
 
 /** What either protocol can tell us about a domain; the lookup turns it into a WhoisSignal. */
@@ -29,7 +30,7 @@ const HOSTNAME = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]
 export function cleanNameservers(raw: Iterable<string>): string[] {
   const seen = new Set<string>();
   for (const value of raw) {
-    const host = value.trim().toLowerCase().replace(/\.+$/, '');
+    const host = canonicalHost(value);
     // a TLD is never all digits, so this also rejects bare glue addresses
     if (HOSTNAME.test(host) && /[a-z]/.test(host.slice(host.lastIndexOf('.') + 1))) seen.add(host);
   }

@@ -1,3 +1,4 @@
+import { canonicalHost } from '../dns/names';
 import type { WhoisSignal } from '../../../shared/domain';
 import type { AsyncTtlCache } from '../cache';
 import { hasAnyField, okSignal, unknownSignal, type WhoisFields } from './fields';
@@ -98,7 +99,7 @@ export function createWhoisLookup(opts: WhoisLookupOptions): WhoisLookup {
 
   return {
     async lookup(rawDomain) {
-      const domain = rawDomain.trim().toLowerCase().replace(/\.+$/, '');
+      const domain = canonicalHost(rawDomain);
       try {
         const cached = await opts.cache?.get<unknown>(cacheKey(domain));
         if (isCachedSignal(cached)) return cached;

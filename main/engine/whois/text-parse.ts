@@ -68,7 +68,7 @@ function classify(line: string): Line {
   const bracketed = line.match(/^\s*(?:[a-z]\.\s*)?\[([^\]]+)\]\s*(.*)$/i);
   if (bracketed) return { kind: 'pair', key: normaliseKey(bracketed[1]), value: bracketed[2].trim() };
   // the key may not contain ':' so times and URLs in the value stay intact; nic.tr pads keys with dots
-  const pair = line.match(/^\s*\**\s*([a-z][a-z0-9 \t._\/()-]{0,60}?)[\s.]*:(?:\s+(.*)|$)/i);
+  const pair = line.match(/^\s*\**\s*([a-z][a-z0-9 \t._/()-]{0,60}?)[\s.]*:(?:\s+(.*)|$)/i);
   if (pair) return { kind: 'pair', key: normaliseKey(pair[1]), value: (pair[2] ?? '').trim() };
   return { kind: 'text', text: line.trim(), indented: /^\s/.test(line) };
 }

@@ -20,7 +20,8 @@ import type { OnDuplicate, PushMode } from './push-plan';
 
 const SETTINGS_KEY = 'dynamics';
 const SECRET_KEY = 'dynamics.client_secret';
-const CACHE_KEY = 'dynamics.msal_cache';
+/** the SecretStore entry holding the delegated sign-in's MSAL cache; deleting it signs out */
+export const D365_CACHE_KEY = 'dynamics.msal_cache';
 export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
 
 const ENV: Record<keyof Omit<D365Settings, 'fields_off'>, string> = {
@@ -131,7 +132,7 @@ export function createDynamics(deps: DynamicsDeps): Dynamics {
       clientId: c.clientId,
       scopes: [c.scope],
       secrets,
-      cacheKey: CACHE_KEY,
+      cacheKey: D365_CACHE_KEY,
     });
     const tokens: TokenProvider = c.clientSecret
       ? createAppTokenProvider({

@@ -2,7 +2,7 @@
 // set values, lookup navigation names, and a per-field switch so an organisation that lacks a custom column can leave
 // it out without a code change.
 import { z } from 'zod';
-import { readValidated } from '../../config/load';
+import { loadResource } from '../../config/resource-loader';
 
 /** Every fact a push can send; the mapping names these as `source`. */
 export const FACT_NAMES = [
@@ -82,7 +82,7 @@ export const MAPPING_FILE = 'd365-mapping.json';
  * (`lead.hnt_provider` style names).
  */
 export function loadD365Mapping(resources: string, fieldsOff: readonly string[] = []): D365Mapping {
-  const mapping = readValidated(resources, MAPPING_FILE, d365MappingSchema);
+  const mapping = loadResource(resources, MAPPING_FILE, d365MappingSchema);
   for (const name of fieldsOff) {
     const [kind, field] = name.split('.') as [D365EntityKind, string];
     const entry = mapping[kind]?.fields[field];

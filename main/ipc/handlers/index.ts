@@ -7,6 +7,7 @@ import { fileHandlers } from './files';
 import { flagHandlers } from './flags';
 import { leadHandlers } from './leads';
 import { legacyHandlers } from './legacy';
+import { referralHandlers } from './referrals';
 import { salesHandlers } from './sales';
 import { scanHandlers } from './scan';
 import { settingsHandlers } from './settings';
@@ -25,5 +26,6 @@ export function createHandlers(hunter: Hunter, info: AppInfo): Handlers {
     ...fileHandlers(hunter),
     ...scanHandlers(hunter),
     ...dynamicsHandlers(hunter),
+    ...referralHandlers(hunter),
   };
 }

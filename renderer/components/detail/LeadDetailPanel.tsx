@@ -11,14 +11,17 @@ import { ErrorNotice } from '../ErrorNotice';
 import { CategoryBadge, ScoreBar, SegmentBadge } from '../LeadBadges';
 import { D365PushButton } from '../dynamics/D365PushButton';
 import { DnsFacts } from './DnsFacts';
+import { LeadContacts } from './LeadContacts';
 import { SalesSummaryView } from './SalesSummaryView';
 import { ScanHistoryList } from './ScanHistoryList';
 import { ScoreBreakdownChart } from './ScoreBreakdownChart';
+import { useSession } from '../../state/ui-store';
 
 type Tab = 'summary' | 'score' | 'dns' | 'history';
 
 export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const openReferral = useSession((state) => state.openReferral);
   const format = useFormat();
   const errorText = useErrorText();
   const lang = i18n.language === 'en' ? 'en' : 'tr';
@@ -58,6 +61,7 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
             <Text size="sm" c="dimmed" className="truncate">
               {lead?.company_name ?? '\u00a0'}
             </Text>
+            {lead && <LeadContacts lead={lead} />}
           </div>
           <CloseButton aria-label={t('detail.close')} onClick={onClose} data-testid="detail-close" />
         </Group>
@@ -105,6 +109,16 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
             {copyDomain.copied ? t('common.copied') : t('detail.copyDomain')}
           </Button>
           <D365PushButton domains={[lead?.domain ?? domain]} compact />
+          {lead?.referral_id && (
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={() => openReferral(lead.referral_id)}
+              data-testid="detail-referral"
+            >
+              {t('referrals.detail.title')}
+            </Button>
+          )}
         </Group>
         {actionError && (
           <Text size="xs" className="text-bad" mt={4} role="alert">

@@ -4,6 +4,9 @@ import { Alert, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ScoreBreakdown } from '../../../shared/domain';
 
+/** spf → SPF: the check names are the record names a rep knows */
+const checkName = (check: string) => check.toUpperCase();
+
 export function ScoreBreakdownChart({ breakdown }: { breakdown: ScoreBreakdown }) {
   const { t } = useTranslation();
   // a rule worth 0 points changes nothing, and next to the same rule's penalty (rules.json has dmarc_none in both
@@ -72,6 +75,16 @@ export function ScoreBreakdownChart({ breakdown }: { breakdown: ScoreBreakdown }
           {breakdown.total}
         </Text>
       </Group>
+      {breakdown.carried_over && (
+        <Text size="xs" c="dimmed" data-testid="breakdown-carried-over">
+          {t('detail.breakdown.carriedOver', { checks: breakdown.carried_over.map(checkName).join(', ') })}
+        </Text>
+      )}
+      {breakdown.left_out && (
+        <Text size="xs" c="dimmed" data-testid="breakdown-left-out">
+          {t('detail.breakdown.leftOut', { checks: breakdown.left_out.map(checkName).join(', ') })}
+        </Text>
+      )}
       {breakdown.hard_fail && (
         <Alert color="red" variant="light" p="xs">
           <Text size="sm">{t('detail.breakdown.hardFail', { rule: breakdown.hard_fail })}</Text>

@@ -1,4 +1,5 @@
 // The grid's column model: one place that says what each column shows, how wide it is and how it sorts.
+import { daysUntil } from '../../../shared/dates';
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import type { LeadRow, LeadSortKey } from '../../../shared/leads';
@@ -6,6 +7,7 @@ import type { Format } from '../../i18n';
 import { D365Status } from '../dynamics/D365Status';
 import { CategoryBadge, ChipList, ScoreBar, SegmentBadge } from '../LeadBadges';
 import type { Translate } from '../LeadBadges';
+import { ReferralCell } from '../referrals/ReferralCell';
 
 export interface CellContext {
   /** t() for the cells: every visible row asks for the same few labels on each render, so answers are kept */
@@ -41,10 +43,6 @@ export interface GridColumn {
 }
 
 const EXPIRY_WARN_DAYS = 30;
-
-function daysUntil(date: string): number {
-  return (new Date(`${date}T00:00:00`).getTime() - Date.now()) / 86_400_000;
-}
 
 export const COLUMNS: GridColumn[] = [
   {
@@ -112,7 +110,10 @@ export const COLUMNS: GridColumn[] = [
     align: 'end',
     render: (row, { format }) =>
       row.expires_at ? (
-        <span className="num" data-warn={daysUntil(row.expires_at) < EXPIRY_WARN_DAYS || undefined}>
+        <span
+          className="num"
+          data-warn={(daysUntil(row.expires_at, new Date()) ?? Infinity) < EXPIRY_WARN_DAYS || undefined}
+        >
           {format.date(row.expires_at)}
         </span>
       ) : null,
@@ -128,9 +129,8 @@ export const COLUMNS: GridColumn[] = [
   },
   {
     id: 'referral',
-    width: '78px',
-    align: 'end',
-    render: (row) => (row.referral_count ? <span className="num">{row.referral_count}</span> : null),
+    width: '104px',
+    render: (row) => <ReferralCell row={row} />,
   },
   { id: 'd365', width: '104px', render: (row, { t }) => <D365Status row={row} t={t} /> },
 ];

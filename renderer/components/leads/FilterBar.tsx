@@ -5,6 +5,9 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITY_CATEGORIES, SEGMENTS } from '../../../shared/domain';
 import type { LeadStats } from '../../../shared/leads';
+import { REFERRAL_KINDS } from '../../../shared/referrals';
+import type { ReferralKind } from '../../../shared/referrals';
+import { useFlag } from '../../api/flags';
 import { chipLabel } from '../LeadBadges';
 import { activeFilterCount, usePrefs } from '../../state/ui-store';
 
@@ -25,6 +28,7 @@ export const FilterBar = memo(function FilterBar({ stats }: { stats: LeadStats |
       <ChipFilter kind="riskFlags" field="riskFlag" entries={stats?.by_risk_flag} width={170} testId="filter-risk" />
       <ChipFilter kind="tags" field="tag" entries={stats?.by_tag} width={150} testId="filter-tag" />
       <ExpiryFilter />
+      <ReferralKindFilter />
       <ResetFilters />
     </Group>
   );
@@ -168,6 +172,28 @@ function ExpiryFilter() {
       onChange={(value) => setFilter('expiringWithinDays', value ? Number(value) : null)}
       clearable
       data-testid="filter-expiring"
+    />
+  );
+}
+
+/** Only while Partner Center is on: leads with a referral of one kind. */
+function ReferralKindFilter() {
+  const { t } = useTranslation();
+  const enabled = useFlag('partner_center');
+  const kind = usePrefs((state) => state.filters.referralKind);
+  const setFilter = usePrefs((state) => state.setFilter);
+  if (!enabled && !kind) return null;
+  return (
+    <Select
+      size="xs"
+      w={170}
+      aria-label={t('referrals.filterKind')}
+      placeholder={t('referrals.filterKind')}
+      data={REFERRAL_KINDS.map((value) => ({ value, label: t(`referrals.kinds.${value}`) }))}
+      value={kind}
+      onChange={(value) => setFilter('referralKind', value as ReferralKind | null)}
+      clearable
+      data-testid="filter-referral-kind"
     />
   );
 }

@@ -6,6 +6,7 @@ import type { ImportPreview, ImportResult } from '../../../shared/imports';
 import { api } from '../../api/api';
 import { useApiAction } from '../../api/hooks';
 import { readFileAsBase64 } from '../../api/files';
+import { isActive, scanActions, useScanJob } from '../../api/scan-job';
 import { useFormat } from '../../i18n';
 import { ErrorNotice } from '../ErrorNotice';
 
@@ -24,6 +25,7 @@ export function ImportDialog({ opened, onClose }: Props) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [rowFilter, setRowFilter] = useState<'all' | 'rejected'>('all');
+  const scanBusy = useScanJob((state) => isActive(state.job) || state.pending);
 
   const load = useApiAction(async (picked: File) => {
     const payload = { file_name: picked.name, content_base64: await readFileAsBase64(picked) };
@@ -82,7 +84,7 @@ export function ImportDialog({ opened, onClose }: Props) {
               {file?.file_name}
             </Text>
             <Group gap="xs">
-              {(['domain', 'company', 'email', 'website'] as const).map((kind) => (
+              {(['domain', 'company', 'email', 'website', 'phone', 'city'] as const).map((kind) => (
                 <Badge key={kind} variant="outline" color={preview.columns[kind] ? 'indigo' : 'gray'} tt="none">
                   {t(`import.columns.${kind}`)}: {preview.columns[kind] ?? t('import.notFound')}
                 </Badge>
@@ -184,7 +186,24 @@ export function ImportDialog({ opened, onClose }: Props) {
               })}
             </Text>
             <Group justify="flex-end" mt="sm">
-              <Button onClick={close}>{t('common.close')}</Button>
+              <Button variant="default" onClick={close}>
+                {t('common.close')}
+              </Button>
+              {result.domains.length > 0 && (
+                <Button
+                  data-testid="import-scan"
+                  disabled={scanBusy}
+                  onClick={() => {
+                    void scanActions.startDomains(result.domains);
+                    close();
+                  }}
+                >
+                  {t('import.scanImported', {
+                    count: result.domains.length,
+                    formatted: format.integer(result.domains.length),
+                  })}
+                </Button>
+              )}
             </Group>
           </Alert>
         )}
