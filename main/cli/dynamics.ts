@@ -50,7 +50,8 @@ export function signinDynamics(values: { db?: string; json?: boolean }, io: CliI
     const account = await hunter.dynamics
       .userSignIn()
       .signInWithDeviceCode((prompt) => io.err(prompt.message), { signal: io.signal });
-    if (values.json) io.out(JSON.stringify({ username: account.username, name: account.name, tenant_id: account.tenantId }));
+    if (values.json)
+      io.out(JSON.stringify({ username: account.username, name: account.name, tenant_id: account.tenantId }));
     else io.err(`Signed in to Dynamics 365 as ${account.username}.`);
     return EXIT.ok;
   });

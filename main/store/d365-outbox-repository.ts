@@ -1,7 +1,7 @@
 // The Dynamics 365 outbox and the push state it drives on each lead. Every change to an item and to its lead's
 // d365_* columns happens in one transaction, so the grid never shows "pushed" for an item still queued (or the
 // reverse) after a crash.
-import type { Clock, Db } from './db';
+import type { Clock, Db } from './db-types';
 
 export type OutboxState = 'queued' | 'sending' | 'done' | 'skipped' | 'failed';
 /** the lead's d365_sync_status; null = never pushed */

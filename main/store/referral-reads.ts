@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import type { Db } from './db-types';
 
 /** The referral columns a Dynamics 365 push reads. */
 export interface ReferralForPush {
