@@ -45,9 +45,9 @@ export interface HunterOptions {
 /** The background services the root starts and stops; each feature adds its own here. */
 export interface HunterServices {
   scanJobs: ScanJobService;
+  referralSync: ReferralSyncService;
   /** sends queued Dynamics 365 pushes while the `dynamics` flag is on */
   d365Outbox: OutboxWorker;
-  referralSync: ReferralSyncService;
 }
 
 /** Everything the Electron shell, the web bridge, the CLI and the tests need, wired once. */
@@ -63,9 +63,9 @@ export interface Hunter {
   flags: Flags;
   bus: EventBus;
   scanners: Scanners;
+  partnerCenter: PartnerCenter;
   /** Dynamics 365: connection, sign-in, pushes and the outbox */
   dynamics: Dynamics;
-  partnerCenter: PartnerCenter;
   services: HunterServices;
   /** starts every background service (call once the front end is ready to receive events) */
   start(): Promise<void>;
@@ -96,21 +96,6 @@ export function createHunter(opts: HunterOptions): Hunter {
     whoisAllowed: () => flags.isOn('whois'),
     workers: opts.scanWorkers,
   });
-  const dynamics = createDynamics({
-    store,
-    secrets: platform.secrets,
-    resources,
-    env: opts.env ?? process.env,
-    salesSummary: (lead) => salesSummaryTextFor({ resources, settings }, lead, current().language),
-    currency: () => current().currency,
-    enabled: () => flags.isOn('dynamics'),
-    onChange: (domain) => {
-      bus.emit('dynamics.changed', { domain });
-      // the grid's D365 column reads the lead row
-      bus.emit('leads.changed', { domains: [domain] });
-    },
-  });
-  flags.onChange(() => dynamics.worker.wake());
   const partnerCenter = createPartnerCenter({
     store,
     secrets: platform.secrets,
@@ -119,6 +104,17 @@ export function createHunter(opts: HunterOptions): Hunter {
     env: opts.env ?? process.env,
     log: (level, message) => log[level]('msal', { message }),
   });
+  const dynamics = createDynamics({
+    store,
+    secrets: platform.secrets,
+    resources,
+    env: opts.env ?? process.env,
+    salesSummary: (lead) => salesSummaryTextFor({ resources, settings }, lead, current().language),
+    currency: () => current().currency,
+    enabled: () => flags.isOn('dynamics'),
+    onChange: (domain) => bus.emit('dynamics.changed', { domain }),
+  });
+  flags.onChange(() => dynamics.worker.wake());
   const services: HunterServices = {
     scanJobs: new ScanJobService({ store, bus, scanners, concurrency: () => current().scan_concurrency, log }),
     referralSync: new ReferralSyncService({
@@ -149,8 +145,8 @@ export function createHunter(opts: HunterOptions): Hunter {
     flags,
     bus,
     scanners,
-    dynamics,
     partnerCenter,
+    dynamics,
     services,
     async start() {
       for (const service of all) await service.start();

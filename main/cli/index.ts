@@ -5,9 +5,9 @@ import { d365Command } from './commands/d365';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { leadsCommand } from './commands/leads';
+import { referralsCommand } from './commands/referrals';
 import { outboxCommand } from './commands/outbox';
 import { pushCommand } from './commands/push';
-import { referralsCommand } from './commands/referrals';
 import { scanCommand } from './commands/scan';
 import { signinCommand } from './commands/signin';
 import { signoutCommand } from './commands/signout';
@@ -27,22 +27,22 @@ Usage:
   hunter summary <domain> [--json] [--lang tr|en]
   hunter import <file.csv|file.xlsx>
   hunter export --format csv|xlsx --out FILE [--lang tr|en] [lead filters as for "leads"]
-  hunter signin partner-center|dynamics (device code: the address and code are printed on stderr)
-  hunter signout partner-center|dynamics
+  hunter signin partner-center          (device code: the address and code are printed on stderr)
+  hunter signout partner-center
   hunter referrals sync [--full] [--no-scan] [--dns-server HOST:PORT] [--whois on|off] [--json]
   hunter referrals list [--json] [--kind co-sell|marketplace|solution-provider|other] [--link linked|unlinked]
                         [--limit N]
   hunter referrals show <referral-id> [--json]
   hunter referrals accept <referral-id> [--json]
   hunter referrals decline <referral-id> [--reason TEXT] [--json]
+  hunter signin dynamics              device-code sign-in (not needed with HUNTER_D365_CLIENT_SECRET)
+  hunter signout dynamics
   hunter d365 whoami [--json]
   hunter push <domain ...> [--mode lead|pipeline] [--on-duplicate update|create|skip] [--json]
-  hunter outbox [--drain] [--json]      queued and failed pushes; --drain sends every queued push now
+  hunter outbox [--drain] [--json]    queued and failed pushes; --drain sends every queued push now
 
 Common: --db PATH (default: the app's database, or $HUNTER_DB)
 Partner Center: HUNTER_FLAG_PARTNER_CENTER=on, HUNTER_PC_AUTHORITY, HUNTER_PC_CLIENT_ID, HUNTER_PC_SCOPE, HUNTER_PC_API_URL
-Dynamics 365: HUNTER_FLAG_DYNAMICS=on, HUNTER_D365_URL, HUNTER_D365_CLIENT_ID, HUNTER_D365_AUTHORITY, HUNTER_D365_SCOPE,
-              HUNTER_D365_CLIENT_SECRET (app-only sign-in, no "signin" needed), HUNTER_D365_FIELDS_OFF
 Exit codes: 0 ok, 1 some inputs rejected or not scanned, 2 usage error or feature off, 3 not found, 4 error, 5 signed out,
             6 changed meanwhile (conflict), 130 stopped with Ctrl-C`;
 
@@ -56,10 +56,10 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   signin: signinCommand,
   signout: signoutCommand,
+  referrals: referralsCommand,
   d365: d365Command,
   push: pushCommand,
   outbox: outboxCommand,
-  referrals: referralsCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -34,28 +34,25 @@ const CONFIG_FILES = {
   mxRootSuffixes: 'mx_root_suffixes.json',
 } as const;
 
-/** Reads and validates one file (see loadResource). */
-const readValidated = loadResource;
-
 const flagDefaultsSchema = z
   .object(Object.fromEntries(FLAG_NAMES.map((n) => [n, z.boolean()])) as Record<FlagName, z.ZodBoolean>)
   .strict();
 
 /** resources/flags.json: every flag's shipped default, none missing, none unknown. */
 export function loadFlagDefaults(dir: string = resourcesDir()): Record<FlagName, boolean> {
-  return readValidated(dir, 'flags.json', flagDefaultsSchema);
+  return loadResource(dir, 'flags.json', flagDefaultsSchema);
 }
 
 export function loadConfig(dir: string = resourcesDir()): HunterConfig {
-  const providers = readValidated(dir, CONFIG_FILES.providers, providersSchema);
+  const providers = loadResource(dir, CONFIG_FILES.providers, providersSchema);
   const providerNames = providers.providers.map((p) => p.name);
-  const dkim = readValidated(dir, CONFIG_FILES.dkimSelectors, dkimSelectorsSchema(providerNames));
+  const dkim = loadResource(dir, CONFIG_FILES.dkimSelectors, dkimSelectorsSchema(providerNames));
   return {
     providers,
-    rules: readValidated(dir, CONFIG_FILES.rules, rulesSchema(providerNames)),
-    whois: readValidated(dir, CONFIG_FILES.whois, whoisSchema),
+    rules: loadResource(dir, CONFIG_FILES.rules, rulesSchema(providerNames)),
+    whois: loadResource(dir, CONFIG_FILES.whois, whoisSchema),
     dkimSelectors: dkim.selectors,
     dkimHints: dkim.provider_hints,
-    mxRootSuffixes: readValidated(dir, CONFIG_FILES.mxRootSuffixes, mxRootSuffixesSchema).suffixes,
+    mxRootSuffixes: loadResource(dir, CONFIG_FILES.mxRootSuffixes, mxRootSuffixesSchema).suffixes,
   };
 }

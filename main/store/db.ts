@@ -12,8 +12,6 @@ import { createLegacyRepository } from './legacy-repository';
 import type { LegacyRepository } from './legacy-repository';
 import { ensurePrivateFile } from './owner-only';
 import { resolveMigrationsFolder } from './migrations-folder';
-import { createReferralReads } from './referral-reads';
-import type { ReferralReads } from './referral-reads';
 import { createReferralsRepository } from './referrals-repository';
 import type { ReferralsRepository } from './referrals-repository';
 import { SqliteTtlCache } from './scan-cache';
@@ -50,9 +48,8 @@ export interface Store {
   readonly settings: SettingsRepository;
   readonly scanJobs: ScanJobsRepository;
   readonly legacy: LegacyRepository;
-  readonly d365Outbox: D365OutboxRepository;
-  readonly referralReads: ReferralReads;
   readonly referrals: ReferralsRepository;
+  readonly d365Outbox: D365OutboxRepository;
   /** Runs fn in one transaction (repository calls inside nest as savepoints), e.g. save results + mark job items. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -131,9 +128,8 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
       settings: createSettingsRepository(db, now),
       scanJobs: createScanJobsRepository(db, now),
       legacy: createLegacyRepository(db),
-      d365Outbox: createD365OutboxRepository(db, now),
-      referralReads: createReferralReads(db),
       referrals: createReferralsRepository(db, now),
+      d365Outbox: createD365OutboxRepository(db, now),
       transaction: (fn) => sqlite.transaction(fn)(),
       close: () => sqlite.close(),
     };

@@ -49,7 +49,23 @@ export interface SyncRunRecord extends ReferralSyncResult {
   error: string | null;
 }
 
+/** The referral columns a Dynamics 365 push reads. */
+export interface ReferralForPush {
+  referral_id: string;
+  company_name: string | null;
+  customer_name: string | null;
+  azure_tenant_id: string | null;
+  deal_value: number | null;
+  currency: string | null;
+  raw_data: Record<string, unknown>;
+}
+
 export interface ReferralsRepository {
+  /**
+   * The referral a push describes a lead by: the most recently synced one for its domain, ties broken by age and id,
+   * so the same lead always picks the same referral.
+   */
+  latestForDomain(domain: string): ReferralForPush | null;
   /**
    * Inserts or updates one referral. Answers `unchanged` (and writes nothing) when every stored value is already
    * the same; `synced_at` moves only when something changed.
@@ -193,7 +209,23 @@ export function createReferralsRepository(db: Db, now: Clock): ReferralsReposito
        duration_ms, error FROM pc_sync_runs ORDER BY id DESC LIMIT 1`,
   );
 
+  const latestStmt = db.$client.prepare(
+    `SELECT referral_id, company_name, customer_name, azure_tenant_id, deal_value, currency, raw_data
+     FROM partner_center_referrals WHERE domain = ?
+     ORDER BY synced_at DESC, created_at DESC, id DESC LIMIT 1`,
+  );
   return {
+    latestForDomain(domain) {
+      const r = latestStmt.get(domain) as (Omit<ReferralForPush, 'raw_data'> & { raw_data: string }) | undefined;
+      if (!r) return null;
+      let raw: unknown = null;
+      try {
+        raw = JSON.parse(r.raw_data);
+      } catch {
+        // a damaged raw copy still leaves the referral's own columns usable
+      }
+      return { ...r, raw_data: raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {} };
+    },
     upsert(row) {
       const stored = findStored.get(row.referral_id) as Record<string, unknown> | undefined;
       const params = { ...row, now: now().toISOString() };

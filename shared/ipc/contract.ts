@@ -23,8 +23,8 @@ export const contract = {
   ...legacyChannels,
   ...fileChannels,
   ...scanChannels,
-  ...dynamicsChannels,
   ...referralChannels,
+  ...dynamicsChannels,
 } as const;
 
 export type Contract = typeof contract;

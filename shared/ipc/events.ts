@@ -5,5 +5,5 @@ import type { ReferralEvents } from './referrals';
 import type { ScanEvents } from './scan';
 
 /** Push events main → renderer: each feature declares its own, merged here. */
-export interface HunterEvents extends LeadEvents, ScanEvents, FlagEvents, DynamicsEvents, ReferralEvents {}
+export interface HunterEvents extends LeadEvents, ScanEvents, FlagEvents, ReferralEvents, DynamicsEvents {}
 export type EventName = keyof HunterEvents;

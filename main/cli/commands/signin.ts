@@ -1,21 +1,16 @@
 import { EXIT, parse, UsageError } from '../args';
-import type { Command } from '../args';
+import type { CliIo, Command } from '../args';
 import { withAppErrors } from '../app-errors';
-import { signinDynamics } from '../dynamics';
+import { withDynamics } from '../dynamics';
 import { withHunter } from '../with-hunter';
 
-/** Services one can sign in to; each signs in by device code here (the app uses the browser). */
-const SERVICES = ['partner-center', 'dynamics'] as const;
+type Values = { db?: string; json?: boolean };
 
-export const signinCommand: Command = async (args, io) => {
-  const { values, positionals } = parse(args, {});
-  if (positionals.length !== 1 || !SERVICES.includes(positionals[0] as (typeof SERVICES)[number]))
-    throw new UsageError(`say what to sign in to: ${SERVICES.join(', ')}`);
-  if (positionals[0] === 'dynamics') return signinDynamics(values, io);
+/** Partner Center: device code here (the app uses the browser); the prompt goes to stderr so --json stays one object. */
+function signInPartnerCenter(values: Values, io: CliIo): Promise<number> {
   return withHunter(values.db, (hunter) =>
     withAppErrors('signin', io, async () => {
       hunter.partnerCenter.assertEnabled();
-      // the prompt (address and code) goes to stderr, so --json output stays one object on stdout
       const account = await hunter.partnerCenter
         .signIn()
         .signInWithDeviceCode((prompt) => io.err(prompt.message), { signal: io.signal });
@@ -26,4 +21,36 @@ export const signinCommand: Command = async (args, io) => {
       return EXIT.ok;
     }),
   );
+}
+
+/** Dynamics 365: device code, unless a client secret makes it an app-only connection that needs no user. */
+function signInDynamics(values: Values, io: CliIo): Promise<number> {
+  return withDynamics(values.db, io, async (hunter) => {
+    const connection = hunter.dynamics.connection();
+    if (connection.clientSecret) {
+      io.err('Dynamics 365 uses the client secret (app-only sign-in): no user sign-in is needed');
+      return EXIT.ok;
+    }
+    const account = await hunter.dynamics
+      .userSignIn()
+      .signInWithDeviceCode((prompt) => io.err(prompt.message), { signal: io.signal });
+    io.out(
+      values.json
+        ? JSON.stringify({ user_name: account.username })
+        : `Signed in to Dynamics 365 as ${account.username}`,
+    );
+    return EXIT.ok;
+  });
+}
+
+const SERVICES: Record<string, (values: Values, io: CliIo) => Promise<number>> = {
+  'partner-center': signInPartnerCenter,
+  dynamics: signInDynamics,
+};
+
+export const signinCommand: Command = async (args, io) => {
+  const { values, positionals } = parse(args, {});
+  const signIn = positionals.length === 1 && Object.hasOwn(SERVICES, positionals[0]) ? SERVICES[positionals[0]] : null;
+  if (!signIn) throw new UsageError(`say what to sign in to: ${Object.keys(SERVICES).join(', ')}`);
+  return signIn(values, io);
 };

@@ -1,24 +1,30 @@
 import { PC_CACHE_KEY } from '../../integrations/partner-center/partner-center';
-import { D365_CACHE_KEY } from '../../integrations/dynamics/dynamics';
 import { EXIT, parse, UsageError } from '../args';
-import type { Command } from '../args';
+import type { CliIo, Command } from '../args';
+import { withDynamics } from '../dynamics';
 import { withHunter } from '../with-hunter';
 
-const SERVICES = ['partner-center', 'dynamics'] as const;
+type Values = { db?: string };
+
+const SERVICES: Record<string, (values: Values, io: CliIo) => Promise<number>> = {
+  // signing out needs no flag, settings or network: the stored tokens are simply forgotten
+  'partner-center': (values, io) =>
+    withHunter(values.db, async (hunter) => {
+      hunter.platform.secrets.delete(PC_CACHE_KEY);
+      io.err('Signed out of Partner Center.');
+      return EXIT.ok;
+    }),
+  dynamics: (values, io) =>
+    withDynamics(values.db, io, async (hunter) => {
+      await hunter.dynamics.userSignIn().signOut();
+      io.err('Signed out of Dynamics 365');
+      return EXIT.ok;
+    }),
+};
 
 export const signoutCommand: Command = async (args, io) => {
   const { values, positionals } = parse(args, {});
-  if (positionals.length !== 1 || !SERVICES.includes(positionals[0] as (typeof SERVICES)[number]))
-    throw new UsageError(`say what to sign out of: ${SERVICES.join(', ')}`);
-  return withHunter(values.db, async (hunter) => {
-    // signing out needs no flag, settings or network: the stored tokens are simply forgotten
-    if (positionals[0] === 'dynamics') {
-      hunter.platform.secrets.delete(D365_CACHE_KEY);
-      io.err('Signed out of Dynamics 365.');
-      return EXIT.ok;
-    }
-    hunter.platform.secrets.delete(PC_CACHE_KEY);
-    io.err('Signed out of Partner Center.');
-    return EXIT.ok;
-  });
+  const signOut = positionals.length === 1 && Object.hasOwn(SERVICES, positionals[0]) ? SERVICES[positionals[0]] : null;
+  if (!signOut) throw new UsageError(`say what to sign out of: ${Object.keys(SERVICES).join(', ')}`);
+  return signOut(values, io);
 };

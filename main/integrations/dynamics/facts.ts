@@ -3,7 +3,7 @@
 // the lead is rescanned before the outbox is drained.
 import { z } from 'zod';
 import type { LeadDetail } from '../../../shared/leads';
-import type { ReferralForPush } from '../../store/referral-reads';
+import type { ReferralForPush } from '../../store/referrals-repository';
 
 const text = (max: number) => z.string().max(max).nullable();
 

@@ -43,7 +43,7 @@ export function queuePush(
   const { lead } = input;
   const facts = pushFacts({
     lead,
-    referral: store.referralReads.latestForDomain(lead.domain),
+    referral: store.referrals.latestForDomain(lead.domain),
     salesSummary: input.salesSummary,
     defaultCurrency: input.defaultCurrency,
   });

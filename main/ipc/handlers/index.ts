@@ -25,7 +25,7 @@ export function createHandlers(hunter: Hunter, info: AppInfo): Handlers {
     ...legacyHandlers(hunter),
     ...fileHandlers(hunter),
     ...scanHandlers(hunter),
-    ...dynamicsHandlers(hunter),
     ...referralHandlers(hunter),
+    ...dynamicsHandlers(hunter),
   };
 }

@@ -108,7 +108,6 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
           >
             {copyDomain.copied ? t('common.copied') : t('detail.copyDomain')}
           </Button>
-          <D365PushButton domains={[lead?.domain ?? domain]} compact />
           {lead?.referral_id && (
             <Button
               size="compact-sm"
@@ -119,6 +118,7 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
               {t('referrals.detail.title')}
             </Button>
           )}
+          <D365PushButton domains={[lead?.domain ?? domain]} compact />
         </Group>
         {actionError && (
           <Text size="xs" className="text-bad" mt={4} role="alert">
