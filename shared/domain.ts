@@ -12,6 +12,8 @@ export type TenantSize = (typeof TENANT_SIZES)[number];
 
 export const PRIORITY_CATEGORIES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'] as const;
 export type PriorityCategory = (typeof PRIORITY_CATEGORIES)[number];
+/** the sales team's top buckets: the "high priority" KPI counts exactly these badges */
+export const TOP_PRIORITY_CATEGORIES: readonly PriorityCategory[] = ['P1', 'P2'];
 
 /**
  * completed    every check answered

@@ -118,7 +118,7 @@ export interface ScanHistoryEntry {
 export interface Kpis {
   total_leads: number;
   migration: number;
-  /** Migration with readiness >= 70, as in the previous Hunter's dashboard */
+  /** leads whose P badge is one of TOP_PRIORITY_CATEGORIES (P1, P2): the same rows that category filter shows */
   high_priority: number;
   max_score: number | null;
 }

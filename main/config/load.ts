@@ -6,9 +6,11 @@ import { loadResource } from './resource-loader';
 import { resourcesDir } from './resources-dir';
 import {
   dkimSelectorsSchema,
+  providerLabelsSchema,
   mxRootSuffixesSchema,
   providersSchema,
   whoisSchema,
+  type ProviderLabels,
   type ProvidersConfig,
   type WhoisServers,
 } from './schemas';
@@ -22,6 +24,8 @@ export interface HunterConfig {
   dkimSelectors: string[];
   /** provider name → DKIM selectors to probe first (dkim_selectors.json provider_hints) */
   dkimHints: Record<string, string[]>;
+  /** language → provider name → the short name people read (grid, filters, exports) */
+  providerLabels: ProviderLabels;
   /** public suffixes of two or more labels, used to find the registrable part of an MX host */
   mxRootSuffixes: string[];
 }
@@ -32,6 +36,7 @@ const CONFIG_FILES = {
   whois: 'tld_whois_servers.json',
   dkimSelectors: 'dkim_selectors.json',
   mxRootSuffixes: 'mx_root_suffixes.json',
+  providerLabels: 'provider_labels.json',
 } as const;
 
 const flagDefaultsSchema = z
@@ -47,8 +52,10 @@ export function loadConfig(dir: string = resourcesDir()): HunterConfig {
   const providers = loadResource(dir, CONFIG_FILES.providers, providersSchema);
   const providerNames = providers.providers.map((p) => p.name);
   const dkim = loadResource(dir, CONFIG_FILES.dkimSelectors, dkimSelectorsSchema(providerNames));
+  const providerLabels = loadResource(dir, CONFIG_FILES.providerLabels, providerLabelsSchema(providerNames));
   return {
     providers,
+    providerLabels,
     rules: loadResource(dir, CONFIG_FILES.rules, rulesSchema(providerNames)),
     whois: loadResource(dir, CONFIG_FILES.whois, whoisSchema),
     dkimSelectors: dkim.selectors,

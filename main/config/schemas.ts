@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../../shared/lang';
+import type { Lang } from '../../shared/lang';
 import { TENANT_SIZES } from '../../shared/domain';
 
 /** A DNS name written in lower-case LDH form, as the data files must use. */
@@ -104,3 +106,16 @@ export const dkimSelectorsSchema = (providerNames: readonly string[]) =>
 export const mxRootSuffixesSchema = z
   .object({ suffixes: z.array(hostName.refine((s) => s.includes('.'), 'must have at least two labels')) })
   .strict();
+
+/** Every provider providers.json names has a short label in each language; no label for a provider that does not exist. */
+export const providerLabelsSchema = (providerNames: readonly string[]) => {
+  const labels = z.record(z.string(), z.string().trim().min(1).max(40)).superRefine((map, ctx) => {
+    for (const name of providerNames)
+      if (!(name in map)) ctx.addIssue({ code: 'custom', path: [name], message: 'missing label' });
+    for (const name of Object.keys(map))
+      if (!providerNames.includes(name))
+        ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not a provider name` });
+  });
+  return z.object(Object.fromEntries(LANGUAGES.map((l) => [l, labels])) as Record<Lang, typeof labels>).strict();
+};
+export type ProviderLabels = Record<Lang, Record<string, string>>;

@@ -1,4 +1,5 @@
 // Plain-text rendering of a whole summary, for pasting into an e-mail or a Dynamics 365 note.
+import { formatFor } from '../../shared/format';
 import type { SalesSummary } from '../../shared/sales-summary';
 import { fill, formatMoney } from './text';
 import type { SalesTemplates } from './templates';
@@ -83,6 +84,6 @@ export function renderSalesSummaryText(summary: SalesSummary, t: SalesTemplates)
       fill(t.text.message, { text: n.message }),
       fill(t.text.internal_note, { text: n.internal_note }),
     ]),
-    fill(t.text.generated_at, { at: summary.metadata.generated_at }),
+    fill(t.text.generated_at, { at: formatFor(t.meta.locale).dateTime(summary.metadata.generated_at) }),
   ].join('\n\n');
 }

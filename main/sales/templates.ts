@@ -45,7 +45,6 @@ export const SalesTemplatesSchema = z
         ]),
         self_hosted: z.string().min(1),
         no_score: z.string().min(1),
-        money: z.string().min(1),
         risk: texts(RISK_LEVELS),
         urgency: texts(URGENCIES),
         action: texts(['call', 'email', 'wait']),

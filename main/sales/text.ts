@@ -1,4 +1,5 @@
 // Small text helpers shared by every section: interpolation, locale-aware lists and money.
+import { formatFor } from '../../shared/format';
 import type { SalesTemplates } from './templates';
 
 /**
@@ -15,7 +16,6 @@ export function fill(template: string, vars: Record<string, string | number> = {
 
 // Intl formatters are costly to construct and summaries are built in bulk (exports): one per locale
 const listFormats = new Map<string, Intl.ListFormat>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function cached<F>(cache: Map<string, F>, locale: string, make: () => F): F {
   let f = cache.get(locale);
@@ -31,14 +31,9 @@ export function joinList(templates: SalesTemplates, items: readonly string[]): s
   );
 }
 
+/** "10,00 €" in Turkish, "€10.00" in English: the UI's own money format (shared/format) */
 export function formatMoney(templates: SalesTemplates, amount: number, currency: string): string {
-  const locale = templates.meta.locale;
-  const formatted = cached(
-    numberFormats,
-    locale,
-    () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
-  ).format(amount);
-  return fill(templates.labels.money, { amount: formatted, currency });
+  return formatFor(templates.meta.locale).currency(amount, currency);
 }
 
 /** shown wherever a score is printed but none exists */

@@ -1,3 +1,4 @@
+import type { HunterConfig } from '../config/load';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { z } from 'zod';
@@ -136,7 +137,7 @@ export interface ExportOptions {
 }
 
 export async function exportLeads(
-  ctx: SalesDeps & { store: Store },
+  ctx: SalesDeps & { store: Store; config: Pick<HunterConfig, 'providerLabels'> },
   query: LeadQuery,
   opts: ExportOptions,
 ): Promise<{ file_name: string; content: Buffer; rows: number }> {
@@ -151,7 +152,12 @@ export async function exportLeads(
     return COLUMN_KEYS.map((key) => {
       const value = values[key];
       if (timeColumns.has(key)) return time(value);
-      const label = typeof value === 'string' ? language.values[key]?.[value] : undefined;
+      const label =
+        typeof value !== 'string'
+          ? undefined
+          : key === 'provider'
+            ? ctx.config.providerLabels[opts.lang][value]
+            : language.values[key]?.[value];
       return label ?? value;
     });
   });

@@ -2,6 +2,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Kpis, LeadDetail, LeadPage, LeadQuery, LeadRow, LeadStats, ScanHistoryEntry } from '../../shared/leads';
+import { TOP_PRIORITY_CATEGORIES } from '../../shared/domain';
 import type { Clock, Db } from './db-types';
 import {
   ftsQuery,
@@ -286,7 +287,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       .select({
         total_leads: count(),
         migration: sql<number>`coalesce(sum(${migration}), 0)`,
-        high_priority: sql<number>`coalesce(sum(${migration} AND ${leads.readiness_score} >= 70), 0)`,
+        high_priority: sql<number>`coalesce(sum(${inArray(leads.priority_category, [...TOP_PRIORITY_CATEGORIES])}), 0)`,
         max_score: max(leads.readiness_score),
       })
       .from(leads)

@@ -1,15 +1,23 @@
 import { Paper, Skeleton, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { TOP_PRIORITY_CATEGORIES } from '../../shared/domain';
 import { useApiQuery, useLeadsChanged } from '../api/hooks';
 import { useFormat } from '../i18n';
+import { openFilteredGrid, type LeadFilters, type SortState } from '../state/ui-store';
 import { ErrorNotice } from './ErrorNotice';
 
-const CARDS = [
-  { id: 'total', field: 'total_leads' },
-  { id: 'migration', field: 'migration' },
-  { id: 'high-priority', field: 'high_priority' },
-  { id: 'max-score', field: 'max_score' },
-] as const;
+/** Each card opens the grid filtered to exactly the leads it counts (max score: every lead, best first). */
+const CARDS: {
+  id: string;
+  field: 'total_leads' | 'migration' | 'high_priority' | 'max_score';
+  filters: Partial<LeadFilters>;
+  sort?: SortState;
+}[] = [
+  { id: 'total', field: 'total_leads', filters: {} },
+  { id: 'migration', field: 'migration', filters: { segments: ['Migration'] } },
+  { id: 'high-priority', field: 'high_priority', filters: { categories: [...TOP_PRIORITY_CATEGORIES] } },
+  { id: 'max-score', field: 'max_score', filters: {}, sort: { key: 'readiness_score', order: 'desc' } },
+];
 
 export function KpiHeader() {
   const { t } = useTranslation();
@@ -24,16 +32,27 @@ export function KpiHeader() {
       {CARDS.map((card) => {
         const value = kpis.data?.[card.field];
         return (
-          <Paper key={card.id} withBorder className="kpi-card" data-testid={`kpi-${card.id}`} data-accent={card.id}>
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase" className="kpi-label">
+          <Paper
+            key={card.id}
+            component="button"
+            type="button"
+            withBorder
+            className="kpi-card"
+            data-testid={`kpi-${card.id}`}
+            data-accent={card.id}
+            title={t('kpi.open')}
+            onClick={() => openFilteredGrid(card.filters, card.sort)}
+          >
+            {/* spans: a button holds phrasing content only */}
+            <Text component="span" display="block" size="xs" c="dimmed" fw={600} tt="uppercase" className="kpi-label">
               {t(`kpi.${card.id}`)}
             </Text>
             {kpis.data ? (
-              <Text className="kpi-value" data-testid={`kpi-${card.id}-value`}>
+              <Text component="span" display="block" className="kpi-value" data-testid={`kpi-${card.id}-value`}>
                 {value === null || value === undefined ? '—' : format.integer(value)}
               </Text>
             ) : (
-              <Skeleton height={28} width={80} mt={4} />
+              <Skeleton component="span" display="block" height={28} width={80} mt={4} />
             )}
           </Paper>
         );

@@ -6,8 +6,13 @@ import type { PriorityCategory, Segment } from '../../shared/domain';
 /** What the badges need of i18next's `t`; the grid passes one that remembers its answers. */
 export type Translate = (key: string, options?: { defaultValue: string }) => string;
 
-const SEGMENT_TONES: Record<Segment, string> = { Migration: 'green', Existing: 'blue', Cold: 'gray', Skip: 'muted' };
-const CATEGORY_TONES: Record<PriorityCategory, string> = {
+export const SEGMENT_TONES: Record<Segment, string> = {
+  Migration: 'green',
+  Existing: 'blue',
+  Cold: 'gray',
+  Skip: 'muted',
+};
+export const CATEGORY_TONES: Record<PriorityCategory, string> = {
   P1: 'red',
   P2: 'orange',
   P3: 'yellow',
@@ -25,17 +30,22 @@ export function SegmentBadge({ segment, t }: { segment: Segment | null; t: Trans
   );
 }
 
-export function CategoryBadge({ category, label }: { category: PriorityCategory | null; label: string | null }) {
+/** "P1 – label: meaning" in the user's language: every badge explains its category on hover */
+export function categoryTitle(category: PriorityCategory, t: Translate): string {
+  return `${category} – ${t(`categories.${category}.label`)}: ${t(`categories.${category}.meaning`)}`;
+}
+
+export function CategoryBadge({ category, t }: { category: PriorityCategory | null; t: Translate }) {
   if (!category) return null;
   return (
     <span
       className="tone-badge category-badge"
       data-tone={CATEGORY_TONES[category]}
       data-strong={category === 'P1' || undefined}
-      title={label ?? undefined}
+      title={categoryTitle(category, t)}
     >
       {category}
-      {label && <span className="visually-hidden">{` – ${label}`}</span>}
+      <span className="visually-hidden">{` – ${t(`categories.${category}.label`)}`}</span>
     </span>
   );
 }

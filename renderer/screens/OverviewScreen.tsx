@@ -1,21 +1,16 @@
+import type { Lang } from '../../shared/lang';
+import { providerLabel, useProviderLabels } from '../api/provider-labels';
 import { Paper, SimpleGrid, Skeleton, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery, useLeadsChanged } from '../api/hooks';
 import { useFormat } from '../i18n';
+import { PRIORITY_CATEGORIES, type PriorityCategory, type Segment } from '../../shared/domain';
 import { ColumnChart, HorizontalBars } from '../components/BarChart';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
-
-const SEGMENT_TONES: Record<string, string> = { Migration: 'green', Existing: 'blue', Cold: 'gray', Skip: 'muted' };
-const CATEGORY_TONES: Record<string, string> = {
-  P1: 'red',
-  P2: 'orange',
-  P3: 'yellow',
-  P4: 'teal',
-  P5: 'gray',
-  P6: 'muted',
-};
+import { CATEGORY_TONES, SEGMENT_TONES } from '../components/LeadBadges';
+import { openFilteredGrid } from '../state/ui-store';
 /** the scans chart shows the recent past; older days would squeeze the columns into hairlines */
 const SCAN_DAYS_SHOWN = 30;
 
@@ -31,7 +26,9 @@ function ChartCard({ title, children, testId }: { title: string; children: React
 }
 
 export function OverviewScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  useProviderLabels();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'tr';
   const format = useFormat();
   const stats = useApiQuery('leads.stats', {});
   useLeadsChanged(stats.reload, 3000);
@@ -68,7 +65,13 @@ export function OverviewScreen() {
         <ChartCard title={t('overview.byProvider')} testId="chart-provider">
           <HorizontalBars
             label={t('overview.byProvider')}
-            data={data.by_provider.map((entry) => ({ key: entry.key, label: entry.key, value: entry.count }))}
+            data={data.by_provider.map((entry) => ({
+              key: entry.key,
+              label: providerLabel(entry.key, lang),
+              value: entry.count,
+            }))}
+            onSelect={(key) => openFilteredGrid({ providers: [key] })}
+            selectHint={t('kpi.open')}
           />
         </ChartCard>
         <ChartCard title={t('overview.bySegment')} testId="chart-segment">
@@ -78,20 +81,41 @@ export function OverviewScreen() {
               key: entry.key,
               label: t(`segments.${entry.key}`, { defaultValue: entry.key }),
               value: entry.count,
-              tone: SEGMENT_TONES[entry.key],
+              tone: SEGMENT_TONES[entry.key as Segment],
             }))}
+            onSelect={(key) => openFilteredGrid({ segments: [key as Segment] })}
+            selectHint={t('kpi.open')}
           />
         </ChartCard>
         <ChartCard title={t('overview.byCategory')} testId="chart-category">
           <HorizontalBars
             label={t('overview.byCategory')}
-            data={data.by_category.map((entry) => ({
-              key: entry.key,
-              label: entry.key,
-              value: entry.count,
-              tone: CATEGORY_TONES[entry.key],
-            }))}
+            // in P order, the order of the sales story, not by count
+            data={[...data.by_category]
+              .sort((a, b) => a.key.localeCompare(b.key))
+              .map((entry) => ({
+                key: entry.key,
+                // the legend below names each category; a long name would be cut in the label column
+                label: entry.key,
+                value: entry.count,
+                tone: CATEGORY_TONES[entry.key as PriorityCategory],
+              }))}
+            onSelect={(key) => openFilteredGrid({ categories: [key as PriorityCategory] })}
+            selectHint={t('kpi.open')}
           />
+          <Text size="xs" fw={700} mt="md">
+            {t('categories.legend')}
+          </Text>
+          <dl className="category-legend" data-testid="category-legend">
+            {PRIORITY_CATEGORIES.map((category) => (
+              <Fragment key={category}>
+                <dt>
+                  {category} · {t(`categories.${category}.label`)}
+                </dt>
+                <dd>{t(`categories.${category}.meaning`)}</dd>
+              </Fragment>
+            ))}
+          </dl>
         </ChartCard>
         <ChartCard title={t('overview.scansPerDay', { days: SCAN_DAYS_SHOWN })} testId="chart-scans">
           {days.length ? (

@@ -129,6 +129,15 @@ export const useSession = create<SessionState>()((set) => ({
   clearSelection: () => set({ selected: new Set() }),
 }));
 
+/**
+ * Opens the lead grid showing exactly `filters` (everything else cleared) in `sort`: what a KPI card or an overview
+ * bar counts is what the grid then lists.
+ */
+export function openFilteredGrid(filters: Partial<LeadFilters>, sort: SortState = DEFAULT_SORT): void {
+  usePrefs.setState({ filters: { ...EMPTY_FILTERS, ...filters }, sort });
+  useSession.setState({ screen: 'leads', cursor: 0, openDomain: null });
+}
+
 /** The grid query for the current filters and sort (paging is added by the page cache). */
 export function toLeadQuery(filters: LeadFilters, sort: SortState): LeadQuery {
   const query: LeadQuery = { sort: sort.key, order: sort.order };

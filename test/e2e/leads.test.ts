@@ -106,7 +106,8 @@ describe('leads screen (e2e)', () => {
     await expect.poll(unscored, { timeout: 10_000 }).toBe(0);
     const verdicts: Record<string, [string, string, string]> = {
       'google-ws.test': ['Google', '60', 'P2'],
-      'selfhosted.test': ['Local', '30', 'P1'],
+      // a self-hosted Cold lead is nurtured (P5), not a "P1 High Potential Greenfield"
+      'selfhosted.test': ['Local', '30', 'P5'],
       'm365-tenant.test': ['M365', '90', 'P4'],
       'hosting-shared.test': ['Hosting', '60', 'P1'],
       'yandex-mail.test': ['Yandex', '50', 'P5'],
@@ -140,8 +141,8 @@ describe('leads screen (e2e)', () => {
     await shot(page, 'filter', 'segment');
     await page.getByTestId('filter-reset').click();
 
-    await pickOption(page, 'filter-category', 'P1');
-    await expectGrid(page, ['hosting-shared.test', 'selfhosted.test', 'spf-too-many.test']);
+    await pickOption(page, 'filter-category', 'P5');
+    await expectGrid(page, ['selfhosted.test', 'yandex-mail.test', 'zoho-mail.test']);
     await page.getByTestId('filter-reset').click();
 
     await pickOption(page, 'filter-risk', 'MX kaydı yok');
@@ -217,9 +218,9 @@ describe('leads screen (e2e)', () => {
 
   it('e. exports the filtered view and a selection to CSV and XLSX', async () => {
     const { page } = await start(scanned, true);
-    await pickOption(page, 'filter-category', 'P1');
-    const p1 = ['hosting-shared.test', 'selfhosted.test', 'spf-too-many.test'];
-    await expectGrid(page, p1);
+    await pickOption(page, 'filter-category', 'P5');
+    const p5 = ['selfhosted.test', 'yandex-mail.test', 'zoho-mail.test'];
+    await expectGrid(page, p5);
 
     await page.getByTestId('export-menu').click();
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
@@ -227,11 +228,11 @@ describe('leads screen (e2e)', () => {
       fs.readFileSync(await saveDownload(csvDownload, downloads), 'utf8').replace(/^\uFEFF/, ''),
       { header: true, skipEmptyLines: true },
     );
-    expect(csv.data.map((line) => line.domain).sort()).toEqual(p1);
+    expect(csv.data.map((line) => line.domain).sort()).toEqual(p5);
     expect(csv.data.find((line) => line.domain === 'selfhosted.test')).toMatchObject({
       provider: 'Local',
       readiness_score: '30',
-      priority_category: 'P1',
+      priority_category: 'P5',
     });
 
     await page.getByTestId('export-menu').click();
@@ -241,12 +242,12 @@ describe('leads screen (e2e)', () => {
     const sheet = workbook.worksheets[0]!;
     const xlsxDomains: string[] = [];
     sheet.eachRow((sheetRow, index) => index > 1 && xlsxDomains.push(String(sheetRow.getCell(1).value)));
-    expect(xlsxDomains.sort()).toEqual(p1);
+    expect(xlsxDomains.sort()).toEqual(p5);
     await shot(page, 'export', 'filtered');
 
     // a hand-picked selection goes to main as a domain list
     await row(page, 'selfhosted.test').click({ modifiers: ['Control'] });
-    await row(page, 'spf-too-many.test').click({ modifiers: ['Control'] });
+    await row(page, 'zoho-mail.test').click({ modifiers: ['Control'] });
     expect(await page.getByTestId('selection-count').innerText()).toBe('2 seçili');
     await page.getByTestId('export-selected-menu').click();
     await shot(page, 'export', 'selection');
@@ -258,7 +259,7 @@ describe('leads screen (e2e)', () => {
       fs.readFileSync(await saveDownload(selectedDownload, downloads), 'utf8').replace(/^\uFEFF/, ''),
       { header: true, skipEmptyLines: true },
     );
-    expect(selected.data.map((line) => line.domain).sort()).toEqual(['selfhosted.test', 'spf-too-many.test']);
+    expect(selected.data.map((line) => line.domain).sort()).toEqual(['selfhosted.test', 'zoho-mail.test']);
   });
 
   it('f. works keyboard-only: Ctrl+K, type, arrows/J/K, Enter opens, Esc closes', async () => {

@@ -255,9 +255,9 @@ describe('hunter CLI', () => {
     const exported = lines.slice(1).map((l) => [...l.split(',').slice(0, 3), l.split(',')[provider]]);
     expect(exported).toEqual(
       expect.arrayContaining([
-        ['yandex-mail.test', 'yandex-mail.test', 'Yandex Müşteri', 'Yandex'],
-        ['zoho-mail.test', 'zoho-mail.test', 'Zoho', 'Zoho'],
-        ['selfhosted.test', 'selfhosted.test', '', 'Local'],
+        ['yandex-mail.test', 'yandex-mail.test', 'Yandex Müşteri', 'Yandex Mail'],
+        ['zoho-mail.test', 'zoho-mail.test', 'Zoho', 'Zoho Mail'],
+        ['selfhosted.test', 'selfhosted.test', '', 'Self-hosted'],
       ]),
     );
     expect(exported).toHaveLength(3);

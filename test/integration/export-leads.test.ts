@@ -1,3 +1,4 @@
+import { loadConfig } from '../../main/config/load';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -15,7 +16,12 @@ let ctx: Parameters<typeof exportLeads>[0];
 
 beforeEach(() => {
   t = openTempStore();
-  ctx = { store: t.store, resources: RESOURCES, settings: createSettingsService(t.store, RESOURCES) };
+  ctx = {
+    store: t.store,
+    resources: RESOURCES,
+    settings: createSettingsService(t.store, RESOURCES),
+    config: loadConfig(RESOURCES),
+  };
   t.store.leads.addLeads([
     {
       domain: 'acme.com.tr',
@@ -31,7 +37,7 @@ beforeEach(() => {
     scanResult({
       domain: 'acme.com.tr',
       scanned_at: '2026-11-29T19:53:00.000Z',
-      provider: 'Google',
+      provider: 'Google Workspace',
       segment: 'Migration',
       category: 'P1',
       score: 85,
@@ -75,7 +81,7 @@ describe('lead export', () => {
       Şehir: 'İstanbul',
       'E-posta': 'satis@acme.com.tr',
       Telefon: `'+90 212 555 01 02`,
-      Sağlayıcı: 'Google',
+      Sağlayıcı: 'Google Workspace',
       Puan: '85',
       Segment: 'Geçiş',
       'Son tarama': '29.11.2026 22:53',

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TOP_PRIORITY_CATEGORIES } from '../../shared/domain';
 import { dnsTimeoutResult, scanResult } from '../support/fixtures-scan';
 import { openTempStore } from '../support/temp-store';
 import type { TempStore } from '../support/temp-store';
@@ -408,6 +409,7 @@ describe('listLeads', () => {
       scanned_at: '2026-11-26T08:00:00.000Z',
       scan_status: 'completed',
       referral_count: 2,
+      referral_id: 'r2',
       referral_type: 'co-sell',
       d365_sync_status: null,
       d365_lead_id: null,
@@ -422,8 +424,15 @@ describe('listLeads', () => {
     });
   });
 
+  it('the "high priority" KPI counts exactly the leads the P1/P2 category filter shows', () => {
+    const top = t.store.leads.listLeads({ categories: [...TOP_PRIORITY_CATEGORIES] });
+    expect(top.rows.map((r) => r.priority_category).every((c) => c === 'P1' || c === 'P2')).toBe(true);
+    expect(t.store.leads.kpis().high_priority).toBe(top.total);
+    expect(top.total).toBeGreaterThan(0);
+  });
+
   it('computes kpis and stats', () => {
-    expect(t.store.leads.kpis()).toEqual({ total_leads: 5, migration: 2, high_priority: 1, max_score: 90 });
+    expect(t.store.leads.kpis()).toEqual({ total_leads: 5, migration: 2, high_priority: 3, max_score: 90 });
     const stats = t.store.leads.stats();
     expect(stats.by_provider).toEqual([
       { key: 'M365', count: 2 },

@@ -66,6 +66,12 @@ describe('store migrations', () => {
     ]);
   });
 
+  it('times every migration after the one before it, so an upgrade never skips one', () => {
+    // drizzle applies only the migrations timed after the newest one a database has
+    const times = journal.entries.map((e) => e.when);
+    expect(times.every((t, i) => i === 0 || t > times[i - 1])).toBe(true);
+  });
+
   it('migrates an empty database to head', () => {
     const store = open(join(tempDir(), 'new.db'));
     expect(tables(store.sqlite)).toEqual([

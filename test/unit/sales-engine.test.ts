@@ -462,10 +462,12 @@ describe('settings', () => {
     const s = summary({ tenant_size: 'medium' }, lang, settings);
     expect(s.call_script[0]).toContain('Bulut Partner Ltd');
     expect(s.offer_tier).toMatchObject({ price_per_user_per_month: 425, currency: 'TRY' });
-    expect(s.offer_tier.recommendation).toContain('425 TRY');
+    // the money format of the UI: amount then symbol in Turkish
+    const price = lang === 'tr' ? '425,00 ₺' : 'TRY\u00a0425.00';
+    expect(s.offer_tier.recommendation).toContain(price);
     const text = renderSalesSummaryText(s, lang === 'tr' ? tr : en);
     expect(text).toContain('Bulut Partner Ltd');
-    expect(text).toContain('425 TRY');
+    expect(text).toContain(price);
     expect(allText(s) + text).not.toMatch(/Gibibyte|EUR/);
   });
 });
@@ -491,7 +493,8 @@ describe('plain-text rendering', () => {
     expect(text).not.toContain('**');
     expect(text).toContain(fill(t.text.title, { domain: 'ornek.com.tr' }));
     expect(text).toContain(t.labels.timeline[s.next_step.timeline]);
-    expect(text).toContain(fill(t.text.generated_at, { at: '2025-11-20T09:30:00' }));
+    const at = lang === 'tr' ? '20 Kasım 2025 09:30' : '20 November 2025 09:30';
+    expect(text).toContain(fill(t.text.generated_at, { at }));
   });
 
   it('an unscanned summary renders the "not checked" security line', () => {

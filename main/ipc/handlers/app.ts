@@ -10,5 +10,6 @@ export interface AppInfo {
 export function appHandlers(hunter: Hunter, info: AppInfo): HandlersFor<typeof appChannels> {
   return {
     'app.info': () => ({ version: info.version, platform: info.platform, db_path: hunter.dbPath }),
+    'app.providerLabels': () => hunter.config.providerLabels,
   };
 }

@@ -6,7 +6,7 @@ import type { HandlersFor } from '../dispatch';
 
 const fileBytes = (base64: string) => Buffer.from(base64, 'base64');
 
-export function fileHandlers({ store, bus, resources, settings }: Hunter): HandlersFor<typeof fileChannels> {
+export function fileHandlers({ store, bus, resources, settings, config }: Hunter): HandlersFor<typeof fileChannels> {
   return {
     'import.preview': async ({ file_name, content_base64 }) =>
       (await planImportFile(file_name, fileBytes(content_base64), resources)).preview,
@@ -18,7 +18,10 @@ export function fileHandlers({ store, bus, resources, settings }: Hunter): Handl
     },
     'export.leads': async ({ query, format }) => {
       // the export speaks the app's language: Turkish headers, labels, ';' and local times in TR
-      const file = await exportLeads({ store, resources, settings }, query, { format, lang: settings.get().language });
+      const file = await exportLeads({ store, resources, settings, config }, query, {
+        format,
+        lang: settings.get().language,
+      });
       return { file_name: file.file_name, content_base64: file.content.toString('base64'), rows: file.rows };
     },
   };

@@ -1,4 +1,5 @@
 // The DNS and WHOIS evidence behind the verdict, as a compact fact sheet.
+import { providerLabel, useProviderLabels } from '../../api/provider-labels';
 import { Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,7 +46,8 @@ function Presence({ value }: { value: Tri }) {
 }
 
 export function DnsFacts({ lead }: { lead: LeadDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  useProviderLabels();
   const format = useFormat();
   const { dns, whois } = lead;
   if (!dns && !whois) return <EmptyState title={t('detail.notScanned')} hint={t('detail.notScannedHint')} />;
@@ -67,7 +69,7 @@ export function DnsFacts({ lead }: { lead: LeadDetail }) {
               <List values={dns.mx_records} />
             </Fact>
             <Fact label={t('detail.dns.provider')}>
-              {lead.provider ?? '—'}
+              {lead.provider ? providerLabel(lead.provider, i18n.language === 'en' ? 'en' : 'tr') : '—'}
               {lead.local_provider && <span className="dim"> · {lead.local_provider}</span>}
             </Fact>
             <Fact label="SPF">

@@ -69,10 +69,10 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
           <Group gap="xs" mt={6} className="detail-verdict">
             <ScoreBar score={lead.readiness_score} />
             <SegmentBadge segment={lead.segment} t={t} />
-            <CategoryBadge category={lead.priority_category} label={lead.priority_label} />
-            {lead.priority_label && (
-              <Text size="xs" c="dimmed">
-                {lead.priority_label}
+            <CategoryBadge category={lead.priority_category} t={t} />
+            {lead.priority_category && (
+              <Text size="xs" c="dimmed" data-testid="detail-category-label">
+                {t(`categories.${lead.priority_category}.label`)}
               </Text>
             )}
             {lead.scanned_at && (

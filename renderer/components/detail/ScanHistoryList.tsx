@@ -42,7 +42,7 @@ export function ScanHistoryList({ domain, version }: { domain: string; version: 
             <span className="history-verdict">
               <span className="num">{entry.readiness_score ?? '—'}</span>
               <SegmentBadge segment={entry.segment} t={t} />
-              <CategoryBadge category={entry.priority_category} label={null} />
+              <CategoryBadge category={entry.priority_category} t={t} />
               {entry.scan_status !== 'completed' && (
                 <span className="tone-chip" data-tone="yellow">
                   {t(`scanStatus.${entry.scan_status}`)}

@@ -1,3 +1,5 @@
+import type { Lang } from '../../../shared/lang';
+import { useProviderLabels } from '../../api/provider-labels';
 // Virtualised leads grid: only the rows in view (plus overscan) exist in the DOM; rows come from the
 // server-side page cache. Keyboard: arrows/J/K move, Enter opens, Space selects.
 import { memo, useEffect, useMemo, useState } from 'react';
@@ -23,7 +25,7 @@ interface Props {
 }
 
 export function LeadsGrid({ pages, empty }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const hiddenColumns = usePrefs((state) => state.hiddenColumns);
   const sort = usePrefs((state) => state.sort);
@@ -41,7 +43,13 @@ export function LeadsGrid({ pages, empty }: Props) {
   const template = `${SELECT_COLUMN_WIDTH} ${columns.map((column) => column.width).join(' ')}`;
   const minWidth = useMemo(() => minimumRowWidth(columns), [columns]);
   const slow = useDelayedFlag(pages.stale, SLOW_QUERY_MS);
-  const context = useMemo(() => createCellContext(t, format), [t, format]);
+  const labelsLoaded = useProviderLabels();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'tr';
+  const context = useMemo(
+    () => createCellContext(t, format, lang),
+    // labelsLoaded: a new context re-renders the memoised cells once the provider labels arrive
+    [t, format, lang, labelsLoaded],
+  );
   const total = pages.total ?? 0;
 
   // every overscanned row is re-rendered on each sort/filter; a few rows cover fast wheel steps

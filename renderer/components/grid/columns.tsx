@@ -1,3 +1,5 @@
+import type { Lang } from '../../../shared/lang';
+import { providerLabel } from '../../api/provider-labels';
 // The grid's column model: one place that says what each column shows, how wide it is and how it sorts.
 import { daysUntil } from '../../../shared/dates';
 import type { ReactNode } from 'react';
@@ -15,10 +17,12 @@ export interface CellContext {
   format: Format;
   /** the row checkbox's "Select {{domain}}" */
   selectRowLabel: (domain: string) => string;
+  /** a provider's short label in the UI language */
+  provider: (name: string | null) => string;
 }
 
 /** One per language: i18next's lookup and interpolation cost more than the rest of a cell's render. */
-export function createCellContext(t: TFunction, format: Format): CellContext {
+export function createCellContext(t: TFunction, format: Format, lang: Lang): CellContext {
   const labels = new Map<string, string>();
   const remembered: Translate = (key, options) => {
     let label = labels.get(key);
@@ -27,7 +31,12 @@ export function createCellContext(t: TFunction, format: Format): CellContext {
   };
   // the sentence around the domain, interpolated once with a marker no domain contains
   const [before = '', after = ''] = t('grid.selectRow', { domain: '\u0000' }).split('\u0000');
-  return { t: remembered, format, selectRowLabel: (domain) => `${before}${domain}${after}` };
+  return {
+    t: remembered,
+    format,
+    selectRowLabel: (domain) => `${before}${domain}${after}`,
+    provider: (name) => providerLabel(name, lang),
+  };
 }
 
 export interface GridColumn {
@@ -69,7 +78,13 @@ export const COLUMNS: GridColumn[] = [
     initialOrder: 'asc',
     render: (row) => <span className="truncate">{row.company_name ?? ''}</span>,
   },
-  { id: 'provider', width: '96px', sortKey: 'provider', initialOrder: 'asc', render: (row) => row.provider ?? '' },
+  {
+    id: 'provider',
+    width: '96px',
+    sortKey: 'provider',
+    initialOrder: 'asc',
+    render: (row, { provider }) => provider(row.provider),
+  },
   {
     id: 'score',
     width: '112px',
@@ -90,7 +105,7 @@ export const COLUMNS: GridColumn[] = [
     width: '58px',
     sortKey: 'priority',
     initialOrder: 'asc',
-    render: (row) => <CategoryBadge category={row.priority_category} label={row.priority_label} />,
+    render: (row, { t }) => <CategoryBadge category={row.priority_category} t={t} />,
   },
   {
     id: 'riskFlags',

@@ -1,5 +1,7 @@
 // Quick filters. Provider, risk-flag and tag options are what leads.stats reports for the whole database, so
 // every choice matches at least one lead. Memoised: a sort click must not re-render the comboboxes.
+import type { Lang } from '../../../shared/lang';
+import { providerLabel, useProviderLabels } from '../../api/provider-labels';
 import { Button, Group, MultiSelect, RangeSlider, Select, Text } from '@mantine/core';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -67,9 +69,13 @@ const MultiFilter = memo(function MultiFilter({ field, label, options, testId }:
 const ProviderFilter = memo(function ProviderFilter({ known }: { known: string[] }) {
   // a chosen provider stays selectable even when the stats no longer list it
   const chosen = usePrefs((state) => state.filters.providers);
+  const { i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'tr';
+  const labelsLoaded = useProviderLabels();
   const options = useMemo(
-    () => [...new Set([...known, ...chosen])].map((value) => ({ value, label: value })),
-    [known, chosen],
+    () => [...new Set([...known, ...chosen])].map((value) => ({ value, label: providerLabel(value, lang) })),
+    // labelsLoaded: the labels arrive once, after the first render
+    [known, chosen, lang, labelsLoaded],
   );
   return <MultiFilter field="providers" label="filters.provider" options={options} testId="filter-provider" />;
 });
