@@ -17,10 +17,33 @@ declare global {
   }
 }
 
-/** Electron preload wins; otherwise the loopback bridge (token in the URL). */
+const TOKEN_KEY = 'hunter.token';
+
+/**
+ * The bridge's token arrives in the link's query string. It is moved to this tab's session storage and removed
+ * from the address bar at once, so it does not linger in the visible URL, in history or in a copied link, while a
+ * reload of the tab still finds it.
+ */
+function takeBridgeToken(): string | null {
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    params.delete('token');
+    const query = params.toString();
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`,
+    );
+  }
+  return fromUrl ?? window.sessionStorage.getItem(TOKEN_KEY);
+}
+
+/** Electron preload wins; otherwise the loopback bridge (token from the link it printed). */
 function resolveTransport(): Transport | null {
   if (window.hunter) return transportFromHunterApi(window.hunter);
-  const token = new URLSearchParams(window.location.search).get('token');
+  const token = takeBridgeToken();
   return token ? createWebTransport(window.location.origin, token) : null;
 }
 

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'busy', // a scan job is already running
   'bad_file', // unreadable import file
   'db_too_new', // the database was written by a newer Hunter
+  'config_error', // the settings cannot make a working scanner (e.g. an unusable DNS server); details.field names it
   'flag_off', // the feature is switched off
   'not_configured', // a connection setting (e.g. the client id) is missing
   'signed_out', // never signed in, or the sign-in expired / was revoked: sign in again

@@ -1,10 +1,22 @@
+import { MAX_DNS_SERVER_CHARS, parseDnsServer } from './dns-servers';
 import { LangSchema } from './lang';
 import { z } from 'zod';
 
-const hostPort = z
+/** An IP literal with an optional port (1-65535), parsed exactly as the scanner parses it; the issue names why not. */
+const dnsServer = z
   .string()
+  .max(MAX_DNS_SERVER_CHARS)
   .trim()
-  .regex(/^(\[[0-9a-fA-F:]+\]|[0-9a-zA-Z.\-:]+)(:\d{1,5})?$/, 'expected HOST or HOST:PORT');
+  .superRefine((value, ctx) => {
+    const parsed = parseDnsServer(value);
+    if (!parsed.ok)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message:
+          parsed.problem === 'port_out_of_range' ? 'port must be 1-65535' : 'expected an IP address, optionally :PORT',
+        params: { problem: parsed.problem },
+      });
+  });
 
 const price = z.number().min(0).max(1_000_000).nullable();
 
@@ -17,7 +29,7 @@ export const OfferPricesSchema = z.object({
 
 export const SettingsSchema = z.object({
   language: LangSchema,
-  dns_servers: z.array(hostPort).max(8),
+  dns_servers: z.array(dnsServer).max(8),
   dns_timeout_ms: z.number().int().min(100).max(30_000),
   dns_tries: z.number().int().min(1).max(5),
   dkim_selectors: z

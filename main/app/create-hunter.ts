@@ -125,6 +125,7 @@ export function createHunter(opts: HunterOptions): Hunter {
       timers: opts.timers ?? true,
       isOnline: platform.isOnline ? () => platform.isOnline!() : undefined,
       onStatus: (status) => bus.emit('referrals.sync_status', status),
+      onChanged: (outcome) => bus.emit('leads.changed', { domains: outcome.newLeadDomains }),
       async scanNewLeads(domains, signal) {
         await scanAndStore(domains, scanners.get(), store, { concurrency: current().scan_concurrency, signal });
       },

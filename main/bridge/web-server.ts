@@ -17,6 +17,8 @@ export interface WebBridgeOptions {
   port?: number;
   token?: string;
   onInternalError?: (err: unknown) => void;
+  /** tests shorten these to see them act */
+  limits?: Partial<BridgeLimits>;
 }
 
 export interface WebBridge {
@@ -28,6 +30,18 @@ export interface WebBridge {
 
 const HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 80 * 1024 * 1024;
+// One user's browser tabs need a handful of connections; a local process opening hundreds is not a user. A client
+// that sends its headers or body slowly holds a connection, so both have a deadline (an 80 MB import on loopback
+// takes well under the request limit).
+export interface BridgeLimits {
+  maxConnections: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+const DEFAULT_LIMITS: BridgeLimits = { maxConnections: 64, headersTimeoutMs: 10_000, requestTimeoutMs: 120_000 };
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** how often the deadlines above are checked */
+const DEADLINE_CHECK_MS = 1_000;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -46,25 +60,55 @@ function sameToken(given: string | null, token: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json'): void {
-  res.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'application/json',
+  extra: http.OutgoingHttpHeaders = {},
+): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
   res.end(body);
 }
 
+const failure = (code: string, message: string) => JSON.stringify({ ok: false, error: { code, message } });
+
+class BodyTooLarge extends Error {}
+
+/** The body, refused as soon as it is declared or has grown larger than MAX_BODY_BYTES (nothing more is kept). */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      chunks.length = 0;
+      req.removeAllListeners('data');
+      req.pause();
+      reject(new BodyTooLarge());
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** The request's path and channel, or null for a target that is not a well-formed path (bad %-escapes included). */
+function parseTarget(rawUrl: string | undefined, origin: string): { url: URL; channel: string | null } | null {
+  try {
+    if (!rawUrl?.startsWith('/')) return null;
+    const url = new URL(rawUrl, origin);
+    const path = decodeURIComponent(url.pathname);
+    return { url, channel: path.startsWith('/rpc/') ? path.slice(5) : null };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -74,6 +118,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
  */
 export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge> {
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const root = path.resolve(opts.staticDir);
   let origin = '';
   const allowedHosts = new Set<string>();
@@ -100,53 +145,66 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     fs.createReadStream(file).pipe(res);
   };
 
-  const server = http.createServer(async (req, res) => {
-    try {
-      if (!trustedRequest(req)) return send(res, 403, JSON.stringify({ error: 'forbidden' }));
-      const url = new URL(req.url ?? '/', origin);
-      if (url.pathname.startsWith('/rpc/')) {
-        if (req.method !== 'POST') return send(res, 405, JSON.stringify({ error: 'POST only' }));
-        const auth = req.headers.authorization ?? '';
-        if (!sameToken(auth.startsWith('Bearer ') ? auth.slice(7) : null, token)) {
-          return send(
-            res,
-            401,
-            JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Missing or wrong token' } }),
-          );
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+      connectionsCheckingInterval: DEADLINE_CHECK_MS,
+    },
+    async (req, res) => {
+      try {
+        if (!trustedRequest(req)) return send(res, 403, JSON.stringify({ error: 'forbidden' }));
+        const target = parseTarget(req.url, origin);
+        if (!target) return send(res, 400, failure('validation', 'Malformed request URL'));
+        const { url, channel } = target;
+        if (channel !== null) {
+          if (req.method !== 'POST') return send(res, 405, JSON.stringify({ error: 'POST only' }));
+          const auth = req.headers.authorization ?? '';
+          if (!sameToken(auth.startsWith('Bearer ') ? auth.slice(7) : null, token)) {
+            return send(
+              res,
+              401,
+              JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Missing or wrong token' } }),
+            );
+          }
+          let input: unknown;
+          try {
+            const body = await readBody(req);
+            input = body ? JSON.parse(body) : {};
+          } catch (err) {
+            if (err instanceof BodyTooLarge) {
+              // the rest of the body is not read: the connection closes once the answer is out
+              res.on('finish', () => req.socket.destroy());
+              return send(res, 413, failure('validation', 'The request body is too large'), undefined, {
+                Connection: 'close',
+              });
+            }
+            return send(res, 400, failure('validation', 'Body is not valid JSON'));
+          }
+          const result = await dispatch(opts.handlers, channel, input, opts.onInternalError);
+          return send(res, 200, JSON.stringify(result));
         }
-        let input: unknown;
-        try {
-          const body = await readBody(req);
-          input = body ? JSON.parse(body) : {};
-        } catch {
-          return send(
-            res,
-            400,
-            JSON.stringify({ ok: false, error: { code: 'validation', message: 'Body is not valid JSON' } }),
-          );
-        }
-        const result = await dispatch(
-          opts.handlers,
-          decodeURIComponent(url.pathname.slice(5)),
-          input,
-          opts.onInternalError,
-        );
-        return send(res, 200, JSON.stringify(result));
+        if (req.method !== 'GET' && req.method !== 'HEAD')
+          return send(res, 405, JSON.stringify({ error: 'method not allowed' }));
+        return serveStatic(url.pathname, res);
+      } catch (err) {
+        opts.onInternalError?.(err);
+        if (!res.headersSent) send(res, 500, failure('internal', 'Internal error'));
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD')
-        return send(res, 405, JSON.stringify({ error: 'method not allowed' }));
-      return serveStatic(url.pathname, res);
-    } catch (err) {
-      opts.onInternalError?.(err);
-      if (!res.headersSent)
-        send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'Internal error' } }));
-    }
-  });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
 
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== '/events' || !trustedRequest(req) || !sameToken(url.searchParams.get('token'), token)) {
+    const url = parseTarget(req.url, origin)?.url;
+    if (
+      !url ||
+      url.pathname !== '/events' ||
+      !trustedRequest(req) ||
+      !sameToken(url.searchParams.get('token'), token)
+    ) {
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
       socket.destroy();
       return;

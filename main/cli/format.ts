@@ -63,6 +63,8 @@ export function scanToJson(result: ScanResult, stored: LeadDetail | null): ScanJ
 // ESC and C1 introduced sequences (CSI, OSC, DCS/PM/APC strings, two-character escapes) as ECMA-48 defines them
 const ESCAPE_SEQUENCE =
   /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[ -~])|\x9b[0-?]*[ -/]*[@-~]|[\x90\x98\x9d-\x9f][^\x1b\x9c]*(?:\x9c|\x1b\\)?/g;
+const CONTROLS_BUT_LAYOUT = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+const CONTROLS = /[\x00-\x1f\x7f-\x9f]/g;
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /**
@@ -73,8 +75,8 @@ const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 export function terminalSafe(text: string, multiline = false): string {
   const stripped = text.replace(ESCAPE_SEQUENCE, '').replace(BIDI_CONTROLS, '');
   return multiline
-    ? stripped.replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '\ufffd')
-    : stripped.replace(/[\t\n\r]/g, ' ').replace(/[\x00-\x1f\x7f-\x9f]/g, '\ufffd');
+    ? stripped.replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_LAYOUT, '\ufffd')
+    : stripped.replace(/[\t\n\r]/g, ' ').replace(CONTROLS, '\ufffd');
 }
 
 function pad(raw: string, width: number): string {

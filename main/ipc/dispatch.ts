@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { contract } from '../../shared/ipc/contract';
 import type { Channel, ChannelOutput, Contract, IpcError, IpcResult } from '../../shared/ipc/contract';
 import { AppError } from '../core/app-error';
+import { lengthIssue, payloadIssue } from './input-guard';
 
 export type Handler<C extends Channel> = (
   input: z.output<Contract[C]['input']>,
@@ -18,8 +19,11 @@ function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+/** enough to show every field of a form; a payload with thousands of bad values is answered with its first ones */
+export const MAX_ISSUES = 20;
+
 function zodIssues(err: ZodError): { path: string; message: string }[] {
-  return err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return err.issues.slice(0, MAX_ISSUES).map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
 
 function toIpcError(err: unknown, onInternal: (err: unknown) => void): IpcError {
@@ -43,7 +47,12 @@ export async function dispatch(
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel "${channel}"` } };
   }
-  const parsed = contract[channel].input.safeParse(input ?? {});
+  const schema: z.ZodTypeAny = contract[channel].input;
+  const guarded = payloadIssue(input) ?? lengthIssue(schema, input ?? {});
+  if (guarded) {
+    return { ok: false, error: { code: 'validation', message: `Invalid input for ${channel}`, details: [guarded] } };
+  }
+  const parsed = schema.safeParse(input ?? {});
   if (!parsed.success) {
     return {
       ok: false,

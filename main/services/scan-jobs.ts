@@ -47,6 +47,8 @@ export class ScanJobService implements Service {
   startJob(domains: string[]): ScanJobStatus {
     this.assertIdle();
     if (domains.length === 0) throw new AppError('validation', 'There is nothing to scan');
+    // a settings problem is reported now, before a job exists whose every domain would fail on it
+    this.deps.scanners.get();
     // the repository keeps one item per distinct domain
     const job = this.deps.store.scanJobs.create(domains, {});
     this.launch(job.id);
@@ -59,6 +61,7 @@ export class ScanJobService implements Service {
     if (!job) throw new AppError('not_found', `Scan job ${jobId} does not exist`);
     // finished jobs (done, cancelled) stay as they ended
     if (job.state === 'done' || job.state === 'cancelled') return this.status(jobId)!;
+    this.deps.scanners.get();
     this.launch(jobId);
     return this.status(jobId)!;
   }

@@ -5,6 +5,8 @@ import { createScanPool } from '../engine/pool/scan-pool';
 import type { PooledScanner } from '../engine/pool/scan-pool';
 import type { ScannerSpec } from '../engine/scanner-spec';
 import { DEFAULT_WHOIS_TIMEOUT_MS } from '../engine/whois';
+import { resolveServers } from '../engine/dns/servers';
+import { AppError } from '../core/app-error';
 
 export type ScanOverrides = Partial<Pick<Settings, 'dns_servers' | 'dns_timeout_ms' | 'dns_tries' | 'whois_enabled'>>;
 
@@ -12,6 +14,18 @@ export interface Scanners {
   /** the scanner for the current settings (plus per-run overrides: CLI flags); one worker pool per process */
   get(overrides?: ScanOverrides): PooledScanner;
   close(): Promise<void>;
+}
+
+/**
+ * A scanner set-up the workers could not build is a configuration error, said before any domain is scanned: left to
+ * the workers, it would fail every domain one by one and store each as a DNS timeout.
+ */
+function assertUsable(spec: ScannerSpec): void {
+  try {
+    resolveServers(spec.dns.servers);
+  } catch (err) {
+    throw new AppError('config_error', `DNS servers: ${(err as Error).message}`, { field: 'dns_servers' });
+  }
 }
 
 /**
@@ -43,6 +57,7 @@ export function createScanners(deps: {
       // the config object is the same for the life of the process; the rest decides what a worker is built from
       const key = JSON.stringify([spec.dns, spec.whois, spec.dkimSelectors]);
       if (current?.key === key) return current.pool;
+      assertUsable(spec);
       void current?.pool.close();
       current = { key, pool: createScanPool(spec, { workers: deps.workers, whoisCache: deps.whoisCache }) };
       return current.pool;

@@ -2,7 +2,7 @@
 // desktop notifications. Only the shell imports this file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, Notification, safeStorage, shell } from 'electron';
+import { app, net, Notification, safeStorage, shell } from 'electron';
 import type { Platform, SecretStore } from '../platform/platform';
 
 /**
@@ -62,5 +62,7 @@ export function createElectronPlatform(dbPath: string): Platform {
     notify(title, body) {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
+    // the Partner Center timer skips its runs while this says false
+    isOnline: () => net.isOnline(),
   };
 }

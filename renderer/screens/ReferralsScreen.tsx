@@ -137,7 +137,7 @@ function ReferralRow({ r, onOpen, onLinked }: { r: ReferralListItem; onOpen: () 
           {r.status}/{r.substatus} · {r.direction}
         </Text>
         {days !== null && (
-          <Text size="xs" c={days <= 3 ? 'red' : 'yellow.8'}>
+          <Text size="xs" c={days <= 3 ? 'red.9' : undefined} fw={600}>
             {t('referrals.detail.expiresIn', { count: days })}
           </Text>
         )}

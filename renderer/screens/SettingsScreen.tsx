@@ -23,6 +23,7 @@ import { useErrorText } from '../i18n';
 import { useSettings } from '../state/settings-context';
 import { DynamicsSettings } from '../components/dynamics/DynamicsSettings';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { DnsServerTestButton } from '../components/settings/DnsServerTestButton';
 import { PartnerCenterSettings } from '../components/referrals/PartnerCenterSettings';
 
 const TIERS = ['Business Basic', 'Business Standard', 'Enterprise'] as const;
@@ -174,6 +175,7 @@ export function SettingsScreen() {
                 clearable
                 data-testid="settings-dns"
               />
+              <DnsServerTestButton servers={form.dns_servers} />
               <TagsInput
                 label={t('settings.dkimSelectors')}
                 description={t('settings.dkimSelectorsHint')}

@@ -38,13 +38,15 @@ describe('leads screen (e2e)', () => {
   it('a. imports a CSV with a Turkish header: preview shows columns and rejections, commit fills the grid', async () => {
     const { page } = await start();
     const csv = [
-      'Firma Ünvanı;Alan Adı;E-posta',
-      'Anadolu Gıda A.Ş.;anadolu-gida.test;info@anadolu-gida.test',
-      'Şirket A.Ş.;https://www.sirket-a.test/iletisim;',
-      'Boş Satır;;',
-      'IP Firma;10.0.0.1;',
-      'Anadolu Tekrar;anadolu-gida.test;',
-      'Örnek;N/A;',
+      'Firma Ünvanı;Alan Adı;E-posta;Telefon;Şehir',
+      'Anadolu Gıda A.Ş.;anadolu-gida.com.tr;info@anadolu-gida.com.tr;0212 555 01 02;İstanbul',
+      'Şirket A.Ş.;https://www.sirket-a.com.tr/iletisim;;;',
+      'Boş Satır;;;;',
+      'IP Firma;10.0.0.1;;;',
+      'Anadolu Tekrar;anadolu-gida.com.tr;;;',
+      'Örnek;N/A;;;',
+      'Ayşe Yılmaz;yok;ayse@gmail.com;;',
+      'Deneme;deneme.example.com;;;',
     ].join('\n');
 
     await page.getByTestId('import-open').click();
@@ -60,9 +62,11 @@ describe('leads screen (e2e)', () => {
       'Firma: Firma Ünvanı',
       'E-posta: E-posta',
       'Web sitesi: bulunamadı',
+      'Telefon: Telefon',
+      'Şehir: Şehir',
     ]);
     expect(await page.getByTestId('import-counts').innerText()).toMatch(
-      /6 satır\s+2 geçerli\s+3 reddedildi\s+1 tekrar/,
+      /8 satır\s+2 geçerli\s+5 reddedildi\s+1 tekrar/,
     );
     // the dialog opens on the rejected rows, each with its reason in Turkish
     const reason = (rowNo: number) => page.getByTestId(`import-row-${rowNo}`).locator('td').nth(4).innerText();
@@ -70,16 +74,35 @@ describe('leads screen (e2e)', () => {
     expect(await reason(4)).toBe('IP adresi, alan adı değil');
     expect(await reason(5)).toBe('Tekrar');
     expect(await reason(6)).toBe('Örnek (yer tutucu) alan adı');
+    // a junk domain cell falls back to the e-mail, whose free mailbox is flagged; a reserved name too
+    expect(await reason(7)).toBe('Ücretsiz e-posta servisi, firmanın alan adı değil');
+    expect(await reason(8)).toBe('Örnek veya test adı, gerçek bir firma değil');
 
     await page.getByTestId('import-commit').click();
     expect(await page.getByTestId('import-result').innerText()).toMatch(/2 eklendi/);
+    expect(await page.getByTestId('import-scan').innerText()).toBe('2 adayı tara');
     await shot(page, 'import', 'done');
     await page.getByTestId('import-result').getByRole('button', { name: 'Kapat' }).click();
 
-    await expectGrid(page, ['anadolu-gida.test', 'sirket-a.test']);
-    expect(await cell(page, 'sirket-a.test', 'company').innerText()).toBe('Şirket A.Ş.');
+    await expectGrid(page, ['anadolu-gida.com.tr', 'sirket-a.com.tr']);
+    expect(await cell(page, 'sirket-a.com.tr', 'company').innerText()).toBe('Şirket A.Ş.');
     expect(await page.getByTestId('lead-total').innerText()).toBe('2 aday');
     await shot(page, 'import', 'grid');
+
+    // the file's extra columns are kept on the lead
+    await row(page, 'anadolu-gida.com.tr').click();
+    const contacts = page.getByTestId('lead-contacts');
+    await contacts.waitFor();
+    expect(await contacts.innerText()).toMatch(
+      /Şehir: İstanbul\s+E-posta: info@anadolu-gida.com.tr\s+Telefon: 0212 555 01 02/,
+    );
+    await shot(page, 'import', 'detail-contacts');
+
+    await page.getByTestId('language-switch').getByText('EN').click();
+    expect(await contacts.innerText()).toMatch(
+      /City: İstanbul\s+E-mail: info@anadolu-gida.com.tr\s+Phone: 0212 555 01 02/,
+    );
+    await shot(page, 'import', 'detail-contacts-en');
   });
 
   it('b. bulk-scans the unscanned leads with live progress; the grid then shows the engine verdicts', async () => {
@@ -228,11 +251,12 @@ describe('leads screen (e2e)', () => {
       fs.readFileSync(await saveDownload(csvDownload, downloads), 'utf8').replace(/^\uFEFF/, ''),
       { header: true, skipEmptyLines: true },
     );
-    expect(csv.data.map((line) => line.domain).sort()).toEqual(p5);
-    expect(csv.data.find((line) => line.domain === 'selfhosted.test')).toMatchObject({
-      provider: 'Local',
-      readiness_score: '30',
-      priority_category: 'P5',
+    // the app is in Turkish: Turkish headers, ';'-separated (Papa detects the separator)
+    expect(csv.data.map((line) => line['Alan adı']).sort()).toEqual(p5);
+    expect(csv.data.find((line) => line['Alan adı'] === 'selfhosted.test')).toMatchObject({
+      Sağlayıcı: 'Kendi sunucusu',
+      Puan: '30',
+      'P kategorisi': 'P5',
     });
 
     await page.getByTestId('export-menu').click();
@@ -259,7 +283,7 @@ describe('leads screen (e2e)', () => {
       fs.readFileSync(await saveDownload(selectedDownload, downloads), 'utf8').replace(/^\uFEFF/, ''),
       { header: true, skipEmptyLines: true },
     );
-    expect(selected.data.map((line) => line.domain).sort()).toEqual(['selfhosted.test', 'zoho-mail.test']);
+    expect(selected.data.map((line) => line['Alan adı']).sort()).toEqual(['selfhosted.test', 'zoho-mail.test']);
   });
 
   it('f. works keyboard-only: Ctrl+K, type, arrows/J/K, Enter opens, Esc closes', async () => {

@@ -1,7 +1,7 @@
 // Partner Center in the real renderer over the real services: flag on → sync → referral column → referral-kind
 // filter → detail modal → copy, in Turkish and English, against the local https identity and Partner Center fakes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { e2eSuite, expectGrid, pickOption, shot } from '../support/browser';
+import { e2eSuite, expectGrid, pickOption, seriousAxeViolations, shot } from '../support/browser';
 import { signInFor, startPartnerCenterHarness } from '../support/partner-center-harness';
 import type { PartnerCenterHarness } from '../support/partner-center-harness';
 import { contactless, makeReferral, referralId } from '../support/referral-fixtures';
@@ -69,6 +69,7 @@ describe('Partner Center referrals (e2e)', () => {
     await modal.getByTestId('copy-id').click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(referralId(1));
     await shot(page, 'referrals', 'modal-tr');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.keyboard.press('Escape');
     await page.getByTestId('language-switch').getByText('EN').click();
@@ -83,5 +84,13 @@ describe('Partner Center referrals (e2e)', () => {
     await page.getByTestId(`referral-row-${referralId(3)}`).waitFor();
     expect(await page.getByTestId('referrals-table').locator('tbody tr').count()).toBe(3);
     await shot(page, 'referrals', 'screen-en');
-  });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('pc-account').waitFor();
+    await expect.poll(() => page.getByTestId('pc-account').innerText()).toBe('Signed in as rep@contoso.example');
+    await page.getByTestId('settings-partner-center').scrollIntoViewIfNeeded();
+    await shot(page, 'referrals', 'settings-en');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  }, 90_000);
 });

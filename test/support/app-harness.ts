@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startWebBridge } from '../../main/bridge/web-server';
+import { startWebBridge, type BridgeLimits } from '../../main/bridge/web-server';
 import type { WebBridge } from '../../main/bridge/web-server';
 import { createHunter } from '../../main/app/create-hunter';
 import type { Hunter } from '../../main/app/create-hunter';
@@ -24,7 +24,7 @@ export interface AppHarness {
 
 /** The real services behind the real loopback bridge, on a temp database. */
 export async function startApp(
-  opts: { staticDir?: string; settings?: Record<string, unknown> } = {},
+  opts: { staticDir?: string; settings?: Record<string, unknown>; bridgeLimits?: Partial<BridgeLimits> } = {},
 ): Promise<AppHarness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hunter-app-'));
   const staticDir = opts.staticDir ?? path.join(dir, 'static');
@@ -37,7 +37,7 @@ export async function startApp(
   const bus = ctx.bus;
   const handlers = createHandlers(ctx, { version: 'test', platform: process.platform });
   const jobs = ctx.services.scanJobs;
-  const bridge = await startWebBridge({ handlers, bus, staticDir });
+  const bridge = await startWebBridge({ handlers, bus, staticDir, limits: opts.bridgeLimits });
   await ctx.start();
   const base = `http://127.0.0.1:${bridge.port}`;
   return {

@@ -11,7 +11,7 @@ import type { CliIo, Command } from '../args';
 import { withAppErrors } from '../app-errors';
 import { withHunter } from '../with-hunter';
 
-const SIGN_IN_AGAIN = { signed_out: 'Run "hunter signin partner-center".' };
+const SIGN_IN_AGAIN = { signed_out: 'Sign in again with "hunter signin partner-center".' };
 
 function referralLine(r: ReferralListItem): string {
   const deal = r.deal_value !== null ? `${r.deal_value} ${r.currency ?? ''}`.trim() : '';

@@ -1,19 +1,24 @@
 import { PC_CACHE_KEY } from '../../integrations/partner-center/partner-center';
 import { EXIT, parse, UsageError } from '../args';
 import type { CliIo, Command } from '../args';
+import { withAppErrors } from '../app-errors';
 import { withDynamics } from '../dynamics';
 import { withHunter } from '../with-hunter';
 
 type Values = { db?: string };
 
 const SERVICES: Record<string, (values: Values, io: CliIo) => Promise<number>> = {
-  // signing out needs no flag, settings or network: the stored tokens are simply forgotten
   'partner-center': (values, io) =>
-    withHunter(values.db, async (hunter) => {
-      hunter.platform.secrets.delete(PC_CACHE_KEY);
-      io.err('Signed out of Partner Center.');
-      return EXIT.ok;
-    }),
+    withHunter(values.db, (hunter) =>
+      withAppErrors('signout', io, async () => {
+        // every Partner Center command answers the same way while the feature is off
+        hunter.partnerCenter.assertEnabled();
+        // no settings or network needed: the stored tokens are simply forgotten
+        hunter.platform.secrets.delete(PC_CACHE_KEY);
+        io.err('Signed out of Partner Center.');
+        return EXIT.ok;
+      }),
+    ),
   dynamics: (values, io) =>
     withDynamics(values.db, io, async (hunter) => {
       await hunter.dynamics.userSignIn().signOut();

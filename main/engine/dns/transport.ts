@@ -53,6 +53,8 @@ export interface DnsTransport {
   ask(server: DnsServer, name: string, type: DnsRecordType, timeoutMs: number): Promise<DnsAnswer>;
   /** truncated UDP answers retried over TCP */
   readonly tcpFallbacks: number;
+  /** closes every socket (queries still waiting settle as their timers fire); for one-off transports */
+  close(): void;
 }
 
 // IDs must be unpredictable (RFC 5452); drawing them from a refilled block of crypto random bytes keeps that cheap
@@ -195,6 +197,14 @@ export function createDnsTransport(): DnsTransport {
     },
     get tcpFallbacks() {
       return tcpFallbacks;
+    },
+    close() {
+      for (const pool of slots.values())
+        for (const slot of pool) {
+          slot.retired = true;
+          release(slot);
+        }
+      slots.clear();
     },
   };
 }

@@ -112,7 +112,8 @@ export function createUserSignIn(config: UserSignInConfig): UserSignIn {
         scopes,
         deviceCodeCallback: (r) =>
           onPrompt({
-            message: r.message,
+            // some identity servers send no ready-made instruction
+            message: r.message || `To sign in, open ${r.verificationUri} and enter the code ${r.userCode}.`,
             userCode: r.userCode,
             verificationUri: r.verificationUri,
             expiresInSec: r.expiresIn,

@@ -18,6 +18,8 @@ export interface ReferralSyncServiceDeps {
   scanNewLeads(domains: string[], signal: AbortSignal): Promise<void>;
   /** every status change, for the renderer */
   onStatus(status: ReferralSyncStatus): void;
+  /** after a run that stored something, so lead views refresh */
+  onChanged?(outcome: ReferralSyncOutcome): void;
   /** false under the CLI: one command runs, no timer */
   timers: boolean;
   /** the wait between runs; default from the config (10 min, 30 s with HUNTER_DEV=1) */
@@ -120,6 +122,8 @@ export class ReferralSyncService implements Service {
       if (opts.scan !== false && outcome.newLeadDomains.length > 0)
         await this.deps.scanNewLeads(outcome.newLeadDomains, signal);
       this.failures = 0;
+      const { inserted, updated } = outcome.result;
+      if (inserted + updated > 0) this.deps.onChanged?.(outcome);
       this.update({
         state: 'idle',
         last_success_at: this.deps.store.referrals.lastSuccessStartedAt(),

@@ -47,11 +47,7 @@ export function referralHandlers(hunter: Hunter): HandlersFor<typeof referralCha
       return { rows: store.referrals.list({ limit: 200, ...query }), total: store.referrals.count(query) };
     },
     'referrals.get': ({ referral_id }) => detail(referral_id),
-    'referrals.sync': async ({ full }) => {
-      const { result } = await services.referralSync.syncNow({ full });
-      bus.emit('leads.changed', { domains: [] });
-      return result;
-    },
+    'referrals.sync': async ({ full }) => (await services.referralSync.syncNow({ full })).result,
     'referrals.status': () => services.referralSync.status(),
     'referrals.accept': ({ referral_id }) => answer(referral_id, 'accept'),
     'referrals.decline': ({ referral_id, reason }) => answer(referral_id, 'decline', reason),

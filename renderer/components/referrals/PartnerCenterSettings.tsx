@@ -41,7 +41,7 @@ export function PartnerCenterSettings() {
   const error = toggle.error ?? signIn.error ?? signOut.error ?? save.error ?? accountQuery.error;
 
   return (
-    <Paper withBorder p="md" data-testid="settings-partner-center">
+    <Paper withBorder p="md" mt="md" maw={860} data-testid="settings-partner-center">
       <Stack gap="sm">
         <Text fw={700}>{t('referrals.settings.title')}</Text>
         <Switch

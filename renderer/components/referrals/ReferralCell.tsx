@@ -4,7 +4,7 @@ import { REFERRAL_KINDS } from '../../../shared/referrals';
 import type { ReferralKind } from '../../../shared/referrals';
 import type { LeadRow } from '../../../shared/leads';
 import { useSession } from '../../state/ui-store';
-import { KindBadge } from './KindBadge';
+import { KindBadge, kindBadgeText } from './KindBadge';
 
 /** The grid's referral cell: the latest referral's kind (+N when there are several); a click opens its detail. */
 export function ReferralCell({ row }: { row: LeadRow }) {
@@ -17,7 +17,7 @@ export function ReferralCell({ row }: { row: LeadRow }) {
   return (
     <UnstyledButton
       className="referral-cell"
-      aria-label={t('referrals.open', { domain: row.domain_display })}
+      aria-label={`${kindBadgeText(t, kind, row.referral_count)}: ${t('referrals.open', { domain: row.domain_display })}`}
       data-testid={`referral-cell-${row.domain}`}
       onClick={(event) => {
         // the row's own click opens the lead panel

@@ -50,6 +50,7 @@ export function ReferralDetailModal() {
       }}
       title={detail?.name ?? t('referrals.detail.title')}
       size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       data-testid="referral-modal"
     >
       {query.error && <ErrorNotice error={query.error} />}
@@ -92,7 +93,7 @@ function DetailBody({ detail, onChanged }: { detail: ReferralDetail; onChanged: 
           {detail.direction}
         </Badge>
         {days !== null && (
-          <Badge color={days <= 3 ? 'red' : 'yellow'} size="sm" data-testid="referral-expires">
+          <Badge color={days <= 3 ? 'red.9' : 'yellow.4'} autoContrast size="sm" data-testid="referral-expires">
             {t('referrals.detail.expiresIn', { count: days })}
           </Badge>
         )}
