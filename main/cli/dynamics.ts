@@ -42,21 +42,3 @@ export function withDynamics(dbOption: unknown, io: CliIo, fn: (hunter: Hunter) 
     }
   });
 }
-
-/** `hunter signin dynamics`: device-code sign-in (not needed when a client secret is set). */
-export function signinDynamics(values: { db?: string; json?: boolean }, io: CliIo): Promise<number> {
-  return withDynamics(values.db, io, async (hunter) => {
-    if (hunter.dynamics.connection().clientSecret) {
-      io.err('Dynamics 365 uses the client secret (app-only sign-in): no user sign-in is needed');
-      return EXIT.ok;
-    }
-    // the prompt (address and code) goes to stderr, so --json output stays one object on stdout
-    const account = await hunter.dynamics
-      .userSignIn()
-      .signInWithDeviceCode((prompt) => io.err(prompt.message), { signal: io.signal });
-    if (values.json)
-      io.out(JSON.stringify({ username: account.username, name: account.name, tenant_id: account.tenantId }));
-    else io.err(`Signed in to Dynamics 365 as ${account.username}.`);
-    return EXIT.ok;
-  });
-}

@@ -20,8 +20,7 @@ import type { OnDuplicate, PushMode } from './push-plan';
 
 const SETTINGS_KEY = 'dynamics';
 const SECRET_KEY = 'dynamics.client_secret';
-/** the SecretStore entry holding the delegated sign-in's MSAL cache; deleting it signs out */
-export const D365_CACHE_KEY = 'dynamics.msal_cache';
+const CACHE_KEY = 'dynamics.msal_cache';
 export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
 
 const ENV: Record<keyof Omit<D365Settings, 'fields_off'>, string> = {
@@ -132,7 +131,7 @@ export function createDynamics(deps: DynamicsDeps): Dynamics {
       clientId: c.clientId,
       scopes: [c.scope],
       secrets,
-      cacheKey: D365_CACHE_KEY,
+      cacheKey: CACHE_KEY,
     });
     const tokens: TokenProvider = c.clientSecret
       ? createAppTokenProvider({
