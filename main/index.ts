@@ -11,12 +11,14 @@ import { errorContext } from './core/log';
 import type { Log } from './core/log';
 import { dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
+import { appFiles } from './platform/app-files';
+import { openableArgs } from './services/opened-files';
 import { createElectronPlatform } from './shell/electron-platform';
+import { electronUpdates } from './shell/updates';
 import { rendererCsp, resolveRendererFile } from './security/renderer-files';
 import { APP_ORIGIN, APP_SCHEME, isAllowedExternalUrl, isAllowedNavigation, isTrustedSender } from './security/urls';
 
-const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
-const PRELOAD = path.join(__dirname, '..', 'preload', 'index.cjs');
+const FILES = appFiles();
 /** how long quitting waits for the services to stop (a running scan pauses) before the app exits anyway */
 const QUIT_WAIT_MS = 3000;
 
@@ -45,12 +47,29 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let hunter: Hunter | null = null;
   let win: BrowserWindow | null = null;
+  // a file the app was launched with (Windows/Linux pass it on the command line, macOS sends open-file, possibly
+  // before the app is ready): it waits here until the store is open
+  const filesBeforeReady = openableArgs(process.argv.slice(1), process.cwd());
 
-  app.on('second-instance', () => {
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
+  const focusWindow = () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  };
+  const openFiles = (paths: string[]) => {
+    if (hunter) hunter.openedFiles.offer(paths);
+    else filesBeforeReady.push(...paths);
+  };
+
+  // a second launch (another double-clicked CSV) ends at once; its files go to this window's import preview
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusWindow();
+    openFiles(openableArgs(argv.slice(1), workingDirectory));
+  });
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    focusWindow();
+    openFiles([file]);
   });
 
   app.on('web-contents-created', (_e, contents) => {
@@ -67,15 +86,21 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     // migrations run here, before any window exists
     const dbPath = process.env.HUNTER_DB ?? path.join(app.getPath('userData'), 'hunter.db');
-    const started = createHunter({ dbPath, platform: createElectronPlatform(dbPath), log: shellLog });
+    const updates = electronUpdates({
+      builtInConfig: FILES.updateConfig,
+      window: () => win,
+      language: () => hunter?.settings.get().language ?? 'en',
+    });
+    const started = createHunter({ dbPath, platform: createElectronPlatform(dbPath), log: shellLog, updates });
     hunter = started;
+    started.openedFiles.offer(filesBeforeReady.splice(0));
     const handlers = createHandlers(started, { version: app.getVersion(), platform: process.platform });
 
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
 
     protocol.handle(APP_SCHEME, async (request) => {
-      const file = resolveRendererFile(RENDERER_DIR, new URL(request.url).pathname);
+      const file = resolveRendererFile(FILES.renderer, new URL(request.url).pathname);
       if (!file) return new Response('Not found', { status: 404 });
       const response = await net.fetch(pathToFileURL(file).toString());
       const headers = new Headers(response.headers);
@@ -100,7 +125,7 @@ if (!app.requestSingleInstanceLock()) {
       show: false,
       title: 'Hunter',
       webPreferences: {
-        preload: PRELOAD,
+        preload: FILES.preload,
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,

@@ -8,6 +8,7 @@ import { createHunter } from './app/create-hunter';
 import { defaultDbPath } from './app-paths';
 import { startWebBridge } from './bridge/web-server';
 import { createHandlers } from './ipc/handlers';
+import { appFiles } from './platform/app-files';
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, db: { type: 'string' }, static: { type: 'string' } },
@@ -18,13 +19,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error('--port must be a number from 0 to 65535');
   process.exit(2);
 }
-const staticDir = path.resolve(values.static ?? path.join(import.meta.dirname, '..', 'dist', 'renderer'));
+const files = appFiles();
+const staticDir = path.resolve(values.static ?? files.renderer);
 if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
   console.error(`No built renderer at ${staticDir}: run "npm run build" first`);
   process.exit(4);
 }
 
-const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as {
+const pkg = JSON.parse(fs.readFileSync(path.join(files.root, 'package.json'), 'utf8')) as {
   version: string;
 };
 const hunter = createHunter({ dbPath: values.db ?? defaultDbPath() });

@@ -10,9 +10,12 @@ import { OverviewScreen } from './screens/OverviewScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { ReferralsScreen } from './screens/ReferralsScreen';
 import { ReferralDetailModal } from './components/referrals/ReferralDetailModal';
+import { FirstRunScreen } from './screens/FirstRunScreen';
+import { useAppStart } from './state/app-start';
 
 export function App() {
   const screen = useSession((state) => state.screen);
+  useAppStart();
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <SettingsProvider>
@@ -25,6 +28,7 @@ export function App() {
             {screen === 'referrals' && <ReferralsScreen />}
             {screen === 'overview' && <OverviewScreen />}
             {screen === 'settings' && <SettingsScreen />}
+            {screen === 'setup' && <FirstRunScreen />}
           </main>
           <ReferralDetailModal />
         </div>

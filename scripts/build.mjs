@@ -2,32 +2,21 @@
 // `node scripts/build.mjs bench` builds the scan benchmark against the same bundling instead.
 import { build as viteBuild } from 'vite';
 import { build } from 'esbuild';
-import { cpSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { bundleOptions } from './bundle-options.mjs';
 
 const only = process.argv[2];
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-  // the sources are ESM and locate resources/ and migrations/ from import.meta.url
-  define: { 'import.meta.url': '__hunterImportMetaUrl', 'import.meta.dirname': '__dirname' },
-  banner: { js: "const __hunterImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-};
-
-/** A bundle of `entry`, with the worker threads beside it (worker-entry.ts looks there) and the migrations. */
+/** A bundle of `entry`, with the worker threads beside it (worker-entry.ts and the import's look there). */
 async function buildMainBundle(entry, outfile, external) {
   const dir = dirname(outfile);
-  await build({ ...common, entryPoints: [entry], outfile, external });
-  await build({ ...common, entryPoints: ['main/engine/pool/scan-worker.ts'], outfile: `${dir}/scan-worker.cjs` });
-  await build({ ...common, entryPoints: ['main/import/plan-worker.ts'], outfile: `${dir}/import-worker.cjs` });
-  // the store finds its migrations next to its module
-  rmSync(`${dir}/migrations`, { recursive: true, force: true });
-  cpSync('main/store/migrations', `${dir}/migrations`, { recursive: true });
+  await build({ ...bundleOptions, entryPoints: [entry], outfile, external });
+  await build({
+    ...bundleOptions,
+    entryPoints: ['main/engine/pool/scan-worker.ts'],
+    outfile: `${dir}/scan-worker.cjs`,
+  });
+  await build({ ...bundleOptions, entryPoints: ['main/import/plan-worker.ts'], outfile: `${dir}/import-worker.cjs` });
 }
 
 if (!only || only === 'renderer') {
@@ -36,7 +25,7 @@ if (!only || only === 'renderer') {
 if (!only || only === 'electron') {
   await buildMainBundle('main/index.ts', 'dist/main/index.cjs', ['electron', 'better-sqlite3']);
   await build({
-    ...common,
+    ...bundleOptions,
     entryPoints: ['preload/index.ts'],
     outfile: 'dist/preload/index.cjs',
     external: ['electron'],

@@ -1,21 +1,70 @@
-// `npm start`: builds and launches the Electron app. Where the Electron binary is not installed (it is
-// downloaded by electron's own install step, which offline machines skip), it says so and opens the same app
-// through the loopback web bridge instead.
+// `npm start`: builds what is needed and starts Hunter. With the Electron binary, the desktop app; where it cannot be
+// obtained (Electron downloads it on first use, which offline machines cannot), the same app through the loopback web
+// bridge, opened in the default browser (`npm start -- --no-open` only prints the address).
 import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import fs from 'node:fs';
 
-const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-if (built.status !== 0) process.exit(built.status ?? 1);
+const args = process.argv.slice(2).filter((arg) => arg !== '--no-open');
+const openBrowser = !process.argv.includes('--no-open');
 
-let electronBinary = null;
-try {
-  electronBinary = createRequire(import.meta.url)('electron');
-} catch (err) {
-  console.warn(`Electron is not available here (${err.message.split('\n')[0]}).`);
+/**
+ * The Electron executable, or null. Asked in a child process because requiring `electron` downloads the binary when
+ * it is missing and prints the download's progress and failure: only the outcome is shown here.
+ */
+function electronBinary() {
+  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write('\\n' + require('electron'))"], {
+    encoding: 'utf8',
+  });
+  const binary = probe.status === 0 ? probe.stdout.trim().split('\n').pop() : '';
+  if (binary && fs.existsSync(binary)) return binary;
+  const reason = (probe.stderr.match(/Error: (.*)/) ?? [])[1] ?? 'no binary';
+  console.warn(`Electron is not available here (${reason}).`);
   console.warn('Starting Hunter in your browser instead (same app, served on 127.0.0.1 only).');
+  return null;
 }
-const child = electronBinary
-  ? spawn(electronBinary, ['.'], { stdio: 'inherit' })
-  : spawn(process.execPath, ['--import', 'tsx', 'main/web-main.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
+
+function build(...parts) {
+  for (const part of parts) {
+    const built = spawnSync(process.execPath, ['scripts/build.mjs', part], { stdio: 'inherit' });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+}
+
+/** The platform's "open this address" command; none of them goes through a shell that would read the URL. */
+function openInBrowser(url) {
+  const [command, commandArgs] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['rundll32', ['url.dll,FileProtocolHandler', url]]
+        : ['xdg-open', [url]];
+  const opener = spawn(command, commandArgs, { stdio: 'ignore', detached: true });
+  opener.on('error', () => console.log(`Open ${url} in your browser.`));
+  opener.unref();
+}
+
+const electron = electronBinary();
+let child;
+if (electron) {
+  build('renderer', 'electron');
+  child = spawn(electron, ['.', ...args], { stdio: 'inherit' });
+} else {
+  // the web bridge runs main/ from sources through tsx: only the renderer needs a build
+  build('renderer');
+  child = spawn(process.execPath, ['--import', 'tsx', 'main/web-main.ts', ...args], {
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
+  let pending = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    if (pending === null) return;
+    pending += chunk.toString('utf8');
+    const address = /^Hunter web: (http:\/\/127\.0\.0\.1:\d+\/\S*)$/m.exec(pending)?.[1];
+    if (address) {
+      pending = null;
+      if (openBrowser) openInBrowser(address);
+    }
+  });
+}
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

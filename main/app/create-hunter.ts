@@ -18,6 +18,8 @@ import { createPartnerCenter } from '../integrations/partner-center/partner-cent
 import type { PartnerCenter } from '../integrations/partner-center/partner-center';
 import { ReferralSyncService } from '../integrations/partner-center/referral-sync-service';
 import { scanAndStore } from '../services/scan-and-store';
+import { createOpenedFiles } from '../services/opened-files';
+import type { OpenedFiles } from '../services/opened-files';
 import { createScanners } from '../services/scanners';
 import type { Scanners } from '../services/scanners';
 import { salesSummaryTextFor } from '../services/sales';
@@ -25,6 +27,10 @@ import { ScanJobService } from '../services/scan-jobs';
 import { createSettingsService } from '../services/settings';
 import type { SettingsService } from '../services/settings';
 import { openStore } from '../store/db';
+import { readBuiltInFeedUrl, resolveFeed } from '../update/feed-url';
+import { createUpdateService } from '../update/update-service';
+import type { UpdatePrompt, UpdateService, Updater } from '../update/update-service';
+import { readUpdateSettings } from '../update/update-settings';
 import type { Store } from '../store/db';
 import type { Service } from './service';
 
@@ -40,6 +46,8 @@ export interface HunterOptions {
   env?: NodeJS.ProcessEnv;
   /** background timers (the Partner Center sync); the CLI runs one command and turns them off. Default on */
   timers?: boolean;
+  /** the installed Electron app's updater and restart question; without them updates are off */
+  updates?: { updater: Updater | null; prompt: UpdatePrompt; builtInConfig: string | null };
 }
 
 /** The background services the root starts and stops; each feature adds its own here. */
@@ -48,6 +56,7 @@ export interface HunterServices {
   referralSync: ReferralSyncService;
   /** sends queued Dynamics 365 pushes while the `dynamics` flag is on */
   d365Outbox: OutboxWorker;
+  updates: UpdateService;
 }
 
 /** Everything the Electron shell, the web bridge, the CLI and the tests need, wired once. */
@@ -67,6 +76,8 @@ export interface Hunter {
   /** Dynamics 365: connection, sign-in, pushes and the outbox */
   dynamics: Dynamics;
   services: HunterServices;
+  /** files the OS opened Hunter with, waiting for the window's import preview */
+  openedFiles: OpenedFiles;
   /** starts every background service (call once the front end is ready to receive events) */
   start(): Promise<void>;
   /** stops every service (abort, drain, flush), then closes the store; safe to call more than once */
@@ -96,6 +107,8 @@ export function createHunter(opts: HunterOptions): Hunter {
     whoisAllowed: () => flags.isOn('whois'),
     workers: opts.scanWorkers,
   });
+  const env = opts.env ?? process.env;
+  const builtInFeed = readBuiltInFeedUrl(opts.updates?.builtInConfig ?? null);
   const partnerCenter = createPartnerCenter({
     store,
     secrets: platform.secrets,
@@ -131,6 +144,17 @@ export function createHunter(opts: HunterOptions): Hunter {
       },
     }),
     d365Outbox: dynamics.worker,
+    updates: createUpdateService({
+      updater: opts.updates?.updater ?? null,
+      prompt: opts.updates?.prompt ?? { askToRestart: async () => false },
+      feed: () =>
+        resolveFeed({
+          env: env.HUNTER_UPDATE_URL,
+          setting: readUpdateSettings(store.settings).feed_url,
+          builtIn: builtInFeed,
+        }),
+      log,
+    }),
   };
   const all: Service[] = Object.values(services);
   let stopping: Promise<void> | null = null;
@@ -149,6 +173,7 @@ export function createHunter(opts: HunterOptions): Hunter {
     partnerCenter,
     dynamics,
     services,
+    openedFiles: createOpenedFiles({ bus, log }),
     async start() {
       for (const service of all) await service.start();
     },

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { FLAG_NAMES } from '../../shared/flags';
 import type { FlagName } from '../../shared/flags';
 import { rulesSchema, type ScoringRules } from '../engine/scoring/rules-schema';
+import { appFiles } from '../platform/app-files';
 import { loadResource } from './resource-loader';
-import { resourcesDir } from './resources-dir';
 import {
   dkimSelectorsSchema,
   providerLabelsSchema,
@@ -15,7 +15,10 @@ import {
   type WhoisServers,
 } from './schemas';
 
-export { resourcesDir };
+/** The folder holding providers.json, rules.json, ... (HUNTER_RESOURCES overrides it). */
+export function resourcesDir(): string {
+  return appFiles().resources;
+}
 
 export interface HunterConfig {
   providers: ProvidersConfig;

@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { createD365OutboxRepository } from './d365-outbox-repository';
 import type { D365OutboxRepository } from './d365-outbox-repository';
+import { appFiles } from '../platform/app-files';
 import { createImportsRepository } from './imports-repository';
 import type { ImportsRepository } from './imports-repository';
 import { createLeadsRepository } from './leads-repository';
@@ -11,7 +12,6 @@ import type { LastKnownSignals, LeadsRepository } from './leads-repository';
 import { createLegacyRepository } from './legacy-repository';
 import type { LegacyRepository } from './legacy-repository';
 import { ensurePrivateFile } from './owner-only';
-import { resolveMigrationsFolder } from './migrations-folder';
 import { createReferralsRepository } from './referrals-repository';
 import type { ReferralsRepository } from './referrals-repository';
 import { SqliteTtlCache } from './scan-cache';
@@ -25,7 +25,7 @@ export type { Clock, Db } from './db-types';
 import type { Clock, Db } from './db-types';
 
 export interface OpenStoreOptions {
-  /** folder holding NNNN_name.sql + meta/_journal.json; defaults to the one next to this module */
+  /** folder holding NNNN_name.sql + meta/_journal.json; defaults to the app's own */
   migrationsFolder?: string;
   now?: Clock;
   busyTimeoutMs?: number;
@@ -68,7 +68,10 @@ export class StoreOpenError extends Error {
 }
 
 export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
-  const migrationsFolder = resolveMigrationsFolder(opts.migrationsFolder);
+  const migrationsFolder = opts.migrationsFolder ?? appFiles().migrations;
+  if (!existsSync(`${migrationsFolder}/meta/_journal.json`)) {
+    throw new Error(`No drizzle migrations found in ${migrationsFolder} (missing meta/_journal.json)`);
+  }
   const now = opts.now ?? (() => new Date());
   if (path !== ':memory:') {
     // SQLite gives the -wal and -shm files the database file's rights, so a 0600 database keeps them private too

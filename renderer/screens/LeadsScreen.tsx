@@ -28,6 +28,8 @@ export function LeadsScreen() {
   const openDomain = useSession((state) => state.openDomain);
   const openDetail = useSession((state) => state.openDetail);
   const [importOpen, setImportOpen] = useState(false);
+  const openedFile = useSession((state) => state.openedFiles[0] ?? null);
+  const dropOpenedFile = useSession((state) => state.dropOpenedFile);
 
   const pages = useLeadPagesStore();
   const stats = useApiQuery('leads.stats', {});
@@ -67,7 +69,15 @@ export function LeadsScreen() {
         </div>
         {openDomain && <LeadDetailPanel domain={openDomain} onClose={() => openDetail(null)} />}
       </div>
-      <ImportDialog opened={importOpen} onClose={() => setImportOpen(false)} />
+      <ImportDialog
+        key={openedFile ? `opened-${openedFile.file_name}` : 'picked'}
+        opened={importOpen || openedFile !== null}
+        initialFile={openedFile}
+        onClose={() => {
+          setImportOpen(false);
+          if (openedFile) dropOpenedFile();
+        }}
+      />
     </div>
   );
 }

@@ -25,6 +25,7 @@ import { DynamicsSettings } from '../components/dynamics/DynamicsSettings';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DnsServerTestButton } from '../components/settings/DnsServerTestButton';
 import { PartnerCenterSettings } from '../components/referrals/PartnerCenterSettings';
+import { SetupAndUpdates } from '../components/settings/SetupAndUpdates';
 
 const TIERS = ['Business Basic', 'Business Standard', 'Enterprise'] as const;
 const PRICE_FIELDS = [
@@ -289,6 +290,7 @@ export function SettingsScreen() {
       <Stack gap="md" maw={880} mt="md">
         <DynamicsSettings />
       </Stack>
+      <SetupAndUpdates />
     </div>
   );
 }

@@ -6,6 +6,12 @@ import type { LeadQuery, LeadRow, LeadSortKey } from '../../shared/leads';
 import type { PriorityCategory, Segment } from '../../shared/domain';
 import type { ReferralKind } from '../../shared/referrals';
 
+/** a file as the import channels take it */
+export interface OpenedFile {
+  file_name: string;
+  content_base64: string;
+}
+
 export interface LeadFilters {
   search: string;
   providers: string[];
@@ -37,7 +43,8 @@ export const EMPTY_FILTERS: LeadFilters = {
 
 export const DEFAULT_SORT: SortState = { key: 'priority', order: 'asc' };
 
-export type Screen = 'leads' | 'referrals' | 'overview' | 'settings';
+/** 'setup' is the first-run setup, opened on first start and from Settings */
+export type Screen = 'leads' | 'referrals' | 'overview' | 'settings' | 'setup';
 
 interface PrefsState {
   filters: LeadFilters;
@@ -95,7 +102,12 @@ interface SessionState {
   /** Partner Center referral shown in the detail modal */
   openReferralId: string | null;
   openReferral: (referralId: string | null) => void;
+  /** files the OS opened Hunter with, waiting for the import preview (oldest first) */
+  openedFiles: OpenedFile[];
   setScreen: (screen: Screen) => void;
+  addOpenedFiles: (files: OpenedFile[]) => void;
+  /** the first opened file was previewed (imported or dismissed) */
+  dropOpenedFile: () => void;
   setCursor: (index: number) => void;
   openDetail: (domain: string | null) => void;
   toggleSelected: (row: LeadRow) => void;
@@ -110,7 +122,10 @@ export const useSession = create<SessionState>()((set) => ({
   openDomain: null,
   openReferralId: null,
   openReferral: (openReferralId) => set({ openReferralId }),
+  openedFiles: [],
   setScreen: (screen) => set({ screen }),
+  addOpenedFiles: (files) => set((state) => ({ openedFiles: [...state.openedFiles, ...files] })),
+  dropOpenedFile: () => set((state) => ({ openedFiles: state.openedFiles.slice(1) })),
   setCursor: (cursor) => set({ cursor }),
   openDetail: (openDomain) => set({ openDomain }),
   toggleSelected: (row) =>

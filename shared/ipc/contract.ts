@@ -13,6 +13,8 @@ import { referralChannels } from './referrals';
 import { salesChannels } from './sales';
 import { scanChannels } from './scan';
 import { settingsChannels } from './settings';
+import { setupChannels } from './setup';
+import { updateChannels } from './updates';
 
 export const contract = {
   ...appChannels,
@@ -23,6 +25,8 @@ export const contract = {
   ...legacyChannels,
   ...fileChannels,
   ...scanChannels,
+  ...updateChannels,
+  ...setupChannels,
   ...referralChannels,
   ...dynamicsChannels,
 } as const;

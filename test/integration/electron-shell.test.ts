@@ -1,12 +1,16 @@
 // The Electron binary cannot be installed on the build machines, so the shell's wiring is checked against a
 // recording stand-in for the electron module: the window's security options, navigation and window.open policy,
-// permission denial, the IPC sender check, the app:// protocol's CSP and path guard, and window-state persistence.
+// permission denial, the IPC sender check, the app:// protocol's CSP and path guard, window-state persistence, and the
+// single instance: files from the first launch, a second launch or macOS open-file reach the window's import preview.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hunter-shell-'));
+const launchCsv = path.join(dir, 'launched with.csv');
+fs.writeFileSync(launchCsv, 'domain,company\nexample.com,Example\n');
+const savedArgv = process.argv;
 
 const recorded = vi.hoisted(() => ({
   appHandlers: new Map<string, (...args: any[]) => void>(),
@@ -18,16 +22,27 @@ const recorded = vi.hoisted(() => ({
   permissionHandler: null as null | ((wc: unknown, permission: string, callback: (ok: boolean) => void) => void),
   openedExternally: [] as string[],
   ready: null as null | Promise<void>,
+  focused: 0,
+  sent: [] as unknown[][],
 }));
 
-vi.mock('electron-log/main', () => ({ default: { initialize: vi.fn(), error: vi.fn() } }));
+vi.mock('electron-log/main', () => ({
+  default: { initialize: vi.fn(), debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+}));
 vi.mock('electron', () => {
   class BrowserWindow {
-    webContents = { send: vi.fn() };
+    webContents = { send: (...args: unknown[]) => recorded.sent.push(args) };
     constructor(options: unknown) {
       recorded.windowOptions = options;
     }
     maximize() {}
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {
+      recorded.focused++;
+    }
     show() {}
     once() {}
     on(event: string, handler: () => void) {
@@ -51,6 +66,7 @@ vi.mock('electron', () => {
       whenReady: () => (recorded.ready = Promise.resolve()),
       getPath: () => dir,
       getVersion: () => '0.0.0-test',
+      isPackaged: false,
       quit: vi.fn(),
     },
     BrowserWindow,
@@ -72,12 +88,15 @@ vi.mock('electron', () => {
 
 beforeAll(async () => {
   process.env.HUNTER_DB = path.join(dir, 'hunter.db');
+  // how Windows and Linux start the app for a double-clicked file
+  process.argv = [process.execPath, launchCsv];
   await import('../../main/index');
   await recorded.ready;
   // whenReady().then(...) runs one microtask later
   await new Promise((resolve) => setImmediate(resolve));
 });
 afterAll(() => {
+  process.argv = savedArgv;
   delete process.env.HUNTER_DB;
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -160,6 +179,58 @@ describe('Electron shell', () => {
     const store = openStore(process.env.HUNTER_DB!);
     expect(store.settings.get('window')).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: false });
     store.close();
+  });
+
+  describe('single instance', () => {
+    const invoke = (channel: string, input: unknown = {}) =>
+      recorded.ipcHandler!({ senderFrame: { url: 'hunter://app/index.html' } }, channel, input);
+    const decoded = (files: { file_name: string; content_base64: string }[]) =>
+      files.map((f) => [f.file_name, Buffer.from(f.content_base64, 'base64').toString('utf8')]);
+
+    it('hands the file the app was launched with to the window, once', async () => {
+      const first = await invoke('files.take_opened');
+      expect(decoded(first.data)).toEqual([['launched with.csv', 'domain,company\nexample.com,Example\n']]);
+      expect((await invoke('files.take_opened')).data).toEqual([]);
+    });
+
+    it('sends a second launch’s CSV to the running window and tells it to preview the import', async () => {
+      const other = path.join(dir, 'sub', 'leads.xlsx');
+      fs.mkdirSync(path.dirname(other), { recursive: true });
+      fs.writeFileSync(other, 'xlsx bytes');
+      const focusedBefore = recorded.focused;
+      recorded.sent.length = 0;
+
+      recorded.appHandlers.get('second-instance')!(
+        {},
+        ['/opt/Hunter/hunter', '--flag', 'sub/leads.xlsx', 'notes.txt'],
+        dir,
+      );
+
+      expect(recorded.focused).toBe(focusedBefore + 1);
+      expect(recorded.sent).toEqual([['hunter:event', 'files.opened', { count: 1 }]]);
+      expect(decoded((await invoke('files.take_opened')).data)).toEqual([['leads.xlsx', 'xlsx bytes']]);
+    });
+
+    it('takes macOS open-file events the same way', async () => {
+      const event = { preventDefault: vi.fn() };
+      recorded.appHandlers.get('open-file')!(event, launchCsv);
+      expect(event.preventDefault).toHaveBeenCalled();
+      expect(decoded((await invoke('files.take_opened')).data).map(([name]) => name)).toEqual(['launched with.csv']);
+    });
+
+    it('skips files it cannot read instead of failing', async () => {
+      recorded.appHandlers.get('second-instance')!({}, ['hunter', path.join(dir, 'missing.csv')], dir);
+      expect((await invoke('files.take_opened')).data).toEqual([]);
+    });
+  });
+
+  it('leaves updates off when the app is not installed', async () => {
+    const status = await recorded.ipcHandler!(
+      { senderFrame: { url: 'hunter://app/index.html' } },
+      'updates.status',
+      {},
+    );
+    expect(status.data).toMatchObject({ enabled: false });
   });
 
   it('on quit, holds the app until the services have stopped, then quits for real', async () => {

@@ -6,11 +6,11 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../main/store/db';
 import type { Store } from '../../main/store/db';
-import { resolveMigrationsFolder } from '../../main/store/migrations-folder';
+import { appFiles } from '../../main/platform/app-files';
 import { FOLD_SQL_FUNCTION, foldSearch } from '../../main/store/search-fold';
 import { tempDir } from '../support/temp-store';
 
-const MIGRATIONS = resolveMigrationsFolder();
+const MIGRATIONS = appFiles().migrations;
 const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as {
   entries: { tag: string; when: number }[];
 };

@@ -6,7 +6,14 @@ import type { HandlersFor } from '../dispatch';
 
 const fileBytes = (base64: string) => Buffer.from(base64, 'base64');
 
-export function fileHandlers({ store, bus, resources, settings, config }: Hunter): HandlersFor<typeof fileChannels> {
+export function fileHandlers({
+  store,
+  bus,
+  resources,
+  settings,
+  config,
+  openedFiles,
+}: Hunter): HandlersFor<typeof fileChannels> {
   return {
     'import.preview': async ({ file_name, content_base64 }) =>
       (await planImportFile(file_name, fileBytes(content_base64), resources)).preview,
@@ -24,5 +31,6 @@ export function fileHandlers({ store, bus, resources, settings, config }: Hunter
       });
       return { file_name: file.file_name, content_base64: file.content.toString('base64'), rows: file.rows };
     },
+    'files.take_opened': () => openedFiles.take(),
   };
 }

@@ -11,6 +11,8 @@ import { referralHandlers } from './referrals';
 import { salesHandlers } from './sales';
 import { scanHandlers } from './scan';
 import { settingsHandlers } from './settings';
+import { setupHandlers } from './setup';
+import { updateHandlers } from './updates';
 
 export type { AppInfo };
 
@@ -25,6 +27,8 @@ export function createHandlers(hunter: Hunter, info: AppInfo): Handlers {
     ...legacyHandlers(hunter),
     ...fileHandlers(hunter),
     ...scanHandlers(hunter),
+    ...updateHandlers(hunter),
+    ...setupHandlers(hunter),
     ...referralHandlers(hunter),
     ...dynamicsHandlers(hunter),
   };

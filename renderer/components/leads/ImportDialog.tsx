@@ -1,5 +1,5 @@
 // CSV/XLSX import in two steps: preview (detected columns, which rows will be rejected and why), then commit.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, FileButton, Group, Modal, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportResult } from '../../../shared/imports';
@@ -16,9 +16,11 @@ const PREVIEW_ROW_LIMIT = 300;
 interface Props {
   opened: boolean;
   onClose: () => void;
+  /** a file the OS opened Hunter with: previewed as soon as the dialog opens */
+  initialFile?: { file_name: string; content_base64: string } | null;
 }
 
-export function ImportDialog({ opened, onClose }: Props) {
+export function ImportDialog({ opened, onClose, initialFile }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const [file, setFile] = useState<{ file_name: string; content_base64: string } | null>(null);
@@ -27,8 +29,9 @@ export function ImportDialog({ opened, onClose }: Props) {
   const [rowFilter, setRowFilter] = useState<'all' | 'rejected'>('all');
   const scanBusy = useScanJob((state) => isActive(state.job) || state.pending);
 
-  const load = useApiAction(async (picked: File) => {
-    const payload = { file_name: picked.name, content_base64: await readFileAsBase64(picked) };
+  const load = useApiAction(async (picked: File | { file_name: string; content_base64: string }) => {
+    const payload =
+      picked instanceof File ? { file_name: picked.name, content_base64: await readFileAsBase64(picked) } : picked;
     const answer = await api.invoke('import.preview', payload);
     setFile(payload);
     setPreview(answer);
@@ -38,6 +41,11 @@ export function ImportDialog({ opened, onClose }: Props) {
   const commit = useApiAction(async () => {
     if (file) setResult(await api.invoke('import.commit', file));
   });
+
+  const run = load.run;
+  useEffect(() => {
+    if (opened && initialFile) void run(initialFile);
+  }, [opened, initialFile, run]);
 
   function close() {
     setFile(null);
