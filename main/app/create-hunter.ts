@@ -175,7 +175,11 @@ export function createHunter(opts: HunterOptions): Hunter {
     salesSummary: (lead) => salesSummaryTextFor({ resources, settings }, lead, current().language),
     currency: () => current().currency,
     enabled: () => flags.isOn('dynamics'),
-    onChange: (domain) => bus.emit('dynamics.changed', { domain }),
+    onChange: (domain) => {
+      bus.emit('dynamics.changed', { domain });
+      // the grid's D365 column reads the lead row
+      bus.emit('leads.changed', { domains: [domain] });
+    },
   });
   flags.onChange(() => dynamics.worker.wake());
   const pcSyncMetric = pcSyncMetrics(metrics);

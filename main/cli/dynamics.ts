@@ -30,9 +30,13 @@ export function withDynamics(dbOption: unknown, io: CliIo, fn: (hunter: Hunter) 
         io.err(`${(err as Error).message}\n${SIGN_IN_AGAIN}`);
         return EXIT.signedOut;
       }
+      if (err instanceof AppError && err.code === 'not_configured') {
+        io.err(err.message);
+        return EXIT.usage;
+      }
       if (err instanceof AppError || err instanceof DataverseError) {
         io.err(err.message);
-        return EXIT.error;
+        return err instanceof AppError && err.code === 'not_found' ? EXIT.notFound : EXIT.error;
       }
       throw err;
     }

@@ -215,7 +215,8 @@ function parseFilter(src: string, def: EntityDef, missingColumns: string[]): Pre
         '0x80060888',
         `Could not find a property named '${name}' on type 'Microsoft.Dynamics.CRM.${def.logical}'.`,
       );
-    return name;
+    // records keep their key as `id`
+    return name === id ? 'id' : name;
   };
   const literal = (t: string | undefined): unknown => {
     if (t === undefined) throw new ODataError(400, '0x80060888', 'Syntax error in $filter');
@@ -531,7 +532,7 @@ export async function startFakeDataverse(options: FakeDataverseOptions = {}): Pr
         const pred = filter ? parseFilter(filter, def, missing(set)) : () => true;
         const top = Number(url.searchParams.get('$top') ?? '5000');
         const value = [...records.get(set)!.values()]
-          .filter((r) => pred(representation(set, r)))
+          .filter(pred)
           .slice(0, top)
           .map((r) => select(set, r, fields));
         send(200, { '@odata.context': `${state.url}${BASE}$metadata#${set}`, value });

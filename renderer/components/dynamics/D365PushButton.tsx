@@ -3,13 +3,22 @@
 import { useState } from 'react';
 import { Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { OnDuplicate } from '../../../shared/dynamics';
+import type { OnDuplicate, PushMode } from '../../../shared/dynamics';
 import { api } from '../../api/api';
 import { useApiAction, useHunterEvent } from '../../api/hooks';
 import { useFlag } from '../../api/use-flag';
 import { D365ErrorNotice } from './D365ErrorNotice';
 
-export function D365PushButton({ domains, compact }: { domains: string[]; compact?: boolean }) {
+export function D365PushButton({
+  domains,
+  compact,
+  mode = 'lead',
+}: {
+  domains: string[];
+  compact?: boolean;
+  /** pipeline: Account → Contact → Opportunity (a referral with a deal) */
+  mode?: PushMode;
+}) {
   const { t } = useTranslation();
   const on = useFlag('dynamics');
   const [duplicates, setDuplicates] = useState<{ domain: string; record_url: string }[] | null>(null);
@@ -25,10 +34,12 @@ export function D365PushButton({ domains, compact }: { domains: string[]; compac
   const push = useApiAction(async (onDuplicate: OnDuplicate) => {
     setDuplicates(null);
     setProgress({ total: domains.length, done: new Set() });
-    await api.invoke('dynamics.push', { domains, on_duplicate: onDuplicate });
+    await api.invoke('dynamics.push', { domains, mode, on_duplicate: onDuplicate });
   });
   const check = useApiAction(async () => {
-    const found = await api.invoke('dynamics.duplicates', { domains: domains.slice(0, 200) });
+    // offline (or signed out) the look-up cannot run: the push waits in the outbox, and the sender looks for
+    // duplicates itself before its first write, updating what it finds
+    const found = await api.invoke('dynamics.duplicates', { domains: domains.slice(0, 200) }).catch(() => []);
     if (found.length > 0) setDuplicates(found);
     else await push.run('update');
   });

@@ -1,13 +1,12 @@
-import { Anchor, Badge } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import type { LeadRow } from '../../../shared/leads';
 import { api } from '../../api/api';
 import type { Translate } from '../LeadBadges';
 
 const COLORS: Record<string, string> = {
-  queued: 'gray',
+  queued: 'dimmed',
   pushing: 'blue',
-  pushed: 'green',
-  skipped: 'yellow',
+  skipped: 'yellow.8',
   error: 'red',
 };
 
@@ -42,15 +41,16 @@ export function D365Status({
       </Anchor>
     );
   return (
-    <Badge
+    <Text
       size="sm"
-      variant="light"
-      color={COLORS[status] ?? 'gray'}
+      fw={500}
+      c={COLORS[status] ?? 'gray'}
+      className="truncate"
       title={row.d365_sync_error ?? undefined}
       data-testid="d365-status"
       data-status={status}
     >
       {t(`dynamics.status.${status}`)}
-    </Badge>
+    </Text>
   );
 }

@@ -2,7 +2,7 @@
 // secret (write-only: main never sends it back), the mapping switches, "Test connection" (WhoAmI), sign-in, and the
 // outbox of pushes not yet sent (retry, discard, send now).
 import { useEffect, useState } from 'react';
-import { Badge, Button, Group, Paper, PasswordInput, Stack, Table, TagsInput, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, PasswordInput, Stack, Table, TagsInput, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { D365Settings, D365SettingsPatch, D365WhoAmI } from '../../../shared/dynamics';
 import { api } from '../../api/api';
@@ -164,9 +164,9 @@ export function DynamicsSettings() {
                   <Table.Tr key={item.id} data-testid="d365-outbox-row">
                     <Table.Td>{item.domain}</Table.Td>
                     <Table.Td>
-                      <Badge size="sm" variant="light" color={item.state === 'failed' ? 'red' : 'gray'}>
+                      <Text size="sm" fw={500} c={item.state === 'failed' ? 'red' : 'dimmed'}>
                         {t(`dynamics.outbox.states.${item.state}`)}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>{format.integer(item.attempts)}</Table.Td>
                     <Table.Td>

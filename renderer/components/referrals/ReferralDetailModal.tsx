@@ -7,6 +7,8 @@ import { api } from '../../api/api';
 import { useApiAction, useApiQuery } from '../../api/hooks';
 import { useFormat } from '../../i18n';
 import { useSession } from '../../state/ui-store';
+import { useFlag } from '../../api/use-flag';
+import { D365PushButton } from '../dynamics/D365PushButton';
 import { ErrorNotice } from '../ErrorNotice';
 import { KindBadge } from './KindBadge';
 
@@ -75,6 +77,7 @@ function DetailBody({ detail, onChanged }: { detail: ReferralDetail; onChanged: 
   const conflictCopy = (answer.error?.details as { referral?: ReferralDetail } | undefined)?.referral;
   const days = daysToAnswer(detail, new Date());
   const email = detail.contacts.find((c) => c.email)?.email ?? null;
+  const dynamicsOn = useFlag('dynamics');
   const deal = detail.deal_value !== null ? `${detail.deal_value} ${detail.currency ?? ''}`.trim() : null;
   const person = (c: ReferralDetail['contacts'][number]) => [c.first_name, c.last_name].filter(Boolean).join(' ');
 
@@ -100,13 +103,17 @@ function DetailBody({ detail, onChanged }: { detail: ReferralDetail; onChanged: 
         <CopyButton value={detail.domain_display} label={t('referrals.detail.copyDomain')} testId="copy-domain" />
         <CopyButton value={deal} label={t('referrals.detail.copyDeal')} testId="copy-deal" />
         <CopyButton value={detail.referral_id} label={t('referrals.detail.copyId')} testId="copy-id" />
-        <Tooltip label={t('referrals.detail.dynamicsUnavailable')} withinPortal>
-          <span>
-            <Button size="compact-xs" variant="default" disabled data-testid="send-dynamics">
-              {t('referrals.detail.sendDynamics')}
-            </Button>
-          </span>
-        </Tooltip>
+        {dynamicsOn && detail.lead_domain ? (
+          <D365PushButton domains={[detail.lead_domain]} mode="pipeline" compact />
+        ) : (
+          <Tooltip label={t('referrals.detail.dynamicsUnavailable')} withinPortal>
+            <span>
+              <Button size="compact-xs" variant="default" disabled data-testid="send-dynamics">
+                {t('referrals.detail.sendDynamics')}
+              </Button>
+            </span>
+          </Tooltip>
+        )}
         <Button size="compact-xs" variant="subtle" onClick={() => void openInPc.run()} data-testid="open-in-pc">
           {t('referrals.detail.openInPc')}
         </Button>
