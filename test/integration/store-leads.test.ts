@@ -414,7 +414,6 @@ describe('listLeads', () => {
       d365_sync_status: null,
       d365_sync_error: null,
       d365_lead_id: null,
-      d365_sync_error: null,
     });
     expect(t.store.leads.listLeads({ search: 'zeta' }).rows[0]).toMatchObject({
       risk_flags: [],
