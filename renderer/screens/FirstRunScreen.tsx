@@ -27,6 +27,7 @@ function SetupForm({ settings }: { settings: Settings }) {
   const { save, setLanguage } = useSettings();
   const setScreen = useSession((state) => state.setScreen);
   const [company, setCompany] = useState(settings.company_name);
+  const [repName, setRepName] = useState(settings.rep_name);
   const [dnsMode, setDnsMode] = useState<'system' | 'custom'>(settings.dns_servers.length ? 'custom' : 'system');
   const [servers, setServers] = useState<string[]>(settings.dns_servers);
   const [error, setError] = useState<ApiError | null>(null);
@@ -39,6 +40,7 @@ function SetupForm({ settings }: { settings: Settings }) {
       if (keep) {
         const patch: SettingsPatch = { dns_servers: dnsMode === 'system' ? [] : servers };
         if (company.trim()) patch.company_name = company.trim();
+        if (repName.trim()) patch.rep_name = repName.trim();
         await save(patch);
       }
       await api.invoke('setup.done', {});
@@ -80,6 +82,14 @@ function SetupForm({ settings }: { settings: Settings }) {
                 { value: 'en', label: 'English' },
               ]}
               data-testid="setup-language"
+            />
+            <TextInput
+              label={t('setup.repName')}
+              description={t('setup.repNameHint')}
+              value={repName}
+              maxLength={80}
+              onChange={(event) => setRepName(event.currentTarget.value)}
+              data-testid="setup-rep-name"
             />
             <TextInput
               label={t('setup.company')}
