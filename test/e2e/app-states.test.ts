@@ -65,7 +65,7 @@ describe('app states (e2e)', () => {
     const notice = page.getByTestId('import-dialog').getByTestId('error-notice');
     await notice.waitFor();
     expect(await notice.getAttribute('data-code')).toBe('bad_file');
-    expect(await notice.innerText()).toBe('Dosya okunamadı. Başlık satırı olan bir CSV veya XLSX dosyası kullanın.');
+    expect(await notice.innerText()).toBe('Desteklenmeyen dosya türü. CSV veya XLSX dosyası kullanın.');
     await shot(page, 'errors', 'bad-file');
   });
 
@@ -97,7 +97,9 @@ describe('app states (e2e)', () => {
     await bar.and(page.locator('[data-state="done"]')).waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('scan-counts').innerText()).toBe('5 / 5');
     expect(app.ctx.store.scanJobs.get(job.id)).toMatchObject({ state: 'done', done: 5 });
-    await expect.poll(() => cell(page, 'yandex-mail.test', 'provider').innerText(), { timeout: 10_000 }).toBe('Yandex');
+    await expect
+      .poll(() => cell(page, 'yandex-mail.test', 'provider').innerText(), { timeout: 10_000 })
+      .toBe('Yandex Mail');
     // resumed, not restarted: the two finished leads were not scanned again
     for (const domain of firstTwo) expect(app.ctx.store.leads.getHistory(domain), domain).toHaveLength(1);
     await shot(page, 'resume', 'done');

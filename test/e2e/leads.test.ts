@@ -128,13 +128,14 @@ describe('leads screen (e2e)', () => {
       );
     await expect.poll(unscored, { timeout: 10_000 }).toBe(0);
     const verdicts: Record<string, [string, string, string]> = {
-      'google-ws.test': ['Google', '60', 'P2'],
+      // providers by their Turkish labels: the app is in Turkish
+      'google-ws.test': ['Google Workspace', '60', 'P2'],
       // a self-hosted Cold lead is nurtured (P5), not a "P1 High Potential Greenfield"
-      'selfhosted.test': ['Local', '30', 'P5'],
-      'm365-tenant.test': ['M365', '90', 'P4'],
+      'selfhosted.test': ['Kendi sunucusu', '30', 'P5'],
+      'm365-tenant.test': ['Microsoft 365', '90', 'P4'],
       'hosting-shared.test': ['Hosting', '60', 'P1'],
-      'yandex-mail.test': ['Yandex', '50', 'P5'],
-      'no-mx.test': ['Unknown', '0', 'P6'],
+      'yandex-mail.test': ['Yandex Mail', '50', 'P5'],
+      'no-mx.test': ['Bilinmiyor', '0', 'P6'],
     };
     for (const [domain, [provider, score, category]] of Object.entries(verdicts)) {
       expect(await cell(page, domain, 'provider').innerText(), domain).toBe(provider);
