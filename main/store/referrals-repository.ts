@@ -5,8 +5,8 @@ import type { ReferralQuery, ReferralSyncResult } from '../../shared/referrals';
 import type { ReferralKind, LinkStatus, ReferralListItem } from '../../shared/referrals';
 import type { Clock, Db } from './db-types';
 
-/** Everything the sync stores for one referral; the mapping from the API's JSON lives with the client. */
-export interface ReferralRow {
+/** A referral's own columns, as the client maps them from the API's JSON. */
+export interface ReferralFields {
   referral_id: string;
   engagement_id: string | null;
   name: string | null;
@@ -29,6 +29,10 @@ export interface ReferralRow {
   pc_created_at: string | null;
   pc_updated_at: string | null;
   external_reference_id: string | null;
+}
+
+/** Everything the sync stores for one referral: its own columns, its link to a lead and the JSON as sent. */
+export interface ReferralRow extends ReferralFields {
   link_status: LinkStatus;
   linked_lead_id: number | null;
   /** the referral's JSON as Partner Center sent it */

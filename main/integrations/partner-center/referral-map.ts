@@ -2,35 +2,12 @@
 // same row, which is what lets a second sync of unchanged data write nothing.
 import { normalizeDomain } from '../../engine/normalize';
 import type { ReferralContact, ReferralKind } from '../../../shared/referrals';
+import type { ReferralFields } from '../../store/referrals-repository';
 
 export type RawReferral = Record<string, unknown> & { id: string };
 
-export interface MappedReferral {
-  referral_id: string;
-  engagement_id: string | null;
-  name: string | null;
-  referral_type: ReferralKind;
-  type: string | null;
-  qualification: string | null;
-  status: string | null;
-  substatus: string | null;
-  direction: string | null;
-  company_name: string | null;
-  customer_name: string | null;
-  customer_country: string | null;
-  customer_size: string | null;
-  /** ASCII (punycode), lower case */
-  domain: string | null;
-  /** what the domain was read from: the e-mail address or website as Partner Center sent it */
-  raw_domain: string | null;
-  deal_value: number | null;
-  currency: string | null;
-  closing_at: string | null;
-  etag: string | null;
-  pc_created_at: string | null;
-  pc_updated_at: string | null;
-  external_reference_id: string | null;
-}
+/** the columns one referral maps to (the store's ReferralFields) */
+export type MappedReferral = ReferralFields;
 
 const MAX_TEXT = 1000;
 
