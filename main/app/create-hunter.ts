@@ -1,3 +1,4 @@
+import { outboxHealth } from '../ops/health/outbox-health';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LogLevel } from '../../shared/ops';
@@ -175,6 +176,8 @@ export function createHunter(opts: HunterOptions): Hunter {
     salesSummary: (lead) => salesSummaryTextFor({ resources, settings }, lead, current().language),
     currency: () => current().currency,
     enabled: () => flags.isOn('dynamics'),
+    // D365 push success / failure by cause (permanent, transient, unreachable, signed_out …)
+    onAttempt: ({ outcome, cause }) => metrics.record('d365.push', 1, cause ? { outcome, cause } : { outcome }),
     onChange: (domain) => {
       bus.emit('dynamics.changed', { domain });
       // the grid's D365 column reads the lead row
@@ -234,6 +237,14 @@ export function createHunter(opts: HunterOptions): Hunter {
     pcSyncHealth(
       () => services.referralSync.status(),
       () => flags.isOn('partner_center'),
+    ),
+  );
+  health.register(
+    'dynamics',
+    outboxHealth(
+      () => store.d365Outbox.unsent(),
+      () => flags.isOn('dynamics'),
+      now,
     ),
   );
   const all: Service[] = Object.values(services);

@@ -31,6 +31,8 @@ async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
   }
 }
 
+type Attempt = Parameters<NonNullable<ConstructorParameters<typeof D365Outbox>[0]['onAttempt']>>[0];
+
 async function setup(domains: string[], opts: { enabled?: () => boolean } = {}) {
   fake = await startFakeDataverse();
   temp = openTempStore();
@@ -43,7 +45,12 @@ async function setup(domains: string[], opts: { enabled?: () => boolean } = {}) 
     maxResends: 1,
   });
   const mapping = loadD365Mapping(resourcesDir());
-  const outbox = new D365Outbox({ store, connect: () => ({ client, mapping }) });
+  const attempts: Attempt[] = [];
+  const outbox = new D365Outbox({
+    store,
+    connect: () => ({ client, mapping }),
+    onAttempt: (attempt) => attempts.push(attempt),
+  });
   const queue = (domain: string) =>
     queuePush(store, {
       lead: store.leads.getLead(domain)!,
@@ -53,7 +60,7 @@ async function setup(domains: string[], opts: { enabled?: () => boolean } = {}) 
       defaultCurrency: 'EUR',
     });
   const newWorker = () => (worker = new OutboxWorker(outbox, store.d365Outbox, { enabled: opts.enabled }));
-  return { fake, store, outbox, queue, newWorker };
+  return { fake, store, outbox, queue, newWorker, attempts };
 }
 
 describe('Dynamics 365 outbox worker (background service)', () => {
@@ -68,6 +75,22 @@ describe('Dynamics 365 outbox worker (background service)', () => {
     await until(() => store.d365Outbox.leadPushState('b.test')!.status === 'pushed');
     expect(fake.records.get('leads')!.size).toBe(2);
     expect(store.d365Outbox.unsent()).toEqual([]);
+  });
+
+  it('reports each attempt for the push figures: a success, or a failure with its cause', async () => {
+    const { fake, store, queue, newWorker, attempts } = await setup(['a.test', 'b.test']);
+    queue('a.test');
+    const w = newWorker();
+    w.start();
+    await until(() => store.d365Outbox.leadPushState('a.test')!.status === 'pushed');
+    fake.fault({ kind: 'status', status: 503, times: 5 });
+    const id = queue('b.test');
+    w.wake();
+    await until(() => store.d365Outbox.get(id)!.attempts === 1 && store.d365Outbox.get(id)!.state === 'queued');
+    expect(attempts).toEqual([
+      { outcome: 'success', cause: null, status: null },
+      { outcome: 'failure', cause: 'transient', status: 503 },
+    ]);
   });
 
   it('sends nothing while the feature flag is off, and starts when it is turned on', async () => {

@@ -14,7 +14,7 @@ import type { UserSignIn } from '../auth/user-sign-in';
 import { DataverseClient } from './client';
 import { loadD365Mapping } from './mapping';
 import { D365Outbox, queuePush } from './outbox';
-import type { D365Runtime } from './outbox';
+import type { D365Runtime, OutboxOptions } from './outbox';
 import { OutboxWorker } from './outbox-worker';
 import type { OnDuplicate, PushMode } from './push-plan';
 
@@ -49,6 +49,8 @@ export interface DynamicsDeps {
   currency(): string;
   enabled(): boolean;
   onChange(domain: string): void;
+  /** each push attempt's outcome, for the success/failure-by-cause figures */
+  onAttempt?: OutboxOptions['onAttempt'];
 }
 
 export interface Dynamics {
@@ -161,6 +163,7 @@ export function createDynamics(deps: DynamicsDeps): Dynamics {
       }
     },
     onChange: deps.onChange,
+    onAttempt: deps.onAttempt,
   });
   const worker = new OutboxWorker(outbox, store.d365Outbox, { enabled: deps.enabled });
 

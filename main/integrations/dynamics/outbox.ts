@@ -72,6 +72,8 @@ export interface OutboxOptions {
   concurrency?: number;
   /** after every state change of an item: the grid and the outbox view refresh */
   onChange?(domain: string): void;
+  /** after every attempt that reached Dynamics 365 or failed trying: the push success/failure figures */
+  onAttempt?(attempt: { outcome: 'success' | 'failure'; cause: string | null; status: number | null }): void;
 }
 
 export class D365Outbox {
@@ -125,6 +127,7 @@ export class D365Outbox {
         account_id: outcome.account_id,
       });
       this.changed(item.lead_domain);
+      this.o.onAttempt?.({ outcome: 'success', cause: null, status: null });
       return { ...base, state: outcome.state, outcome, error: null, errorKind: null };
     } catch (err) {
       const e =
@@ -136,6 +139,7 @@ export class D365Outbox {
         outbox.reschedule(id, e.message, e.status, next);
       }
       this.changed(item.lead_domain);
+      this.o.onAttempt?.({ outcome: 'failure', cause: e.kind, status: e.status });
       return { ...base, state: e.kind === 'permanent' ? 'failed' : 'queued', error: e.message, errorKind: e.kind };
     }
   }
