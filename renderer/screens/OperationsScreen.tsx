@@ -1,24 +1,13 @@
 // What a rep or the person supporting them checks first: are scans working, are the integrations syncing, is
 // anything alerting. Figures come from the persisted metrics, so they survive restarts.
-import { Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Group, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DailyCount, Rate } from '../../shared/ops';
 import { useApiQuery, useHunterEvent, useLeadsChanged } from '../api/hooks';
 import { useFormat } from '../i18n';
 import { ColumnChart } from '../components/BarChart';
+import { ChartCard } from '../components/ChartCard';
 import { ErrorNotice } from '../components/ErrorNotice';
-
-function Card({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
-  return (
-    <Paper withBorder p="md" className="chart-card" data-testid={testId}>
-      <Text component="h2" className="section-title" mb="sm">
-        {title}
-      </Text>
-      {children}
-    </Paper>
-  );
-}
 
 /** a trend is drawn once there is something in it */
 const active = (counts: DailyCount[]) => counts.some((c) => c.value > 0);
@@ -66,7 +55,7 @@ export function OperationsScreen() {
   return (
     <div className="page" data-testid="operations">
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card title={t('ops.health')} testId="ops-health">
+        <ChartCard title={t('ops.health')} testId="ops-health">
           {health.data ? (
             <Stack gap={6}>
               {health.data.checks.map((check) => (
@@ -97,8 +86,8 @@ export function OperationsScreen() {
               ))}
             </Stack>
           )}
-        </Card>
-        <Card title={t('ops.scans')} testId="ops-scans">
+        </ChartCard>
+        <ChartCard title={t('ops.scans')} testId="ops-scans">
           <Stack gap={6}>
             <Figure label={t('ops.scanTotal')} value={format.integer(m.scans.total)} testId="ops-scan-total" />
             <Figure label={t('ops.successRate')} value={rate(m.scans.success_rate)} />
@@ -108,8 +97,8 @@ export function OperationsScreen() {
             <Figure label={t('ops.whoisSuccessRate')} value={rate(m.scans.whois_success_rate)} />
           </Stack>
           {active(m.scans.per_day) && <ColumnChart data={days(m.scans.per_day)} label={t('ops.scansPerDay')} />}
-        </Card>
-        <Card title={t('ops.partnerCenter')} testId="ops-pc">
+        </ChartCard>
+        <ChartCard title={t('ops.partnerCenter')} testId="ops-pc">
           <Stack gap={6}>
             <Figure label={t('ops.syncRuns')} value={format.integer(m.partner_center.runs)} />
             <Figure label={t('ops.successRate')} value={rate(m.partner_center.success_rate)} />
@@ -123,8 +112,8 @@ export function OperationsScreen() {
           {active(m.partner_center.per_day) && (
             <ColumnChart data={days(m.partner_center.per_day)} label={t('ops.syncsPerDay')} />
           )}
-        </Card>
-        <Card title={t('ops.dynamics')} testId="ops-d365">
+        </ChartCard>
+        <ChartCard title={t('ops.dynamics')} testId="ops-d365">
           <Stack gap={6}>
             <Figure label={t('ops.pushOk')} value={format.integer(m.dynamics.success)} />
             <Figure label={t('ops.pushFailed')} value={format.integer(m.dynamics.failure)} />
@@ -151,8 +140,8 @@ export function OperationsScreen() {
               </Table.Tbody>
             </Table>
           )}
-        </Card>
-        <Card title={t('ops.deprecated')} testId="ops-deprecated">
+        </ChartCard>
+        <ChartCard title={t('ops.deprecated')} testId="ops-deprecated">
           <Figure
             label={t('ops.deprecatedTotal')}
             value={format.integer(m.deprecated_calls.total)}
@@ -161,7 +150,7 @@ export function OperationsScreen() {
           {active(m.deprecated_calls.per_day) && (
             <ColumnChart data={days(m.deprecated_calls.per_day)} label={t('ops.deprecatedPerDay')} />
           )}
-        </Card>
+        </ChartCard>
       </SimpleGrid>
     </div>
   );

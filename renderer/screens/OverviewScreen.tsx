@@ -1,29 +1,19 @@
 import type { Lang } from '../../shared/lang';
 import { providerLabel, useProviderLabels } from '../api/provider-labels';
-import { Paper, SimpleGrid, Skeleton, Text } from '@mantine/core';
-import { Fragment, type ReactNode } from 'react';
+import { SimpleGrid, Skeleton, Text } from '@mantine/core';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery, useLeadsChanged } from '../api/hooks';
 import { useFormat } from '../i18n';
 import { PRIORITY_CATEGORIES, type PriorityCategory, type Segment } from '../../shared/domain';
 import { ColumnChart, HorizontalBars } from '../components/BarChart';
 import { EmptyState } from '../components/EmptyState';
+import { ChartCard } from '../components/ChartCard';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { CATEGORY_TONES, SEGMENT_TONES } from '../components/LeadBadges';
 import { openFilteredGrid } from '../state/ui-store';
 /** the scans chart shows the recent past; older days would squeeze the columns into hairlines */
 const SCAN_DAYS_SHOWN = 30;
-
-function ChartCard({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
-  return (
-    <Paper withBorder p="md" className="chart-card" data-testid={testId}>
-      <Text component="h2" className="section-title" mb="sm">
-        {title}
-      </Text>
-      {children}
-    </Paper>
-  );
-}
 
 export function OverviewScreen() {
   const { t, i18n } = useTranslation();

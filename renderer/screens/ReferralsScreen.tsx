@@ -1,8 +1,9 @@
+import { ReferralKindSelect } from '../components/referrals/ReferralKindSelect';
 import { useState } from 'react';
 import { Button, Group, Popover, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { LINK_STATUSES, REFERRAL_KINDS, daysToAnswer } from '../../shared/referrals';
+import { LINK_STATUSES, daysToAnswer } from '../../shared/referrals';
 import type { LinkStatus, ReferralKind, ReferralListItem } from '../../shared/referrals';
 import { api } from '../api/api';
 import { useApiAction, useApiQuery, useHunterEvent } from '../api/hooks';
@@ -48,17 +49,7 @@ export function ReferralsScreen() {
           onChange={(e) => setSearch(e.currentTarget.value)}
           data-testid="referrals-search"
         />
-        <Select
-          size="xs"
-          w={170}
-          aria-label={t('referrals.filterKind')}
-          placeholder={t('referrals.filterKind')}
-          data={REFERRAL_KINDS.map((value) => ({ value, label: t(`referrals.kinds.${value}`) }))}
-          value={kind}
-          onChange={(v) => setKind(v as ReferralKind | null)}
-          clearable
-          data-testid="referrals-filter-kind"
-        />
+        <ReferralKindSelect value={kind} onChange={setKind} testId="referrals-filter-kind" />
         <Select
           size="xs"
           w={130}

@@ -7,9 +7,8 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITY_CATEGORIES, SEGMENTS } from '../../../shared/domain';
 import type { LeadStats } from '../../../shared/leads';
-import { REFERRAL_KINDS } from '../../../shared/referrals';
-import type { ReferralKind } from '../../../shared/referrals';
 import { useFlag } from '../../api/flags';
+import { ReferralKindSelect } from '../referrals/ReferralKindSelect';
 import { chipLabel } from '../LeadBadges';
 import { activeFilterCount, usePrefs } from '../../state/ui-store';
 
@@ -184,22 +183,15 @@ function ExpiryFilter() {
 
 /** Only while Partner Center is on: leads with a referral of one kind. */
 function ReferralKindFilter() {
-  const { t } = useTranslation();
   const enabled = useFlag('partner_center');
   const kind = usePrefs((state) => state.filters.referralKind);
   const setFilter = usePrefs((state) => state.setFilter);
   if (!enabled && !kind) return null;
   return (
-    <Select
-      size="xs"
-      w={170}
-      aria-label={t('referrals.filterKind')}
-      placeholder={t('referrals.filterKind')}
-      data={REFERRAL_KINDS.map((value) => ({ value, label: t(`referrals.kinds.${value}`) }))}
+    <ReferralKindSelect
       value={kind}
-      onChange={(value) => setFilter('referralKind', value as ReferralKind | null)}
-      clearable
-      data-testid="filter-referral-kind"
+      onChange={(value) => setFilter('referralKind', value)}
+      testId="filter-referral-kind"
     />
   );
 }
