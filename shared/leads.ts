@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { PRIORITY_CATEGORIES, SEGMENTS } from './domain';
+import { LEAD_SORT_KEYS } from './lead-columns';
+import type { SparseColumnId } from './lead-columns';
+import type { LeadRow } from './lead-row';
 import { REFERRAL_KINDS } from './referrals';
 import type {
   DnsSignals,
@@ -11,18 +14,9 @@ import type {
   PriorityCategory,
 } from './domain';
 
-export const LEAD_SORT_KEYS = [
-  'priority', // P category, then readiness score desc (the default)
-  'domain',
-  'company_name',
-  'provider',
-  'readiness_score',
-  'segment',
-  'priority_score',
-  'expires_at',
-  'scanned_at',
-] as const;
-export type LeadSortKey = (typeof LEAD_SORT_KEYS)[number];
+export { LEAD_SORT_KEYS };
+export type { LeadSortKey } from './lead-columns';
+export type { LeadRow };
 
 export const LeadQuerySchema = z
   .object({
@@ -49,43 +43,12 @@ export const LeadQuerySchema = z
   .strict();
 export type LeadQuery = z.infer<typeof LeadQuerySchema>;
 
-/** One grid row. Field names follow the previous Hunter's LeadResponse where they overlap. */
-export interface LeadRow {
-  domain: string;
-  domain_display: string;
-  company_name: string | null;
-  /** contact details from the imported file's extra columns */
-  city: string | null;
-  contact_email: string | null;
-  contact_phone: string | null;
-  provider: string | null;
-  readiness_score: number | null;
-  segment: Segment | null;
-  priority_score: number | null;
-  priority_category: PriorityCategory | null;
-  priority_label: string | null;
-  risk_flags: string[];
-  tags: string[];
-  expires_at: string | null;
-  scanned_at: string | null;
-  scan_status: ScanStatus;
-  /** Partner Center referral join (empty until referrals sync) */
-  referral_count: number;
-  referral_type: string | null;
-  /** the most recently synced referral, for the detail modal */
-  referral_id: string | null;
-  /** Dynamics 365 push state (null until pushed) */
-  /** null (never pushed) | queued | pushing | pushed | skipped | error */
-  d365_sync_status: string | null;
-  d365_lead_id: string | null;
-  /** why the last push failed or waits (Dynamics 365's own code and text) */
-  d365_sync_error: string | null;
-}
-
 export interface LeadPage {
   rows: LeadRow[];
   total: number;
   offset: number;
+  /** the hide-when-empty grid columns some lead of the whole result (not just this page) has data for */
+  columns_with_data: SparseColumnId[];
 }
 
 export interface LeadDetail extends LeadRow {

@@ -3,38 +3,18 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Lang } from '../../shared/lang';
+import {
+  EXPORT_COLUMN_IDS,
+  EXPORT_COLUMNS,
+  exportFormat,
+  exportValue,
+  LABELLED_COLUMN_IDS,
+} from '../../shared/lead-columns';
+import type { ExportCell, ExportColumnId, ExportFormat, LabelledColumnId } from '../../shared/lead-columns';
 import type { LeadQuery, LeadRow } from '../../shared/leads';
-import type { SalesSummary } from '../../shared/sales-summary';
 import { loadResource } from '../config/resource-loader';
 import type { Store } from '../store/db';
 import { salesSummaryFor, type SalesDeps } from './sales';
-
-const COLUMN_KEYS = [
-  'domain',
-  'domain_ascii',
-  'company_name',
-  'city',
-  'contact_email',
-  'contact_phone',
-  'provider',
-  'readiness_score',
-  'segment',
-  'priority_category',
-  'priority_label',
-  'priority_score',
-  'next_step_action',
-  'next_step_timeline',
-  'next_step',
-  'offer',
-  'risk_flags',
-  'tags',
-  'expires_at',
-  'scanned_at',
-  'scan_status',
-  'referral_count',
-  'd365_sync_status',
-] as const;
-type ColumnKey = (typeof COLUMN_KEYS)[number];
 
 const labelMap = z.record(z.string(), z.string());
 const ExportLanguageSchema = z.object({
@@ -42,45 +22,19 @@ const ExportLanguageSchema = z.object({
   /** times in the machine's time zone and the language's format, instead of ISO 8601 UTC */
   local_times: z.boolean(),
   locale: z.string().min(2),
+  /** one per exported column of the registry */
   headers: z.object(
-    Object.fromEntries(COLUMN_KEYS.map((k) => [k, z.string().min(1)])) as Record<ColumnKey, z.ZodString>,
+    Object.fromEntries(EXPORT_COLUMN_IDS.map((id) => [id, z.string().min(1)])) as Record<ExportColumnId, z.ZodString>,
   ),
-  values: z.record(z.enum(COLUMN_KEYS), labelMap),
+  /** value labels, only for the columns whose export format is 'labels' */
+  values: z.record(z.enum(LABELLED_COLUMN_IDS), labelMap),
 });
 const ExportLabelsSchema = z.object({ tr: ExportLanguageSchema, en: ExportLanguageSchema });
 type ExportLanguage = z.infer<typeof ExportLanguageSchema>;
 
 const exportLabels = (resources: string) => loadResource(resources, 'export_labels.json', ExportLabelsSchema);
 
-type Cell = string | number | null;
-
-function columnValues(r: LeadRow, summary: SalesSummary): Record<ColumnKey, Cell> {
-  return {
-    domain: r.domain_display,
-    domain_ascii: r.domain,
-    company_name: r.company_name,
-    city: r.city,
-    contact_email: r.contact_email,
-    contact_phone: r.contact_phone,
-    provider: r.provider,
-    readiness_score: r.readiness_score,
-    segment: r.segment,
-    priority_category: r.priority_category,
-    priority_label: r.priority_label,
-    priority_score: r.priority_score,
-    next_step_action: summary.next_step.action,
-    next_step_timeline: summary.next_step.timeline,
-    next_step: summary.next_step.message,
-    offer: summary.offer_tier.tier,
-    risk_flags: r.risk_flags.join(', '),
-    tags: r.tags.join(', '),
-    expires_at: r.expires_at,
-    scanned_at: r.scanned_at,
-    scan_status: r.scan_status,
-    referral_count: r.referral_count,
-    d365_sync_status: r.d365_sync_status,
-  };
-}
+type Cell = ExportCell;
 
 /**
  * A text cell a spreadsheet would run as a formula (= + - @, or TAB/CR that some programs strip before looking),
@@ -145,23 +99,20 @@ export async function exportLeads(
   const language = exportLabels(ctx.resources)[opts.lang];
   const rows = collectRows(ctx.store, query);
   const time = language.local_times ? localTime(language, opts.timeZone) : (v: Cell) => v;
-  const timeColumns = new Set<ColumnKey>(['expires_at', 'scanned_at']);
+  const written: Record<ExportFormat, (id: string, value: Cell) => Cell> = {
+    plain: (_id, value) => value,
+    labels: (id, value) =>
+      (typeof value === 'string' ? language.values[id as LabelledColumnId]?.[value] : undefined) ?? value,
+    provider: (_id, value) =>
+      (typeof value === 'string' ? ctx.config.providerLabels[opts.lang][value] : undefined) ?? value,
+    time: (_id, value) => time(value),
+  };
   const matrix = rows.map((r) => {
     const detail = ctx.store.leads.getLead(r.domain);
-    const values = columnValues(r, salesSummaryFor(ctx, detail!, opts.lang, now));
-    return COLUMN_KEYS.map((key) => {
-      const value = values[key];
-      if (timeColumns.has(key)) return time(value);
-      const label =
-        typeof value !== 'string'
-          ? undefined
-          : key === 'provider'
-            ? ctx.config.providerLabels[opts.lang][value]
-            : language.values[key]?.[value];
-      return label ?? value;
-    });
+    const summary = salesSummaryFor(ctx, detail!, opts.lang, now);
+    return EXPORT_COLUMNS.map((column) => written[exportFormat(column)](column.id, exportValue(column, r, summary)));
   });
-  const headers = COLUMN_KEYS.map((k) => language.headers[k]);
+  const headers = EXPORT_COLUMN_IDS.map((id) => language.headers[id]);
   const stamp = now.toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '-');
   const base = opts.lang === 'tr' ? 'adaylar' : 'leads';
   if (opts.format === 'csv') {
@@ -172,7 +123,7 @@ export async function exportLeads(
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(opts.lang === 'tr' ? 'Adaylar' : 'Leads');
-  sheet.columns = COLUMN_KEYS.map((key, i) => ({
+  sheet.columns = EXPORT_COLUMN_IDS.map((key, i) => ({
     header: headers[i],
     key,
     width: Math.max(12, headers[i].length + 2),

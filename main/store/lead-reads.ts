@@ -3,6 +3,8 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, sql } from 'dr
 import type { SQL } from 'drizzle-orm';
 import type { Kpis, LeadDetail, LeadPage, LeadQuery, LeadRow, LeadStats, ScanHistoryEntry } from '../../shared/leads';
 import { TOP_PRIORITY_CATEGORIES } from '../../shared/domain';
+import { SPARSE_COLUMN_IDS } from '../../shared/lead-columns';
+import type { SparseColumnId } from '../../shared/lead-columns';
 import type { Clock, Db } from './db-types';
 import {
   ftsQuery,
@@ -112,31 +114,22 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
     .prepare();
 
   function toRow(r: RowRecord): LeadRow {
-    return {
-      domain: r.domain,
-      domain_display: r.domain_display,
-      company_name: r.company_name,
-      city: r.city,
-      contact_email: r.contact_email,
-      contact_phone: r.contact_phone,
-      provider: r.provider,
-      readiness_score: r.readiness_score,
-      segment: r.segment,
-      priority_score: r.priority_score,
-      priority_category: r.priority_category,
-      priority_label: r.priority_label,
-      risk_flags: undelimited(r.risk_flags_text),
-      tags: undelimited(r.tags_text),
-      expires_at: r.expires_at,
-      scanned_at: r.scanned_at,
-      scan_status: r.scan_status,
-      referral_count: r.referral_count,
-      referral_type: r.referral_type,
-      referral_id: r.referral_id,
-      d365_sync_status: r.d365_sync_status,
-      d365_lead_id: r.d365_lead_id,
-      d365_sync_error: r.d365_sync_error,
-    };
+    const { id: _id, risk_flags_text, tags_text, ...fields } = r;
+    return { ...fields, risk_flags: undelimited(risk_flags_text), tags: undelimited(tags_text) };
+  }
+
+  // What "has data" means for each hide-when-empty grid column. Each probe stops at its first lead; the referral
+  // one walks the (few) referrals and looks each lead up, instead of probing every lead for a referral.
+  const hasData: Record<SparseColumnId, (where: SQL | undefined) => SQL> = {
+    expiry: (where) => sql`SELECT 1 FROM ${leads} WHERE ${and(where, isNotNull(leads.expires_at))} LIMIT 1`,
+    d365: (where) => sql`SELECT 1 FROM ${leads} WHERE ${and(where, isNotNull(leads.d365_sync_status))} LIMIT 1`,
+    referral: (where) =>
+      sql`SELECT 1 FROM ${partnerCenterReferrals} CROSS JOIN ${leads} ON ${leadDomain} = ${partnerCenterReferrals.domain} WHERE ${and(sql`1`, where)} LIMIT 1`,
+  };
+
+  /** The hide-when-empty columns some lead matching `where` has data for (the whole result, not one page). */
+  function columnsWithData(where: SQL | undefined): SparseColumnId[] {
+    return SPARSE_COLUMN_IDS.filter((id) => db.all(hasData[id](where)).length > 0);
   }
 
   type Key = { id: number; domain: string };
@@ -231,11 +224,12 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       // one read transaction: the count and the page see the same snapshot even while a scan writes
       const match = matcher(query);
       const total = match.count();
-      if (offset >= total) return { rows: [], total, offset };
+      const columns_with_data = total ? columnsWithData(match.where('count')) : [];
+      if (offset >= total) return { rows: [], total, offset, columns_with_data };
       const ids = orderedKeys(match, pageMode(query, total, leadCount(), offset + limit), { offset, limit }).map(
         (k) => k.id,
       );
-      if (ids.length === 0) return { rows: [], total, offset };
+      if (ids.length === 0) return { rows: [], total, offset, columns_with_data };
       const byId = new Map(
         db
           .select(rowColumns)
@@ -244,7 +238,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
           .all()
           .map((r) => [r.id, r]),
       );
-      return { rows: ids.map((id) => toRow(byId.get(id)!)), total, offset };
+      return { rows: ids.map((id) => toRow(byId.get(id)!)), total, offset, columns_with_data };
     })();
   }
 

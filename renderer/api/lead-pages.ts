@@ -4,6 +4,7 @@
 // Enter requests the new query's first window synchronously from the prefs change (before React renders),
 // and when a window lands only the components reading rows or the total re-render, not the whole screen.
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { SparseColumnId } from '../../shared/lead-columns';
 import type { LeadPage, LeadQuery, LeadRow } from '../../shared/leads';
 import { currentLeadQuery, usePrefs } from '../state/ui-store';
 import { api } from './api';
@@ -16,6 +17,8 @@ class PageCache {
   readonly pages = new Map<number, LeadRow[]>();
   readonly inflight = new Set<number>();
   total: number | null = null;
+  /** from the latest answer: every answer carries it for the whole result */
+  columnsWithData: SparseColumnId[] = [];
   error: ApiError | null = null;
   constructor(readonly key: string) {}
 
@@ -29,6 +32,8 @@ export interface LeadPages {
   queryKey: string;
   /** null until the first window of the current query arrived */
   total: number | null;
+  /** the hide-when-empty columns the current result has data for */
+  columnsWithData: SparseColumnId[];
   error: ApiError | null;
   /** true while the shown rows belong to the previous query (the new one is on its way) */
   stale: boolean;
@@ -91,6 +96,7 @@ export class LeadPagesStore {
     if (page) {
       this.latest.pages.set(0, page.rows);
       this.latest.total = page.total;
+      this.latest.columnsWithData = page.columns_with_data;
     }
     this.shown = this.latest;
     this.snapshot = this.makeSnapshot();
@@ -128,6 +134,7 @@ export class LeadPagesStore {
     const next = new PageCache(old.key);
     old.pages.forEach((rows, page) => next.pages.set(page, rows));
     next.total = old.total;
+    next.columnsWithData = old.columnsWithData;
     this.latest = next;
     this.shown = next;
     const [start, end] = this.visible;
@@ -154,6 +161,7 @@ export class LeadPagesStore {
       .then((result) => {
         cache.pages.set(page, result.rows);
         cache.total = result.total;
+        cache.columnsWithData = result.columns_with_data;
         cache.error = null;
         if (cache === this.latest) this.shown = cache;
       })
@@ -177,6 +185,7 @@ export class LeadPagesStore {
     return {
       queryKey: this.latest.key,
       total: cache.total,
+      columnsWithData: cache.columnsWithData,
       error: cache.error,
       stale: cache !== this.latest,
       row: (index) => cache.row(index),

@@ -6,7 +6,7 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import { Loader, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { LeadRow } from '../../../shared/leads';
+import type { LeadRow, LeadSortKey } from '../../../shared/leads';
 import type { LeadPages } from '../../api/lead-pages';
 import { useFormat } from '../../i18n';
 import { usePrefs, useSession } from '../../state/ui-store';
@@ -39,7 +39,15 @@ export function LeadsGrid({ pages, empty }: Props) {
   const toggleSelected = useSession((state) => state.toggleSelected);
   const selectRows = useSession((state) => state.selectRows);
 
-  const columns = useMemo(() => COLUMNS.filter((column) => !hiddenColumns.includes(column.id)), [hiddenColumns]);
+  const withData = pages.columnsWithData;
+  const columns = useMemo(
+    () =>
+      COLUMNS.filter(
+        (column) =>
+          !hiddenColumns.includes(column.id) && !(column.hideWhenEmpty && !(withData as string[]).includes(column.id)),
+      ),
+    [hiddenColumns, withData],
+  );
   const template = `${SELECT_COLUMN_WIDTH} ${columns.map((column) => column.width).join(' ')}`;
   const minWidth = useMemo(() => minimumRowWidth(columns), [columns]);
   const slow = useDelayedFlag(pages.stale, SLOW_QUERY_MS);
@@ -144,7 +152,7 @@ export function LeadsGrid({ pages, empty }: Props) {
             <HeaderCell
               key={column.id}
               column={column}
-              sortedOrder={column.sortKey === sort.key ? sort.order : null}
+              sortedOrder={column.sort?.key === sort.key ? sort.order : null}
               onSort={toggleSort}
             />
           ))}
@@ -214,22 +222,18 @@ const HeaderCell = memo(function HeaderCell({
 }: {
   column: GridColumn;
   sortedOrder: 'asc' | 'desc' | null;
-  onSort: (key: NonNullable<GridColumn['sortKey']>, order: 'asc' | 'desc') => void;
+  onSort: (key: LeadSortKey, order: 'asc' | 'desc') => void;
 }) {
   const { t } = useTranslation();
   const label = t(`grid.columns.${column.id}`);
+  const { sort } = column;
   const ariaSort = sortedOrder === 'asc' ? 'ascending' : sortedOrder === 'desc' ? 'descending' : 'none';
   return (
-    <div
-      role="columnheader"
-      className="grid-cell"
-      data-align={column.align}
-      aria-sort={column.sortKey ? ariaSort : undefined}
-    >
-      {column.sortKey ? (
+    <div role="columnheader" className="grid-cell" data-align={column.align} aria-sort={sort ? ariaSort : undefined}>
+      {sort ? (
         <UnstyledButton
           className="sort-button"
-          onClick={() => onSort(column.sortKey!, column.initialOrder ?? 'asc')}
+          onClick={() => onSort(sort.key, sort.initialOrder)}
           data-testid={`sort-${column.id}`}
           title={t('grid.sortBy', { column: label })}
         >

@@ -1,9 +1,11 @@
 import type { Lang } from '../../../shared/lang';
 import { providerLabel } from '../../api/provider-labels';
-// The grid's column model: one place that says what each column shows, how wide it is and how it sorts.
+// The grid's cells: how each column of the registry (shared/lead-columns.ts) draws a row's value.
 import { daysUntil } from '../../../shared/dates';
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
+import { GRID_COLUMNS } from '../../../shared/lead-columns';
+import type { GridColumnId } from '../../../shared/lead-columns';
 import type { LeadRow, LeadSortKey } from '../../../shared/leads';
 import type { Format } from '../../i18n';
 import { D365Status } from '../dynamics/D365Status';
@@ -39,116 +41,65 @@ export function createCellContext(t: TFunction, format: Format, lang: Lang): Cel
   };
 }
 
+type Cell = (row: LeadRow, context: CellContext) => ReactNode;
+
+/** One grid column: the registry's declaration and the cell that draws it. */
 export interface GridColumn {
   /** also the i18n key under grid.columns */
-  id: string;
+  id: GridColumnId;
   /** CSS grid track */
   width: string;
-  sortKey?: LeadSortKey;
-  /** the order a first click on the header sorts in */
-  initialOrder?: 'asc' | 'desc';
+  sort?: { key: LeadSortKey; initialOrder: 'asc' | 'desc' };
   align?: 'end';
-  render: (row: LeadRow, context: CellContext) => ReactNode;
+  hideWhenEmpty?: boolean;
+  render: Cell;
 }
 
 const EXPIRY_WARN_DAYS = 30;
 
-export const COLUMNS: GridColumn[] = [
-  {
-    id: 'domain',
-    width: 'minmax(190px, 1.5fr)',
-    sortKey: 'domain',
-    initialOrder: 'asc',
-    render: (row, { t }) => (
-      <span className="domain-cell">
-        <span
-          className="status-dot"
-          data-status={row.scan_status}
-          title={t(`scanStatus.${row.scan_status}`)}
-          aria-hidden="true"
-        />
-        <span className="truncate">{row.domain_display}</span>
+/** A cell for every grid column of the registry (shared/lead-columns.ts): a missing one is a type error. */
+const CELLS: Record<GridColumnId, Cell> = {
+  domain: (row, { t }) => (
+    <span className="domain-cell">
+      <span
+        className="status-dot"
+        data-status={row.scan_status}
+        title={t(`scanStatus.${row.scan_status}`)}
+        aria-hidden="true"
+      />
+      <span className="truncate">{row.domain_display}</span>
+    </span>
+  ),
+  company: (row) => <span className="truncate">{row.company_name ?? ''}</span>,
+  provider: (row, { provider }) => provider(row.provider),
+  score: (row) => <ScoreBar score={row.readiness_score} />,
+  segment: (row, { t }) => <SegmentBadge segment={row.segment} t={t} />,
+  category: (row, { t }) => <CategoryBadge category={row.priority_category} t={t} />,
+  riskFlags: (row, { t }) => <ChipList values={row.risk_flags} kind="riskFlags" t={t} />,
+  tags: (row, { t }) => <ChipList values={row.tags} kind="tags" t={t} />,
+  expiry: (row, { format }) =>
+    row.expires_at ? (
+      <span
+        className="num"
+        data-warn={(daysUntil(row.expires_at, new Date()) ?? Infinity) < EXPIRY_WARN_DAYS || undefined}
+      >
+        {format.date(row.expires_at)}
       </span>
-    ),
-  },
-  {
-    id: 'company',
-    width: 'minmax(150px, 1.2fr)',
-    sortKey: 'company_name',
-    initialOrder: 'asc',
-    render: (row) => <span className="truncate">{row.company_name ?? ''}</span>,
-  },
-  {
-    id: 'provider',
-    width: '96px',
-    sortKey: 'provider',
-    initialOrder: 'asc',
-    render: (row, { provider }) => provider(row.provider),
-  },
-  {
-    id: 'score',
-    width: '112px',
-    sortKey: 'readiness_score',
-    initialOrder: 'desc',
-    align: 'end',
-    render: (row) => <ScoreBar score={row.readiness_score} />,
-  },
-  {
-    id: 'segment',
-    width: '104px',
-    sortKey: 'segment',
-    initialOrder: 'asc',
-    render: (row, { t }) => <SegmentBadge segment={row.segment} t={t} />,
-  },
-  {
-    id: 'category',
-    width: '58px',
-    sortKey: 'priority',
-    initialOrder: 'asc',
-    render: (row, { t }) => <CategoryBadge category={row.priority_category} t={t} />,
-  },
-  {
-    id: 'riskFlags',
-    width: 'minmax(150px, 1fr)',
-    render: (row, { t }) => <ChipList values={row.risk_flags} kind="riskFlags" t={t} />,
-  },
-  {
-    id: 'tags',
-    width: 'minmax(130px, 0.9fr)',
-    render: (row, { t }) => <ChipList values={row.tags} kind="tags" t={t} />,
-  },
-  {
-    id: 'expiry',
-    width: '104px',
-    sortKey: 'expires_at',
-    initialOrder: 'asc',
-    align: 'end',
-    render: (row, { format }) =>
-      row.expires_at ? (
-        <span
-          className="num"
-          data-warn={(daysUntil(row.expires_at, new Date()) ?? Infinity) < EXPIRY_WARN_DAYS || undefined}
-        >
-          {format.date(row.expires_at)}
-        </span>
-      ) : null,
-  },
-  {
-    id: 'lastScan',
-    width: '112px',
-    sortKey: 'scanned_at',
-    initialOrder: 'desc',
-    align: 'end',
-    render: (row, { format }) =>
-      row.scanned_at ? <span title={format.dateTime(row.scanned_at)}>{format.relative(row.scanned_at)}</span> : null,
-  },
-  {
-    id: 'referral',
-    width: '104px',
-    render: (row) => <ReferralCell row={row} />,
-  },
-  { id: 'd365', width: '104px', render: (row, { t }) => <D365Status row={row} t={t} /> },
-];
+    ) : null,
+  lastScan: (row, { format }) =>
+    row.scanned_at ? <span title={format.dateTime(row.scanned_at)}>{format.relative(row.scanned_at)}</span> : null,
+  referral: (row) => <ReferralCell row={row} />,
+  d365: (row, { t }) => <D365Status row={row} t={t} />,
+};
+
+export const COLUMNS: GridColumn[] = GRID_COLUMNS.map((column) => ({
+  id: column.id,
+  width: column.grid.width,
+  sort: column.sort,
+  align: column.grid.align,
+  hideWhenEmpty: column.grid.hideWhenEmpty,
+  render: CELLS[column.id],
+}));
 
 export const SELECT_COLUMN_WIDTH = '36px';
 
