@@ -66,7 +66,7 @@ export const LEAD_COLUMNS = [
     id: 'provider',
     field: 'provider',
     sort: { key: 'provider', initialOrder: 'asc' },
-    grid: { width: '96px' },
+    grid: { width: 'minmax(112px, 0.8fr)' },
     export: 'provider',
   },
   {

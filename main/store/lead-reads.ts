@@ -21,6 +21,8 @@ import { autoTags, leadScores, leadSignals, leads, partnerCenterReferrals, scanH
 
 export const DEFAULT_PAGE_SIZE = 100;
 const STATS_DAYS = 30;
+/** How many leads a sparse column's probe looks at, at most (see hasData) */
+export const SPARSE_PROBE_LIMIT = 2000;
 
 export interface LeadReads {
   listLeads(query: LeadQuery): LeadPage;
@@ -118,18 +120,42 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
     return { ...fields, risk_flags: undelimited(risk_flags_text), tags: undelimited(tags_text) };
   }
 
-  // What "has data" means for each hide-when-empty grid column. Each probe stops at its first lead; the referral
-  // one walks the (few) referrals and looks each lead up, instead of probing every lead for a referral.
-  const hasData: Record<SparseColumnId, (where: SQL | undefined) => SQL> = {
-    expiry: (where) => sql`SELECT 1 FROM ${leads} WHERE ${and(where, isNotNull(leads.expires_at))} LIMIT 1`,
-    d365: (where) => sql`SELECT 1 FROM ${leads} WHERE ${and(where, isNotNull(leads.d365_sync_status))} LIMIT 1`,
-    referral: (where) =>
-      sql`SELECT 1 FROM ${partnerCenterReferrals} CROSS JOIN ${leads} ON ${leadDomain} = ${partnerCenterReferrals.domain} WHERE ${and(sql`1`, where)} LIMIT 1`,
+  /**
+   * What "has data" means for each hide-when-empty grid column: `from` … `where` reads the leads having it from the
+   * column's own index (a referral's from the referrals), `test` asks it of one lead without using that index.
+   */
+  const sparse: Record<SparseColumnId, { from: SQL; where: SQL; test: SQL }> = {
+    expiry: { from: sql`${leads}`, where: isNotNull(leads.expires_at), test: sql`+${leads.expires_at} IS NOT NULL` },
+    d365: {
+      from: sql`${leads}`,
+      where: isNotNull(leads.d365_sync_status),
+      test: sql`+${leads.d365_sync_status} IS NOT NULL`,
+    },
+    referral: {
+      // CROSS JOIN keeps the referrals as the outer loop
+      from: sql`${partnerCenterReferrals} CROSS JOIN ${leads} ON ${leadDomain} = ${partnerCenterReferrals.domain}`,
+      where: sql`1`,
+      test: sql`EXISTS (SELECT 1 FROM ${partnerCenterReferrals} WHERE ${partnerCenterReferrals.domain} = ${leadDomain})`,
+    },
   };
 
-  /** The hide-when-empty columns some lead matching `where` has data for (the whole result, not one page). */
-  function columnsWithData(where: SQL | undefined): SparseColumnId[] {
-    return SPARSE_COLUMN_IDS.filter((id) => db.all(hasData[id](where)).length > 0);
+  /**
+   * Whether some lead of the result has data for a sparse column: the smaller side, the leads with data (few, or
+   * no filter) or the result's matches, is walked until the first lead in both. A side longer than
+   * SPARSE_PROBE_LIMIT is walked that far only, and without an answer by then the column stays shown.
+   */
+  function hasData(id: SparseColumnId, match: Matcher, total: number): boolean {
+    const { from, where, test } = sparse[id];
+    const withData = db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${total + 1})`,
+    ).n;
+    if (withData === 0) return false;
+    const fromData = withData <= total;
+    const hits = fromData
+      ? sql`SELECT (${match.where('walk') ?? sql`1`}) AS hit FROM ${from} WHERE ${where}`
+      : sql`SELECT (${test}) AS hit FROM ${leads} WHERE ${match.where('count') ?? sql`1`}`;
+    const found = db.all(sql`SELECT 1 FROM (${hits} LIMIT ${SPARSE_PROBE_LIMIT}) WHERE hit LIMIT 1`).length > 0;
+    return found || (fromData ? withData : total) > SPARSE_PROBE_LIMIT;
   }
 
   type Key = { id: number; domain: string };
@@ -224,7 +250,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       // one read transaction: the count and the page see the same snapshot even while a scan writes
       const match = matcher(query);
       const total = match.count();
-      const columns_with_data = total ? columnsWithData(match.where('count')) : [];
+      const columns_with_data = SPARSE_COLUMN_IDS.filter((id) => total > 0 && hasData(id, match, total));
       if (offset >= total) return { rows: [], total, offset, columns_with_data };
       const ids = orderedKeys(match, pageMode(query, total, leadCount(), offset + limit), { offset, limit }).map(
         (k) => k.id,

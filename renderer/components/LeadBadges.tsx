@@ -74,30 +74,34 @@ export function chipLabel(t: Translate, kind: 'riskFlags' | 'tags', value: strin
   return t(`${kind}.${value}`, { defaultValue: value.replace(/[_-]+/g, ' ') });
 }
 
-/** Risk flags or tags as small chips; long lists collapse to "+n" with the rest in its title. */
+/**
+ * Risk flags or tags as small chips, each whole: those that do not fit `fit` (how many fit, given their labels)
+ * collapse to "+n" with their names in its title.
+ */
 export function ChipList({
   values,
   kind,
   t,
-  max = 2,
+  fit,
 }: {
   values: string[];
   kind: 'riskFlags' | 'tags';
   t: Translate;
-  max?: number;
+  fit: (labels: string[]) => number;
 }) {
   if (!values.length) return null;
-  const label = (value: string) => chipLabel(t, kind, value);
-  const rest = values.slice(max);
+  const labels = values.map((value) => chipLabel(t, kind, value));
+  const shown = fit(labels);
+  const rest = labels.slice(shown);
   return (
     <span className="chip-list">
-      {values.slice(0, max).map((value) => (
-        <span key={value} className="tone-chip" data-tone={kind === 'riskFlags' ? 'red' : 'gray'}>
-          {label(value)}
+      {labels.slice(0, shown).map((label, index) => (
+        <span key={values[index]} className="tone-chip" data-tone={kind === 'riskFlags' ? 'red' : 'gray'}>
+          {label}
         </span>
       ))}
       {rest.length > 0 && (
-        <span className="tone-chip more" title={rest.map(label).join(', ')}>
+        <span className="tone-chip more" title={rest.join(', ')}>
           +{rest.length}
         </span>
       )}

@@ -16,6 +16,7 @@ import {
 import type { LeadColumnSpec } from '../../shared/lead-columns';
 import type { LeadRow, LeadSortKey } from '../../shared/leads';
 import { COLUMNS } from '../../renderer/components/grid/columns';
+import { SPARSE_PROBE_LIMIT } from '../../main/store/lead-reads';
 import { scanResult } from '../support/fixtures-scan';
 import { openTempStore, type TempStore } from '../support/temp-store';
 
@@ -190,5 +191,20 @@ describe('columns with data', () => {
     expect(t.store.leads.listLeads({ providers: ['Zoho'] }).columns_with_data).toEqual(['expiry', 'referral', 'd365']);
     expect(t.store.leads.listLeads({ providers: ['M365'] }).columns_with_data).toEqual([]);
     expect(t.store.leads.listLeads({ search: 'without' }).columns_with_data).toEqual([]);
+  });
+
+  it('keeps a column shown when more leads than the probe looks at would have to be read to rule it out', () => {
+    const count = SPARSE_PROBE_LIMIT + 100;
+    const domains = Array.from({ length: 2 * count }, (_, i) => `lead-${i}.test`);
+    t.store.leads.addLeads(domains.map((domain) => ({ domain, domain_display: domain })));
+    // the scanned half has expiry dates; the unscanned half (the filter below) has none
+    t.store.sqlite
+      .prepare(`UPDATE leads SET scanned_at = '2026-11-01', expires_at = '2027-01-01' WHERE id % 2 = 0`)
+      .run();
+    expect(t.store.leads.listLeads({ scanned: 'unscanned', limit: 1 }).columns_with_data).toEqual(['expiry']);
+    // a result the probe can read whole gets an exact answer
+    const few = domains.slice(0, 10);
+    expect(t.store.leads.listLeads({ scanned: 'unscanned', domains: few }).columns_with_data).toEqual([]);
+    expect(t.store.leads.listLeads({ domains: few }).columns_with_data).toEqual(['expiry']);
   });
 });

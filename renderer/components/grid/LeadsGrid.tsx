@@ -3,14 +3,15 @@ import { useProviderLabels } from '../../api/provider-labels';
 // Virtualised leads grid: only the rows in view (plus overscan) exist in the DOM; rows come from the
 // server-side page cache. Keyboard: arrows/J/K move, Enter opens, Space selects.
 import { memo, useEffect, useMemo, useState } from 'react';
-import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
+import type { CSSProperties, KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import { Loader, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LeadRow, LeadSortKey } from '../../../shared/leads';
 import type { LeadPages } from '../../api/lead-pages';
 import { useFormat } from '../../i18n';
 import { usePrefs, useSession } from '../../state/ui-store';
-import { COLUMNS, createCellContext, minimumRowWidth, SELECT_COLUMN_WIDTH } from './columns';
+import { CHIP_COLUMNS, COLUMNS, createCellContext, minimumRowWidth, SELECT_COLUMN_WIDTH } from './columns';
+import { useColumnWidths } from './column-widths';
 import type { CellContext, GridColumn } from './columns';
 import { useRowWindow } from './row-window';
 
@@ -53,10 +54,11 @@ export function LeadsGrid({ pages, empty }: Props) {
   const slow = useDelayedFlag(pages.stale, SLOW_QUERY_MS);
   const labelsLoaded = useProviderLabels();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'tr';
+  const [headRef, widths] = useColumnWidths(CHIP_COLUMNS, template);
   const context = useMemo(
-    () => createCellContext(t, format, lang),
+    () => createCellContext(t, format, lang, widths),
     // labelsLoaded: a new context re-renders the memoised cells once the provider labels arrive
-    [t, format, lang, labelsLoaded],
+    [t, format, lang, labelsLoaded, widths],
   );
   const total = pages.total ?? 0;
 
@@ -135,10 +137,11 @@ export function LeadsGrid({ pages, empty }: Props) {
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-testid="leads-grid"
+      style={{ '--select-width': SELECT_COLUMN_WIDTH } as CSSProperties}
       data-stale={pages.stale || undefined}
       data-slow={slow || undefined}
     >
-      <div role="rowgroup" className="grid-head" style={{ height: HEADER_HEIGHT, minWidth }}>
+      <div ref={headRef} role="rowgroup" className="grid-head" style={{ height: HEADER_HEIGHT, minWidth }}>
         <div
           role="row"
           className="grid-row grid-header-row"
@@ -229,7 +232,13 @@ const HeaderCell = memo(function HeaderCell({
   const { sort } = column;
   const ariaSort = sortedOrder === 'asc' ? 'ascending' : sortedOrder === 'desc' ? 'descending' : 'none';
   return (
-    <div role="columnheader" className="grid-cell" data-align={column.align} aria-sort={sort ? ariaSort : undefined}>
+    <div
+      role="columnheader"
+      className="grid-cell"
+      data-col={column.id}
+      data-align={column.align}
+      aria-sort={sort ? ariaSort : undefined}
+    >
       {sort ? (
         <UnstyledButton
           className="sort-button"

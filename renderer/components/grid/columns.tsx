@@ -12,6 +12,8 @@ import { D365Status } from '../dynamics/D365Status';
 import { CategoryBadge, ChipList, ScoreBar, SegmentBadge } from '../LeadBadges';
 import type { Translate } from '../LeadBadges';
 import { ReferralCell } from '../referrals/ReferralCell';
+import { chipsThatFit } from './chip-fit';
+import type { ColumnWidths } from './column-widths';
 
 export interface CellContext {
   /** t() for the cells: every visible row asks for the same few labels on each render, so answers are kept */
@@ -21,10 +23,17 @@ export interface CellContext {
   selectRowLabel: (domain: string) => string;
   /** a provider's short label in the UI language */
   provider: (name: string | null) => string;
+  /** how many of a list's chips fit whole in this column's cells */
+  fitChips: (column: GridColumnId, labels: string[]) => number;
 }
 
+/** the columns drawn as chip lists: the grid follows their widths */
+export const CHIP_COLUMNS: readonly GridColumnId[] = ['riskFlags', 'tags'];
+/** until a chip column's width is known */
+const CHIPS_BEFORE_MEASURED = 2;
+
 /** One per language: i18next's lookup and interpolation cost more than the rest of a cell's render. */
-export function createCellContext(t: TFunction, format: Format, lang: Lang): CellContext {
+export function createCellContext(t: TFunction, format: Format, lang: Lang, widths: ColumnWidths): CellContext {
   const labels = new Map<string, string>();
   const remembered: Translate = (key, options) => {
     let label = labels.get(key);
@@ -38,6 +47,10 @@ export function createCellContext(t: TFunction, format: Format, lang: Lang): Cel
     format,
     selectRowLabel: (domain) => `${before}${domain}${after}`,
     provider: (name) => providerLabel(name, lang),
+    fitChips: (column, labels) => {
+      const room = widths[column];
+      return room === undefined ? Math.min(labels.length, CHIPS_BEFORE_MEASURED) : chipsThatFit(labels, room);
+    },
   };
 }
 
@@ -71,12 +84,23 @@ const CELLS: Record<GridColumnId, Cell> = {
     </span>
   ),
   company: (row) => <span className="truncate">{row.company_name ?? ''}</span>,
-  provider: (row, { provider }) => provider(row.provider),
+  provider: (row, { provider }) => {
+    const label = provider(row.provider);
+    return (
+      <span className="truncate" title={label}>
+        {label}
+      </span>
+    );
+  },
   score: (row) => <ScoreBar score={row.readiness_score} />,
   segment: (row, { t }) => <SegmentBadge segment={row.segment} t={t} />,
   category: (row, { t }) => <CategoryBadge category={row.priority_category} t={t} />,
-  riskFlags: (row, { t }) => <ChipList values={row.risk_flags} kind="riskFlags" t={t} />,
-  tags: (row, { t }) => <ChipList values={row.tags} kind="tags" t={t} />,
+  riskFlags: (row, { t, fitChips }) => (
+    <ChipList values={row.risk_flags} kind="riskFlags" t={t} fit={(labels) => fitChips('riskFlags', labels)} />
+  ),
+  tags: (row, { t, fitChips }) => (
+    <ChipList values={row.tags} kind="tags" t={t} fit={(labels) => fitChips('tags', labels)} />
+  ),
   expiry: (row, { format }) =>
     row.expires_at ? (
       <span
