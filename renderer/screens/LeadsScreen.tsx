@@ -42,14 +42,14 @@ export function LeadsScreen() {
   return (
     <div className="leads-screen">
       <Group className="toolbar" justify="space-between" wrap="nowrap" align="flex-start">
-        <Group gap="xs" wrap="nowrap" align="flex-start">
+        <Group gap="xs" wrap="nowrap" align="flex-start" className="toolbar-main">
           <SearchBox />
           <AddLeadBox />
           <Button size="xs" variant="default" onClick={() => setImportOpen(true)} data-testid="import-open">
             {t('toolbar.import')}
           </Button>
         </Group>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" className="toolbar-actions">
           <ScanButtons pages={pages} />
           <ExportMenu getQuery={currentLeadQuery} label={t('export.filtered')} testIdPrefix="export" />
           <ColumnMenu />
