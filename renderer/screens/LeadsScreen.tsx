@@ -35,7 +35,16 @@ export function LeadsScreen() {
   const stats = useApiQuery('leads.stats', {});
   useLeadsChanged(stats.reload, 3000);
 
-  useHotkeys([['Escape', () => openDetail(null)]]);
+  // Escape inside a dialog or a menu closes only that, not the lead the rep is looking at behind it
+  useHotkeys([
+    [
+      'Escape',
+      (event) => {
+        if (!(event.target instanceof Element && event.target.closest('[role="dialog"], [role="menu"]')))
+          openDetail(null);
+      },
+    ],
+  ]);
 
   const empty = <GridEmpty onImport={() => setImportOpen(true)} />;
 

@@ -160,9 +160,10 @@ describe('layout at 1280×720 (e2e)', { timeout: 120_000 }, () => {
       await expectOnScreen(page, page.getByTestId('import-pick'), `import pick (${label})`);
       await shot(page, 'layout-1280', `import-${label}`);
       await page.keyboard.press('Escape');
-      // Escape closes the dialog and, as everywhere on this screen, the detail panel
+      // Escape closes the dialog, not the lead open behind it
       await preview.waitFor({ state: 'detached' });
-      await page.getByTestId('lead-detail').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('lead-detail').isVisible()).toBe(true);
+      await page.getByTestId('detail-close').click();
     }
 
     // and still good on a bigger screen
