@@ -227,11 +227,14 @@ describe('layout at 1280×720 (e2e)', { timeout: 120_000 }, () => {
     }
   });
 
-  it('the Dynamics 365 duplicate dialog keeps its choice and confirm button on screen', async () => {
+  it('the selection bar and the Dynamics 365 duplicate dialog keep their actions on screen', async () => {
     const { page } = await start();
     dataverse.seed('leads', { websiteurl: 'https://google-ws.test', subject: 'typed by a seller' });
     await row(page, 'google-ws.test').click({ modifiers: ['Control'] });
     await row(page, 'zoho-mail.test').click({ modifiers: ['Control'] });
+    // the selection bar's actions are on screen too
+    await expectFitsWindow(page, 'selection bar');
+    await expectOnScreen(page, page.getByTestId('selection-bar').getByTestId('d365-push'), 'bulk push');
     await page.getByTestId('selection-bar').getByTestId('d365-push').click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
