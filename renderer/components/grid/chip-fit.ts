@@ -4,8 +4,8 @@
 /** .tone-chip's horizontal padding and the .chip-list gap */
 const CHIP_PADDING = 12;
 const CHIP_GAP = 4;
-/** rounding between the canvas's and the layout's text widths */
-const SLACK = 2;
+/** rounding between the canvas's and the layout's text widths, for the whole list */
+const SLACK = 1;
 
 const measured = new Map<string, number>();
 let canvas: CanvasRenderingContext2D | null = null;
@@ -24,8 +24,7 @@ function textWidth(text: string, weight: 500 | 650): number {
   return width;
 }
 
-const chipWidth = (label: string, weight: 500 | 650 = 500) =>
-  Math.ceil(textWidth(label, weight)) + CHIP_PADDING + SLACK;
+const chipWidth = (label: string, weight: 500 | 650 = 500) => textWidth(label, weight) + CHIP_PADDING;
 
 /**
  * How many of `labels`, from the first, fit `room` pixels whole with a "+N" chip after them for the rest
@@ -37,7 +36,7 @@ export function chipsThatFit(labels: readonly string[], room: number): number {
     used += (shown > 0 ? CHIP_GAP : 0) + chipWidth(labels[shown]);
     const rest = labels.length - shown - 1;
     const more = rest > 0 ? CHIP_GAP + chipWidth(`+${rest}`, 650) : 0;
-    if (used + more > room) return shown;
+    if (Math.ceil(used + more) + SLACK > room) return shown;
   }
   return labels.length;
 }
