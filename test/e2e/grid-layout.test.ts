@@ -56,16 +56,20 @@ const truncatedDomains = (page: Page) =>
       texts.filter((text) => text.scrollWidth > text.clientWidth).map((text) => text.textContent),
     );
 
-/** Chips that are cut: wider than their own box, or reaching past their cell's padding. */
+/** Chips that are cut: wider than their own box, or reaching past their cell's padding (read in one page task). */
 const cutChips = (page: Page) =>
-  page.locator('[data-col="riskFlags"] .tone-chip, [data-col="tags"] .tone-chip').evaluateAll((chips) =>
-    chips
-      .filter((chip) => {
-        const cellBox = chip.closest('[role="gridcell"]')!.getBoundingClientRect();
-        const box = chip.getBoundingClientRect();
-        return chip.scrollWidth > chip.clientWidth || box.right > cellBox.right - 7 || box.left < cellBox.left;
-      })
-      .map((chip) => chip.textContent),
+  page.evaluate(() =>
+    [
+      ...document.querySelectorAll('[role="gridcell"][data-col="riskFlags"], [role="gridcell"][data-col="tags"]'),
+    ].flatMap((cell) => {
+      const cellBox = cell.getBoundingClientRect();
+      return [...cell.querySelectorAll('.tone-chip')]
+        .filter((chip) => {
+          const box = chip.getBoundingClientRect();
+          return chip.scrollWidth > chip.clientWidth || box.right > cellBox.right - 7 || box.left < cellBox.left;
+        })
+        .map((chip) => chip.textContent);
+    }),
   );
 
 function markChanged(app: AppHarness, domains: string[]): void {
@@ -84,6 +88,16 @@ for (const lang of ['tr', 'en'] as const) {
       expect(await truncatedDomains(page)).toEqual([]);
       expect(await cutChips(page)).toEqual([]);
       await shot(page, 'grid-layout', `sparse-hidden-${lang}`);
+      // the column menu says why those columns are missing
+      await page.getByTestId('column-menu').click();
+      const whenData =
+        lang === 'tr'
+          ? 'Listede bu bilgiye sahip bir aday olunca görünür'
+          : 'Shown once a lead in the list has data for it';
+      await expect.poll(() => page.getByText(whenData).count()).toBe(3);
+      await shot(page, 'grid-layout', `column-menu-${lang}`);
+      await page.getByTestId('column-menu').click();
+      await expect.poll(() => page.getByText(whenData).count()).toBe(0);
       await page.setViewportSize({ width: 1440, height: 900 });
       await expect.poll(() => truncatedDomains(page)).toEqual([]);
       expect(await cutChips(page)).toEqual([]);

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { usePrefs } from '../../state/ui-store';
 import { COLUMNS } from '../grid/columns';
 
-/** Column visibility (persisted); the domain column always stays so a row is never anonymous. */
+/**
+ * Column visibility (persisted); the domain column always stays so a row is never anonymous. A sparse column is
+ * shown only while the list has data for it, which its description says.
+ */
 export function ColumnMenu() {
   const { t } = useTranslation();
   const hidden = usePrefs((state) => state.hiddenColumns);
@@ -22,6 +25,7 @@ export function ColumnMenu() {
               key={column.id}
               size="xs"
               label={t(`grid.columns.${column.id}`)}
+              description={column.hideWhenEmpty ? t('grid.whenData') : undefined}
               checked={!hidden.includes(column.id)}
               onChange={() => toggle(column.id)}
             />
