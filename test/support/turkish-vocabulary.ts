@@ -6,10 +6,11 @@ const fold = (text: string) => text.toLocaleLowerCase('tr').replace(/ı/g, 'i');
 
 /** the words a reader sees as words: placeholders, URLs, record syntax, file and domain names are not */
 function words(text: string, allowedNames: readonly string[]): string {
-  let visible = text;
-  for (const name of allowedNames) visible = visible.split(name).join(' ');
+  // folded first: a heading in capitals ("PARTNER CENTER EŞİTLEMESİ") still names Partner Center
+  let visible = fold(text);
+  for (const name of allowedNames) visible = visible.split(fold(name)).join(' ');
   visible = visible.replace(/\{\{[^}]*\}\}|\{[\w.]+\}|https?:\/\/\S+|\S*[_=<>]\S*|\S+\.\S+/g, ' ');
-  return ` ${fold(visible)
+  return ` ${visible
     .split(/[^\p{L}]+/u)
     .filter(Boolean)
     .join(' ')}`;
