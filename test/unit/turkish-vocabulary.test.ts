@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../main/config/glossary';
-import { loadConfig } from '../../main/config/load';
+import { loadAlertRules, loadConfig } from '../../main/config/load';
 import { loadSalesTemplates } from '../../main/sales';
 import { SEGMENTS, SPF_ERRORS } from '../../shared/domain';
 import { I18N_RESOURCES } from '../../renderer/i18n/resources';
@@ -47,6 +47,10 @@ function turkishStrings(): Map<string, string> {
     ...[...leaves({ headers: exportLabels.headers, values: exportLabels.values }, '')].map(
       ([k, v]) => [`export_labels ${k}`, v] as const,
     ),
+    // operations alerts: the notification a rep sees
+    ...[...leaves(loadAlertRules(resources), '')]
+      .filter(([key]) => key.endsWith('.tr'))
+      .map(([k, v]) => [`alert-rules ${k}`, v] as const),
     // a hard fail's description is what the score tab shows as its reason
     ...config.rules.hard_fail_rules.map((r, i) => [`rules hard_fail_rules[${i}]`, r.description] as const),
   ]);
@@ -66,7 +70,7 @@ describe('Turkish strings (glossary)', () => {
   const strings = turkishStrings();
 
   it('collects the strings of every source', () => {
-    for (const source of ['tr.json', 'sales', 'provider_labels', 'export_labels', 'rules'])
+    for (const source of ['tr.json', 'sales', 'provider_labels', 'export_labels', 'alert-rules', 'rules'])
       expect(
         [...strings.keys()].some((k) => k.startsWith(`${source} `)),
         source,
@@ -147,6 +151,19 @@ describe('codes the UI shows have Turkish labels', () => {
 
   it('every scoring rule has a Turkish reason for the score tab', () => {
     expect(Object.keys(tr.detail.breakdown.reasons).sort()).toEqual(Object.keys(config.rules.point_labels).sort());
+  });
+
+  it('the Turkish export writes P labels, risk flags and tags as the UI names them', () => {
+    const values = readJson('resources/export_labels.json').tr.values;
+    const categories = [...config.rules.priority_category_rules, config.rules.fallbacks.priority_category_rules];
+    for (const { category, label } of categories)
+      expect(values.priority_label[label], label).toBe(tr.categories[category].label);
+    expect(values.risk_flags).toEqual(tr.riskFlags);
+    expect(values.tags).toEqual(tr.tags);
+    expect(Object.keys(tr.riskFlags).sort()).toEqual(
+      [...new Set(config.rules.risk_flag_rules.map((r) => r.flag))].sort(),
+    );
+    expect(Object.keys(tr.tags).sort()).toEqual([...new Set(config.rules.tag_rules.map((r) => r.tag))].sort());
   });
 
   it('every SPF error has a Turkish label', () => {
