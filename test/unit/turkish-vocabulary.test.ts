@@ -128,6 +128,16 @@ describe('one glossary for the UI and the sales summary', () => {
     expect(readJson('resources/sales/templates.tr.json').segment.migration).toContain('{term.segments.Migration}');
   });
 
+  it('sales terms in the UI and the sales summary are the glossary terms', () => {
+    const terms = glossary.terms;
+    expect(ui.get('tr.json kpi.total')).toBe(`Toplam ${terms.lead.tr}`);
+    expect(ui.get('tr.json referrals.count_one')).toBe(`{{formatted}} ${terms.referral.tr}`);
+    const sales = loadSalesTemplates(resources, 'tr');
+    expect(sales.one_liner.cold_medium).toMatch(new RegExp(`^soğuk ${terms.lead.tr},`));
+    expect(sales.potential.summary.Existing).toContain(terms.upsell.tr);
+    expect(loadSalesTemplates(resources, 'en').one_liner.cold_medium).toMatch(new RegExp(`^cold ${terms.lead.en},`));
+  });
+
   it('the sales summary names providers as provider_labels.json does', () => {
     const t = loadSalesTemplates(resources, 'tr');
     expect(t.provider_names).toEqual(config.providerLabels.tr);
