@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LogLevel } from '../../shared/ops';
 import type { Settings } from '../../shared/settings';
-import { loadAlertRules, loadConfig, loadFlagDefaults, resourcesDir } from '../config/load';
+import { loadAlertRules, loadConfig, loadFlagDefaults, loadScanProgressRules, resourcesDir } from '../config/load';
 import type { HunterConfig } from '../config/load';
 import { EventBus } from '../core/event-bus';
 import { errorContext, silentLog } from '../core/log';
@@ -190,7 +190,14 @@ export function createHunter(opts: HunterOptions): Hunter {
   const services: HunterServices = {
     metrics,
     crmLiteRetirement: crmLiteRetirement(crmLite, flags, log),
-    scanJobs: new ScanJobService({ store, bus, scanners, concurrency: () => current().scan_concurrency, log }),
+    scanJobs: new ScanJobService({
+      store,
+      bus,
+      scanners,
+      concurrency: () => current().scan_concurrency,
+      log,
+      progress: loadScanProgressRules(resources),
+    }),
     referralSync: new ReferralSyncService({
       store,
       partnerCenter,
