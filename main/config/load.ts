@@ -5,8 +5,6 @@ import { rulesSchema, type ScoringRules } from '../engine/scoring/rules-schema';
 import { appFiles } from '../platform/app-files';
 import { AlertRulesSchema } from '../ops/alerts/rules';
 import type { AlertRules } from '../ops/alerts/rules';
-import { ScanProgressRulesSchema } from '../services/scan-progress';
-import type { ScanProgressRules } from '../services/scan-progress';
 import { loadResource } from './resource-loader';
 import {
   dkimSelectorsSchema,
@@ -58,11 +56,6 @@ export function loadFlagDefaults(dir: string = resourcesDir()): Record<FlagName,
 /** resources/alert-rules.json: the operations alerts, as data. */
 export function loadAlertRules(dir: string = resourcesDir()): AlertRules {
   return loadResource(dir, 'alert-rules.json', AlertRulesSchema);
-}
-
-/** resources/scan-progress.json: when the scan bar turns amber or red, and when it starts showing an ETA. */
-export function loadScanProgressRules(dir: string = resourcesDir()): ScanProgressRules {
-  return loadResource(dir, 'scan-progress.json', ScanProgressRulesSchema);
 }
 
 export function loadConfig(dir: string = resourcesDir()): HunterConfig {

@@ -1,6 +1,7 @@
 // How a bulk scan is going, for the progress bar: failures by cause, a health verdict that turns the bar amber or
 // red, and an ETA from a moving rate that waits for real data. The thresholds are data (resources/scan-progress.json).
 import { z } from 'zod';
+import { loadResource } from '../config/resource-loader';
 import type { ScanFailureCause, ScanFailureCount, ScanJobHealth } from '../../shared/scan-jobs';
 import { SCAN_BROKE_PREFIX } from '../engine/run-scans';
 import { MX_UNANSWERED_ERROR } from '../engine/scan';
@@ -35,6 +36,11 @@ export const ScanProgressRulesSchema = z
   })
   .strict();
 export type ScanProgressRules = z.infer<typeof ScanProgressRulesSchema>;
+
+/** resources/scan-progress.json: when the scan bar turns amber or red, and when it starts showing an ETA. */
+export function loadScanProgressRules(resourcesDir: string): ScanProgressRules {
+  return loadResource(resourcesDir, 'scan-progress.json', ScanProgressRulesSchema);
+}
 
 /** The cause of one failed job item, from the error its scan recorded. */
 export function failureCause(error: string | null): ScanFailureCause {

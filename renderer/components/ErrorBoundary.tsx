@@ -15,6 +15,8 @@ interface Props {
   area: string;
   /** the fallback's class, so it takes the guarded part's place in the layout */
   className?: string;
+  /** closes the guarded part (a panel), offered beside "Try again" */
+  onClose?: () => void;
   children: ReactNode;
 }
 
@@ -53,15 +55,38 @@ export class ErrorBoundary extends Component<Props, State> {
     const details = [`area: ${this.props.area}`, `${error.name}: ${error.message}`, componentStack.trim()]
       .filter(Boolean)
       .join('\n');
-    return <CrashNotice className={this.props.className} details={details} onRetry={this.reset} />;
+    return (
+      <CrashNotice
+        className={this.props.className}
+        details={details}
+        onRetry={this.reset}
+        onClose={this.props.onClose}
+      />
+    );
   }
 }
 
-function CrashNotice({ className, details, onRetry }: { className?: string; details: string; onRetry: () => void }) {
+interface CrashNoticeProps {
+  className?: string;
+  details: string;
+  onRetry: () => void;
+  onClose?: () => void;
+}
+
+function CrashNotice({ className, details, onRetry, onClose }: CrashNoticeProps) {
   const { t } = useTranslation();
   return (
     <div className={className}>
-      <Alert color="red" variant="light" role="alert" title={t('crash.title')} data-testid="crash-notice">
+      <Alert
+        color="red"
+        variant="light"
+        role="alert"
+        title={t('crash.title')}
+        withCloseButton={Boolean(onClose)}
+        onClose={onClose}
+        closeButtonLabel={t('common.close')}
+        data-testid="crash-notice"
+      >
         <Text size="sm" mb="sm">
           {t('crash.body')}
         </Text>

@@ -69,7 +69,7 @@ export function LeadsScreen() {
           </Group>
         </div>
         {openDomain && (
-          <ErrorBoundary key={openDomain} area="detail" className="detail-panel">
+          <ErrorBoundary key={openDomain} area="detail" className="detail-panel" onClose={() => openDetail(null)}>
             <LeadDetailPanel domain={openDomain} onClose={() => openDetail(null)} />
           </ErrorBoundary>
         )}
