@@ -85,6 +85,8 @@ function CrashNotice({ className, details, onRetry, onClose }: CrashNoticeProps)
         withCloseButton={Boolean(onClose)}
         onClose={onClose}
         closeButtonLabel={t('common.close')}
+        // the light alert's red title is too faint on its tint to read
+        styles={{ title: { color: 'var(--mantine-color-text)' } }}
         data-testid="crash-notice"
       >
         <Text size="sm" mb="sm">

@@ -3,7 +3,7 @@
 // lists failed, partial and unscanned leads, and a lead whose stored data is malformed shows a notice, not a blank app.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { e2eSuite, expectGrid, pickOption, row, seedLeads, shot } from '../support/browser';
+import { e2eSuite, expectGrid, pickOption, row, seedLeads, seriousAxeViolations, shot } from '../support/browser';
 import type { AppHarness } from '../support/app-harness';
 
 const suite = e2eSuite();
@@ -48,6 +48,9 @@ describe('scan progress when domains fail (e2e)', () => {
       .poll(() => page.getByTestId('scan-progress-bar').locator('.mantine-Progress-section').getAttribute('style'))
       .toMatch(/--mantine-color-red-filled/);
     await shot(page, 'scan-progress', 'tr-red');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await shot(page, 'scan-progress', 'tr-red-1280x720');
 
     const firstJob = (await app.handlers['scan.status']({})) ?? null;
     expect(firstJob).toBeNull(); // finished jobs are not "unfinished"
@@ -92,6 +95,7 @@ describe('scan progress when domains fail (e2e)', () => {
     );
     expect(await page.getByTestId('scan-rescan-failed').innerText()).toBe('Rescan failed (1)');
     await shot(page, 'scan-progress', 'en-amber');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await pickOption(page, 'filter-scan-state', 'Scan failed');
     await expectGrid(page, failing);
@@ -130,6 +134,7 @@ describe('scan progress when domains fail (e2e)', () => {
           : /^This part of Hunter ran into a problem\s+Your leads and settings are safe\..*\s+Try again\s+Open logs folder\s+Copy details$/s,
       );
       await shot(page, 'crash', `${lang.toLowerCase()}-detail`);
+      expect(await seriousAxeViolations(page)).toEqual([]);
 
       // the rest of the window still works: another lead opens normally
       await row(page, 'm365-classic.test').click();

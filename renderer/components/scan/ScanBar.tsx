@@ -98,8 +98,7 @@ export function ScanBar() {
         {finished && job.failed > 0 && (
           <Button
             size="compact-sm"
-            variant="light"
-            color={barColor(job)}
+            variant="default"
             loading={pending}
             onClick={() => scanActions.rescanFailed(job.job_id)}
             data-testid="scan-rescan-failed"
@@ -123,7 +122,9 @@ function FailureReason({ job }: { job: ScanJobStatus }) {
   if (job.health === 'ok' || !main) return null;
   return (
     <Group gap="xs" wrap="nowrap" mt={6} role="status" data-testid="scan-health-reason" data-cause={main.cause}>
-      <Text size="sm" c={job.health === 'bad' ? 'red.8' : 'orange.9'} fw={500}>
+      {/* the colour is the dot's and the bar's: orange text on white would be too faint to read */}
+      <span className="scan-reason-dot" style={{ background: `var(--mantine-color-${barColor(job)}-filled)` }} />
+      <Text size="sm" fw={500}>
         {t(`scanHealth.reason.${main.cause}`, {
           failed: format.integer(main.count),
           done: format.integer(job.done),
