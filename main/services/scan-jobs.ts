@@ -14,6 +14,7 @@ const CHUNK = 1000;
 const PROGRESS_INTERVAL_MS = 100;
 /** how long stop() lets scans already in flight finish and be stored before it lets the store close */
 const STOP_DRAIN_MS = 300;
+const FAILURES_REREAD_MS = 1000;
 
 export interface ScanJobDeps {
   store: Store;
@@ -35,8 +36,12 @@ export class ScanJobService implements Service {
   private readonly rate: ScanRate;
   /** failures in a row among the running job's latest results */
   private failStreak = 0;
-  /** the last failure breakdown read, reused while the job's failed count stays the same */
-  private failures: { jobId: number; failed: number; counts: ScanFailureCount[] } | null = null;
+  /**
+   * The last failure breakdown read. Reused while the failed count stays the same, and while the job runs for up to
+   * FAILURES_REREAD_MS: progress is emitted ten times a second and grouping a large job's failures each time is not
+   * worth it.
+   */
+  private failures: { jobId: number; failed: number; readAt: number; counts: ScanFailureCount[] } | null = null;
 
   constructor(private readonly deps: ScanJobDeps) {
     this.rate = new ScanRate(deps.progress.eta);
@@ -129,7 +134,7 @@ export class ScanJobService implements Service {
       eta_ms: isRunning ? this.rate.etaMs(job.done, job.total - job.done) : null,
       started_at: job.started_at,
       error: job.state === 'error' ? job.error : null,
-      failures: this.failureCounts(jobId, job.failed),
+      failures: this.failureCounts(jobId, job.failed, isRunning),
       health: jobHealth(this.deps.progress.health, {
         done: job.done,
         failed: job.failed,
@@ -138,12 +143,16 @@ export class ScanJobService implements Service {
     };
   }
 
-  private failureCounts(jobId: number, failed: number): ScanFailureCount[] {
+  private failureCounts(jobId: number, failed: number, isRunning: boolean): ScanFailureCount[] {
     if (failed === 0) return [];
     const cached = this.failures;
-    if (cached?.jobId === jobId && cached.failed === failed) return cached.counts;
+    if (
+      cached?.jobId === jobId &&
+      (cached.failed === failed || (isRunning && Date.now() - cached.readAt < FAILURES_REREAD_MS))
+    )
+      return cached.counts;
     const counts = failuresByCause(this.deps.store.scanJobs.failureCounts(jobId));
-    this.failures = { jobId, failed, counts };
+    this.failures = { jobId, failed, readAt: Date.now(), counts };
     return counts;
   }
 
