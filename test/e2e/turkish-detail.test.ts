@@ -80,6 +80,14 @@ describe('lead detail in Turkish (e2e)', () => {
     expect(history).toContain('Segment: ∅ → Geçiş');
     expect(history).toContain('Sağlayıcı: ∅ → Paylaşımlı barındırma');
     expect(history).toContain('SPF: ∅ → var');
+
+    // the hard fail is named in the UI's language, not in the rules file's
+    await row(page, 'no-mx.test').click();
+    await page.getByTestId('tab-score').click();
+    await expect.poll(() => page.getByTestId('score-breakdown').innerText()).toContain('Kesin ret: MX kaydı yok');
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await expect.poll(() => page.getByTestId('score-breakdown').innerText()).toContain('Hard fail: No MX record');
+    expect(await page.getByTestId('score-breakdown').innerText()).not.toContain('MX kaydı');
   });
 
   it('j. the other screens show no English word either', async () => {

@@ -88,7 +88,13 @@ export function ScoreBreakdownChart({ breakdown }: { breakdown: ScoreBreakdown }
       )}
       {breakdown.hard_fail && (
         <Alert color="red" variant="light" p="xs">
-          <Text size="sm">{t('detail.breakdown.hardFail', { rule: breakdown.hard_fail })}</Text>
+          <Text size="sm">
+            {t('detail.breakdown.hardFail', {
+              rule: t(`detail.breakdown.hardFailRules.${breakdown.hard_fail_rule ?? ''}`, {
+                defaultValue: breakdown.hard_fail,
+              }),
+            })}
+          </Text>
         </Alert>
       )}
     </div>
