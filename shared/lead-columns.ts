@@ -5,6 +5,8 @@ import type { LeadRow } from './lead-row';
 import type { SalesSummary } from './sales-summary';
 
 export type ExportCell = string | number | null;
+/** a cell, or a list of codes (written as their labels joined by commas) */
+export type ExportValue = ExportCell | string[];
 
 /**
  * How an exported value is written: as it is; through the language's value labels (export_labels.json
@@ -29,7 +31,7 @@ interface ColumnBase {
   };
 }
 
-/** A column showing one field of the row; exported as that field (a list joined with ", "). */
+/** A column showing one field of the row; exported as that field. */
 interface RowColumn extends ColumnBase {
   field: keyof LeadRow;
   export?: ExportFormat;
@@ -91,7 +93,7 @@ export const LEAD_COLUMNS = [
     grid: { width: '58px' },
     export: 'plain',
   },
-  { id: 'priorityLabel', field: 'priority_label', export: 'plain' },
+  { id: 'priorityLabel', field: 'priority_label', export: 'labels' },
   {
     id: 'priorityScore',
     field: 'priority_score',
@@ -102,8 +104,8 @@ export const LEAD_COLUMNS = [
   { id: 'nextStepTimeline', export: { format: 'labels', value: (summary) => summary.next_step.timeline } },
   { id: 'nextStep', export: { format: 'plain', value: (summary) => summary.next_step.message } },
   { id: 'offer', export: { format: 'plain', value: (summary) => summary.offer_tier.tier } },
-  { id: 'riskFlags', field: 'risk_flags', grid: { width: 'minmax(150px, 1fr)' }, export: 'plain' },
-  { id: 'tags', field: 'tags', grid: { width: 'minmax(130px, 0.9fr)' }, export: 'plain' },
+  { id: 'riskFlags', field: 'risk_flags', grid: { width: 'minmax(150px, 1fr)' }, export: 'labels' },
+  { id: 'tags', field: 'tags', grid: { width: 'minmax(130px, 0.9fr)' }, export: 'labels' },
   {
     id: 'expiry',
     field: 'expires_at',
@@ -163,8 +165,6 @@ export function exportFormat(column: ExportedColumn): ExportFormat {
 }
 
 /** The exported value before its format is applied. */
-export function exportValue(column: ExportedColumn, row: LeadRow, summary: SalesSummary): ExportCell {
-  if (column.field === undefined) return column.export.value(summary);
-  const value = row[column.field];
-  return Array.isArray(value) ? value.join(', ') : value;
+export function exportValue(column: ExportedColumn, row: LeadRow, summary: SalesSummary): ExportValue {
+  return column.field === undefined ? column.export.value(summary) : row[column.field];
 }

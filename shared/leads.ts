@@ -18,6 +18,15 @@ export { LEAD_SORT_KEYS };
 export type { LeadSortKey } from './lead-columns';
 export type { LeadRow };
 
+/**
+ * The latest scan's outcome as the grid filters it:
+ * failed     the latest scan got no verdict (MX unanswered: scan_status dns_timeout); an earlier verdict may remain
+ * partial    the latest scan has a verdict but some other checks did not answer (scan_status partial)
+ * unscanned  never scanned
+ */
+export const LEAD_SCAN_STATES = ['failed', 'partial', 'unscanned'] as const;
+export type LeadScanState = (typeof LEAD_SCAN_STATES)[number];
+
 export const LeadQuerySchema = z
   .object({
     search: z.string().max(200).optional(),
@@ -33,6 +42,7 @@ export const LeadQuerySchema = z
     /** only leads with a Partner Center referral of this kind */
     referral_kind: z.enum(REFERRAL_KINDS).optional(),
     scanned: z.enum(['any', 'scanned', 'unscanned']).optional(),
+    scan_state: z.enum(LEAD_SCAN_STATES).optional(),
     /** only these leads (ASCII domains): the grid's multi-selection for bulk export and rescan */
     domains: z.array(z.string().max(300)).max(100_000).optional(),
     sort: z.enum(LEAD_SORT_KEYS).optional(),

@@ -10,7 +10,14 @@ import {
   exportValue,
   LABELLED_COLUMN_IDS,
 } from '../../shared/lead-columns';
-import type { ExportCell, ExportColumnId, ExportFormat, LabelledColumnId } from '../../shared/lead-columns';
+import type {
+  ExportCell,
+  ExportColumnId,
+  ExportedColumn,
+  ExportFormat,
+  ExportValue,
+  LabelledColumnId,
+} from '../../shared/lead-columns';
 import type { LeadQuery, LeadRow } from '../../shared/leads';
 import { loadResource } from '../config/resource-loader';
 import type { Store } from '../store/db';
@@ -99,18 +106,22 @@ export async function exportLeads(
   const language = exportLabels(ctx.resources)[opts.lang];
   const rows = collectRows(ctx.store, query);
   const time = language.local_times ? localTime(language, opts.timeZone) : (v: Cell) => v;
-  const written: Record<ExportFormat, (id: string, value: Cell) => Cell> = {
-    plain: (_id, value) => value,
-    labels: (id, value) =>
-      (typeof value === 'string' ? language.values[id as LabelledColumnId]?.[value] : undefined) ?? value,
-    provider: (_id, value) =>
-      (typeof value === 'string' ? ctx.config.providerLabels[opts.lang][value] : undefined) ?? value,
-    time: (_id, value) => time(value),
+  const labelled: Partial<Record<ExportFormat, (id: string, code: string) => string | undefined>> = {
+    labels: (id, code) => language.values[id as LabelledColumnId]?.[code],
+    provider: (_id, code) => ctx.config.providerLabels[opts.lang][code],
   };
+  function written(column: ExportedColumn, value: ExportValue): Cell {
+    const format = exportFormat(column);
+    if (format === 'time') return time(Array.isArray(value) ? value.join(', ') : value);
+    const label = (code: string) => labelled[format]?.(column.id, code) ?? code;
+    // a list of codes is written as their labels joined by commas
+    if (Array.isArray(value)) return value.map(label).join(', ');
+    return typeof value === 'string' ? label(value) : value;
+  }
   const matrix = rows.map((r) => {
     const detail = ctx.store.leads.getLead(r.domain);
     const summary = salesSummaryFor(ctx, detail!, opts.lang, now);
-    return EXPORT_COLUMNS.map((column) => written[exportFormat(column)](column.id, exportValue(column, r, summary)));
+    return EXPORT_COLUMNS.map((column) => written(column, exportValue(column, r, summary)));
   });
   const headers = EXPORT_COLUMN_IDS.map((id) => language.headers[id]);
   const stamp = now.toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '-');

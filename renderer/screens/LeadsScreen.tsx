@@ -18,6 +18,7 @@ import { ColumnMenu } from '../components/leads/ColumnMenu';
 import { SelectionBar } from '../components/leads/SelectionBar';
 import { ScanButtons } from '../components/leads/ScanButtons';
 import { LeadDetailPanel } from '../components/detail/LeadDetailPanel';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 
@@ -76,17 +77,23 @@ export function LeadsScreen() {
             </Text>
           </Group>
         </div>
-        {openDomain && <LeadDetailPanel domain={openDomain} onClose={() => openDetail(null)} />}
+        {openDomain && (
+          <ErrorBoundary key={openDomain} area="detail" className="detail-panel" onClose={() => openDetail(null)}>
+            <LeadDetailPanel domain={openDomain} onClose={() => openDetail(null)} />
+          </ErrorBoundary>
+        )}
       </div>
-      <ImportDialog
-        key={openedFile ? `opened-${openedFile.file_name}` : 'picked'}
-        opened={importOpen || openedFile !== null}
-        initialFile={openedFile}
-        onClose={() => {
-          setImportOpen(false);
-          if (openedFile) dropOpenedFile();
-        }}
-      />
+      <ErrorBoundary area="import-dialog">
+        <ImportDialog
+          key={openedFile ? `opened-${openedFile.file_name}` : 'picked'}
+          opened={importOpen || openedFile !== null}
+          initialFile={openedFile}
+          onClose={() => {
+            setImportOpen(false);
+            if (openedFile) dropOpenedFile();
+          }}
+        />
+      </ErrorBoundary>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // survive restarts; selection, cursor and the open panel are per session.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { LeadQuery, LeadRow, LeadSortKey } from '../../shared/leads';
+import type { LeadQuery, LeadRow, LeadScanState, LeadSortKey } from '../../shared/leads';
 import type { PriorityCategory, Segment } from '../../shared/domain';
 import type { ReferralKind } from '../../shared/referrals';
 
@@ -22,6 +22,7 @@ export interface LeadFilters {
   tag: string | null;
   expiringWithinDays: number | null;
   referralKind: ReferralKind | null;
+  scanState: LeadScanState | null;
 }
 
 export interface SortState {
@@ -39,6 +40,7 @@ export const EMPTY_FILTERS: LeadFilters = {
   tag: null,
   expiringWithinDays: null,
   referralKind: null,
+  scanState: null,
 };
 
 export const DEFAULT_SORT: SortState = { key: 'priority', order: 'asc' };
@@ -167,6 +169,7 @@ export function toLeadQuery(filters: LeadFilters, sort: SortState): LeadQuery {
   if (filters.tag) query.tag = filters.tag;
   if (filters.expiringWithinDays) query.expiring_within_days = filters.expiringWithinDays;
   if (filters.referralKind) query.referral_kind = filters.referralKind;
+  if (filters.scanState) query.scan_state = filters.scanState;
   return query;
 }
 
