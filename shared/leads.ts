@@ -24,6 +24,9 @@ export const LEAD_SORT_KEYS = [
 ] as const;
 export type LeadSortKey = (typeof LEAD_SORT_KEYS)[number];
 
+export const LEAD_ARCHIVE_FILTERS = ['exclude', 'only', 'include'] as const;
+export type LeadArchiveFilter = (typeof LEAD_ARCHIVE_FILTERS)[number];
+
 export const LeadQuerySchema = z
   .object({
     search: z.string().max(200).optional(),
@@ -39,6 +42,8 @@ export const LeadQuerySchema = z
     /** only leads with a Partner Center referral of this kind */
     referral_kind: z.enum(REFERRAL_KINDS).optional(),
     scanned: z.enum(['any', 'scanned', 'unscanned']).optional(),
+    /** archived leads are left out unless asked for (default 'exclude') */
+    archived: z.enum(LEAD_ARCHIVE_FILTERS).optional(),
     /** only these leads (ASCII domains): the grid's multi-selection for bulk export and rescan */
     domains: z.array(z.string().max(300)).max(100_000).optional(),
     sort: z.enum(LEAD_SORT_KEYS).optional(),
@@ -102,6 +107,8 @@ export interface LeadDetail extends LeadRow {
   breakdown: ScoreBreakdown | null;
   contact_quality_score: number | null;
   created_at: string;
+  /** when the lead was archived; null while it is active */
+  archived_at: string | null;
 }
 
 export interface ScanHistoryEntry {

@@ -123,8 +123,21 @@ export function leadWhere(
   }
   if (query.scanned === 'scanned') conditions.push(isNotNull(leads.scanned_at));
   if (query.scanned === 'unscanned') conditions.push(isNull(leads.scanned_at));
+  const archived = query.archived ?? 'exclude';
+  if (archived !== 'include')
+    conditions.push(sql`${LEAD_ID} ${sql.raw(archived === 'only' ? 'IN' : 'NOT IN')} ${ARCHIVED_IDS}`);
   return and(...conditions);
 }
+
+// drizzle leaves columns unqualified in single-table queries: the outer id is spelled out beside the subquery's
+const LEAD_ID = sql.raw('"leads"."id"');
+/**
+ * The archived leads' ids, read once from their partial index (leads_archived_idx). Testing membership keeps every
+ * grid walk on its own sort index: the rowid is in each index, archived_at is not.
+ */
+export const ARCHIVED_IDS = sql.raw(
+  '(SELECT archived.id FROM leads AS archived WHERE archived.archived_at IS NOT NULL)',
+);
 
 /** Sorts on the searched text itself: a searched word's matches sit together in their order, not spread out. */
 const TEXT_SORTS: ReadonlySet<LeadSortKey> = new Set(['domain', 'company_name', 'provider']);
