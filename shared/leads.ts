@@ -138,3 +138,9 @@ export interface LeadStats {
   by_tag: { key: string; count: number }[];
   scans_per_day: { day: string; count: number }[];
 }
+
+/** What an archive, restore or delete did: the leads it changed and the domains no lead has. */
+export interface LeadLifecycleResult {
+  changed: string[];
+  missing: string[];
+}

@@ -1,13 +1,9 @@
 // Archiving and deleting leads. Both take ASCII domains and report the ones no lead has, so callers can say so.
+import type { LeadLifecycleResult } from '../../shared/leads';
 import type { Clock, Db } from './db-types';
 import { LEGACY_TABLES } from './legacy-repository';
 
-export interface LeadLifecycleResult {
-  /** the domains whose lead was archived, restored or deleted by this call */
-  changed: string[];
-  /** the domains no lead has */
-  missing: string[];
-}
+export type { LeadLifecycleResult };
 
 export interface LeadLifecycle {
   /** Archives (or restores) leads; a lead already in the asked state counts as changed and keeps its timestamp. */

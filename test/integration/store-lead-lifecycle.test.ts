@@ -9,7 +9,7 @@ let t: TempStore;
 beforeEach(() => {
   t = openTempStore({ now: () => NOW });
   seedLead(t.store, { domain: 'alpha.com', company_name: 'Alpha Anadolu', segment: 'Migration', category: 'P1' });
-  seedLead(t.store, { domain: 'beta.com', company_name: 'Beta Anadolu', segment: 'Greenfield', category: 'P3' });
+  seedLead(t.store, { domain: 'beta.com', company_name: 'Beta Anadolu', segment: 'Cold', category: 'P3' });
   seedLead(t.store, { domain: 'gamma.com', company_name: 'Gamma', segment: 'Migration', category: 'P2', score: 95 });
 });
 afterEach(() => t.cleanup());
@@ -34,7 +34,7 @@ describe('archiving leads', () => {
     expect(leads.kpis().max_score).not.toBe(95);
     const stats = leads.stats();
     expect(stats.by_segment).toEqual([
-      { key: 'Greenfield', count: 1 },
+      { key: 'Cold', count: 1 },
       { key: 'Migration', count: 1 },
     ]);
     expect(stats.by_category.map((c) => c.key)).not.toContain('P2');
