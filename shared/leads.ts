@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRIORITY_CATEGORIES, SEGMENTS } from './domain';
 import { REFERRAL_KINDS } from './referrals';
+import { withoutControlChars } from './text';
 import type {
   DnsSignals,
   ScanStatus,
@@ -29,7 +30,8 @@ export type LeadArchiveFilter = (typeof LEAD_ARCHIVE_FILTERS)[number];
 
 export const LeadQuerySchema = z
   .object({
-    search: z.string().max(200).optional(),
+    /** control characters (a pasted NUL or BEL) are dropped, not refused: the rest is still a fine search */
+    search: z.string().max(200).transform(withoutControlChars).optional(),
     providers: z.array(z.string().max(40)).max(20).optional(),
     segments: z.array(z.enum(SEGMENTS)).max(4).optional(),
     categories: z.array(z.enum(PRIORITY_CATEGORIES)).max(6).optional(),

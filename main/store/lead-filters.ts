@@ -5,6 +5,7 @@ import type { SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { LeadQuery, LeadSortKey } from '../../shared/leads';
 import { leads, partnerCenterReferrals } from './schema';
+import { withoutControlChars } from '../../shared/text';
 import { foldSearch } from './search-fold';
 
 /** A domain that expired longer ago than this is gone, not "expiring": the expiry filter leaves it out. */
@@ -39,7 +40,8 @@ export interface SearchWords {
 }
 
 export function searchWords(search: string | undefined): SearchWords {
-  const all = foldSearch(search ?? '')
+  // the store is also called without the query schema (export, bulk actions): it drops control characters itself
+  const all = foldSearch(withoutControlChars(search ?? ''))
     .split(/\s+/)
     .filter(Boolean);
   // code points, as the trigram tokenizer counts them

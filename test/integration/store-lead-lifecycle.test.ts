@@ -143,3 +143,13 @@ describe('deleting leads', () => {
     expect(domainsOf({ archived: 'include' })).toEqual(['alpha.com', 'gamma.com']);
   });
 });
+
+describe('a search holding control characters', () => {
+  it('finds what the same search without them finds, instead of failing in the search index', () => {
+    const plain = t.store.leads.listLeads({ search: 'anadolu' });
+    expect(plain.total).toBe(2);
+    expect(t.store.leads.listLeads({ search: '\u0000anadolu\u0007' })).toEqual(plain);
+    expect(t.store.leads.listLeads({ search: 'alp\u0000ha' }).rows.map((r) => r.domain)).toEqual(['alpha.com']);
+    expect(t.store.leads.listLeads({ search: '\u0000' }).total).toBe(3);
+  });
+});
