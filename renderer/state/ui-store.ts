@@ -22,6 +22,8 @@ export interface LeadFilters {
   tag: string | null;
   expiringWithinDays: number | null;
   referralKind: ReferralKind | null;
+  /** the archive instead of the active leads */
+  archived: boolean;
 }
 
 export interface SortState {
@@ -39,6 +41,7 @@ export const EMPTY_FILTERS: LeadFilters = {
   tag: null,
   expiringWithinDays: null,
   referralKind: null,
+  archived: false,
 };
 
 export const DEFAULT_SORT: SortState = { key: 'priority', order: 'asc' };
@@ -167,6 +170,7 @@ export function toLeadQuery(filters: LeadFilters, sort: SortState): LeadQuery {
   if (filters.tag) query.tag = filters.tag;
   if (filters.expiringWithinDays) query.expiring_within_days = filters.expiringWithinDays;
   if (filters.referralKind) query.referral_kind = filters.referralKind;
+  if (filters.archived) query.archived = 'only';
   return query;
 }
 

@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import type { LeadRow, LeadSortKey } from '../../../shared/leads';
 import type { Format } from '../../i18n';
 import { D365Status } from '../dynamics/D365Status';
+import { ScanStatusDot } from '../leads/ScanStatusDot';
 import { CategoryBadge, ChipList, ScoreBar, SegmentBadge } from '../LeadBadges';
 import type { Translate } from '../LeadBadges';
 import { ReferralCell } from '../referrals/ReferralCell';
@@ -61,12 +62,7 @@ export const COLUMNS: GridColumn[] = [
     initialOrder: 'asc',
     render: (row, { t }) => (
       <span className="domain-cell">
-        <span
-          className="status-dot"
-          data-status={row.scan_status}
-          title={t(`scanStatus.${row.scan_status}`)}
-          aria-hidden="true"
-        />
+        <ScanStatusDot domain={row.domain} status={row.scan_status} t={t} />
         <span className="truncate">{row.domain_display}</span>
       </span>
     ),
