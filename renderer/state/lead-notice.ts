@@ -2,8 +2,8 @@
 import { create } from 'zustand';
 
 export interface LeadNotice {
-  /** already translated */
-  text: string;
+  /** an i18n key and its options, translated when shown: a language switch meanwhile changes the notice too */
+  message: { key: string; options: Record<string, unknown> };
   /** undoes what the notice reports; absent when there is no way back (a delete) */
   undo?: () => Promise<unknown>;
   /** tells a newer notice from the one a timer was started for */

@@ -123,3 +123,20 @@ describe('search box with control characters (e2e)', () => {
     expect(await page.getByTestId('error-notice').count()).toBe(0);
   });
 });
+
+describe('a bad saved setting (e2e)', () => {
+  it('opens the app with the other settings kept and says in Settings which one was reset', async () => {
+    const app = await suite.startApp();
+    app.ctx.store.settings.set('app', { language: 'en', rep_name: 'Ayşe', dns_servers: ['dns.google'] });
+    const { page } = await suite.openApp(app);
+    await page.getByTestId('nav-settings').click();
+    const notice = page.getByTestId('settings-reset-notice');
+    await expect.poll(() => notice.innerText()).toContain('DNS servers');
+    expect(await page.getByTestId('settings-rep-name').inputValue()).toBe('Ayşe');
+    await shot(page, 'lead-life', 'settings-reset-en');
+    await page.getByTestId('language-switch').getByText('TR').click();
+    await expect.poll(() => notice.count()).toBe(0);
+    // the language switch saved the repaired settings: nothing reads as reset any more
+    expect(app.ctx.settings.loaded().reset_fields).toEqual([]);
+  });
+});

@@ -39,7 +39,9 @@ export function LeadNoticeToast() {
       role="status"
       data-testid="lead-notice"
     >
-      <span data-testid="lead-notice-text">{error ? errorText(error) : notice.text}</span>
+      <span data-testid="lead-notice-text">
+        {error ? errorText(error) : t(notice.message.key, notice.message.options)}
+      </span>
       {undo && !error && (
         <Button
           size="compact-xs"

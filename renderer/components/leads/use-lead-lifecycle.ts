@@ -1,6 +1,5 @@
 // Archive, restore and delete as every view offers them: the call, then a notice saying what happened (with Undo
 // for an archive or a restore) and which domains had no lead any more.
-import { useTranslation } from 'react-i18next';
 import type { LeadLifecycleResult } from '../../../shared/leads';
 import { api } from '../../api/api';
 import { useApiAction } from '../../api/hooks';
@@ -14,22 +13,21 @@ export interface LeadTarget {
 }
 
 export function useLeadLifecycle() {
-  const { t } = useTranslation();
   const format = useFormat();
   const show = useLeadNotice((state) => state.show);
 
   const describe = (key: 'archived' | 'restored' | 'deleted', target: LeadTarget, result: LeadLifecycleResult) => {
     const count = result.changed.length;
     return count === 1 && target.name
-      ? t(`leadLife.${key}One`, { domain: target.name })
-      : t(`leadLife.${key}Count`, { count, formatted: format.integer(count) });
+      ? { key: `leadLife.${key}One`, options: { domain: target.name } }
+      : { key: `leadLife.${key}Count`, options: { count, formatted: format.integer(count) } };
   };
 
   const setArchived = async (target: LeadTarget, archived: boolean): Promise<LeadLifecycleResult> => {
     const result = await api.invoke('leads.archive', { domains: target.domains, archived });
     if (result.changed.length) {
       show({
-        text: describe(archived ? 'archived' : 'restored', target, result),
+        message: describe(archived ? 'archived' : 'restored', target, result),
         undo: () => api.invoke('leads.archive', { domains: result.changed, archived: !archived }),
       });
     }
@@ -39,7 +37,7 @@ export function useLeadLifecycle() {
   const archive = useApiAction(setArchived);
   const remove = useApiAction(async (target: LeadTarget): Promise<LeadLifecycleResult> => {
     const result = await api.invoke('leads.delete', { domains: target.domains });
-    if (result.changed.length) show({ text: describe('deleted', target, result) });
+    if (result.changed.length) show({ message: describe('deleted', target, result) });
     return result;
   });
   return { archive, remove };
