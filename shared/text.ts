@@ -10,8 +10,8 @@ export function foldSearch(text: string): string {
   return text.replace(/[İIı]/g, 'i').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-// C0 controls but tab, line feed and carriage return (which search reads as spaces), DEL and the C1 controls
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// the C0 controls but tab, line feed and carriage return (which search reads as spaces), DEL and the C1 controls
+const CONTROL_CHARS = /(?![\t\n\r])\p{Cc}/gu;
 
 /**
  * Text typed or pasted into a one-line field without its control characters (NUL, BEL, C1...): they are invisible,
