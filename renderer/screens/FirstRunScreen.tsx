@@ -143,7 +143,7 @@ function SetupForm({ settings }: { settings: Settings }) {
           </Group>
         </Paper>
         {error && <ErrorNotice error={error} />}
-        <Group justify="flex-end">
+        <Group justify="flex-end" className="sticky-actions">
           <Button variant="default" onClick={() => void finish(false)} disabled={saving} data-testid="setup-skip">
             {t('setup.skip')}
           </Button>

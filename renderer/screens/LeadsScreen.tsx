@@ -36,21 +36,30 @@ export function LeadsScreen() {
   const stats = useApiQuery('leads.stats', {});
   useLeadsChanged(stats.reload, 3000);
 
-  useHotkeys([['Escape', () => openDetail(null)]]);
+  // Escape inside a dialog or a menu closes only that, not the lead the rep is looking at behind it
+  useHotkeys([
+    [
+      'Escape',
+      (event) => {
+        if (!(event.target instanceof Element && event.target.closest('[role="dialog"], [role="menu"]')))
+          openDetail(null);
+      },
+    ],
+  ]);
 
   const empty = <GridEmpty onImport={() => setImportOpen(true)} />;
 
   return (
     <div className="leads-screen">
       <Group className="toolbar" justify="space-between" wrap="nowrap" align="flex-start">
-        <Group gap="xs" wrap="nowrap" align="flex-start">
+        <Group gap="xs" wrap="nowrap" align="flex-start" className="toolbar-main">
           <SearchBox />
           <AddLeadBox />
           <Button size="xs" variant="default" onClick={() => setImportOpen(true)} data-testid="import-open">
             {t('toolbar.import')}
           </Button>
         </Group>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" className="toolbar-actions">
           <ScanButtons pages={pages} />
           <ExportMenu getQuery={currentLeadQuery} label={t('export.filtered')} testIdPrefix="export" />
           <ColumnMenu />

@@ -274,7 +274,7 @@ export function SettingsScreen() {
               <Text size="sm">{errorText(saveError)}</Text>
             </Alert>
           )}
-          <Group>
+          <Group className="sticky-actions">
             <Button type="submit" loading={saving} data-testid="settings-save">
               {t('settings.save')}
             </Button>

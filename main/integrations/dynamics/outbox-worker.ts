@@ -1,6 +1,7 @@
 // The background sender: while the app runs, due outbox items are sent a few at a time; failures wait their backoff.
 // A queued push wakes it at once. stop() sends nothing new and waits for the pushes already on the wire, so their
 // outcome is recorded before the store closes; anything cut off harder (a crash) is requeued by the next start.
+import { RunLoop } from '../../app/run-loop';
 import type { Service } from '../../app/service';
 import type { D365Outbox } from './outbox';
 
@@ -17,8 +18,7 @@ export interface OutboxWorkerOptions {
 
 export class OutboxWorker implements Service {
   readonly name = 'd365-outbox';
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly loop = new RunLoop<void>();
   private stopped = true;
   private readonly batch: number;
   private readonly maxIdleMs: number;
@@ -45,25 +45,20 @@ export class OutboxWorker implements Service {
 
   /** Something was queued or retried, or the flag changed: look now instead of at the next timer. */
   wake(): void {
-    if (this.stopped || this.running) return;
+    if (this.stopped || this.loop.running) return;
     if (this.enabled()) this.schedule(0);
-    else if (this.timer) clearTimeout(this.timer);
+    else this.loop.cancel();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+    this.loop.cancel();
+    await this.loop.settled();
   }
 
   private schedule(ms: number): void {
     if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.pass().finally(() => (this.running = null));
-    }, ms);
+    this.loop.schedule(ms, () => void this.loop.run(() => this.pass()));
   }
 
   private async pass(): Promise<void> {

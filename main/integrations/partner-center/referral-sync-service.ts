@@ -1,4 +1,5 @@
 import type { ReferralSyncStatus } from '../../../shared/referrals';
+import { RunLoop } from '../../app/run-loop';
 import type { Service } from '../../app/service';
 import { AppError } from '../../core/app-error';
 import { errorContext } from '../../core/log';
@@ -38,8 +39,9 @@ export interface ReferralSyncServiceDeps {
  */
 export class ReferralSyncService implements Service {
   readonly name = 'referral-sync';
-  private timer: NodeJS.Timeout | null = null;
-  private running: { promise: Promise<ReferralSyncOutcome>; abort: AbortController } | null = null;
+  private readonly loop = new RunLoop<ReferralSyncOutcome>(true);
+  /** the run in flight's abort, so stop() and the flag going off cut it short */
+  private abort: AbortController | null = null;
   private failures = 0;
   private unsubscribe: (() => void) | null = null;
   private current: ReferralSyncStatus;
@@ -67,43 +69,40 @@ export class ReferralSyncService implements Service {
   async stop(): Promise<void> {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    this.clearTimer();
-    const running = this.running;
-    if (!running) return;
-    running.abort.abort();
-    await running.promise.catch(() => {});
+    this.loop.cancel();
+    this.abort?.abort();
+    await this.loop.settled();
   }
 
   /** A run now (or the one already running). Throws what the run threw: AppError('signed_out'), ... */
   syncNow(opts: { full?: boolean; scan?: boolean } = {}): Promise<ReferralSyncOutcome> {
     this.deps.partnerCenter.assertEnabled();
-    if (this.running) return this.running.promise;
-    this.clearTimer();
-    const abort = new AbortController();
-    const promise = this.run(opts, abort.signal);
-    this.running = { promise, abort };
-    const done = () => {
-      this.running = null;
-      this.schedule();
-    };
-    promise.then(done, done);
-    return promise;
+    return this.loop.run(
+      () => {
+        this.abort = new AbortController();
+        return this.run(opts, this.abort.signal);
+      },
+      () => {
+        this.abort = null;
+        this.schedule();
+      },
+    );
   }
 
   /** After a sign-in: clears the signed-out state and syncs soon. */
   signedIn(): void {
     if (this.current.state === 'signed_out') this.update({ state: 'idle', last_error: null });
     this.failures = 0;
-    if (this.deps.flags.isOn('partner_center') && !this.running) this.schedule(0);
+    if (this.deps.flags.isOn('partner_center') && !this.loop.running) this.schedule(0);
   }
 
   private applyFlag(delayMs?: number): void {
     if (this.deps.flags.isOn('partner_center')) {
       if (this.current.state === 'disabled') this.update({ state: 'idle' });
-      if (!this.timer && !this.running) this.schedule(delayMs ?? 0);
+      if (!this.loop.scheduled && !this.loop.running) this.schedule(delayMs ?? 0);
     } else {
-      this.clearTimer();
-      this.running?.abort.abort();
+      this.loop.cancel();
+      this.abort?.abort();
       this.update({ state: 'disabled', next_run_at: null });
     }
   }
@@ -144,20 +143,18 @@ export class ReferralSyncService implements Service {
   }
 
   private schedule(delayMs?: number): void {
-    this.clearTimer();
+    this.loop.cancel();
     if (!this.deps.timers || !this.deps.flags.isOn('partner_center') || !this.unsubscribe) return;
     // a sign-in is needed: no point in asking again until the rep has signed in
     if (this.current.state === 'signed_out') return this.update({ next_run_at: null });
     const interval = this.deps.intervalMs ?? this.deps.partnerCenter.config().syncIntervalMs;
     const maxBackoff = this.deps.maxBackoffMs ?? this.deps.partnerCenter.config().maxBackoffMs;
     const wait = delayMs ?? Math.min(maxBackoff, interval * 2 ** this.failures);
-    this.timer = setTimeout(() => this.tick(), wait);
-    this.timer.unref?.();
+    this.loop.schedule(wait, () => this.tick());
     this.update({ next_run_at: new Date(Date.now() + wait).toISOString() });
   }
 
   private tick(): void {
-    this.timer = null;
     if (this.deps.isOnline && !this.deps.isOnline()) {
       this.update({ state: 'offline' });
       this.schedule();
@@ -167,11 +164,6 @@ export class ReferralSyncService implements Service {
     this.syncNow().catch(() => {
       // already recorded in the status and the log
     });
-  }
-
-  private clearTimer(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
   }
 
   private update(patch: Partial<ReferralSyncStatus>): void {

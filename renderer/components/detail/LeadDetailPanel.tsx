@@ -1,5 +1,5 @@
 // Side panel (not modal) so the grid stays usable: arrows keep moving through leads while it is open.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Badge, Button, CloseButton, Group, Loader, Tabs, Text, Title } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,8 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
   const errorText = useErrorText();
   const lang = i18n.language === 'en' ? 'en' : 'tr';
   const [tab, setTab] = useState<Tab>('summary');
+  const panel = useRef<HTMLElement>(null);
+  const header = useRef<HTMLDivElement>(null);
   const [version, setVersion] = useState(0);
   const detail = useApiQuery('leads.get', { domain });
   const summary = useApiQuery('leads.salesSummary', tab === 'summary' ? { domain, lang } : null);
@@ -52,14 +54,25 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
 
   const { archive, remove } = useLeadLifecycle();
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // the panel is one scroll container: another lead starts at its top
+  useEffect(() => {
+    panel.current?.scrollTo({ top: 0 });
+  }, [domain]);
+  // another tab starts at its own top: scrolled past the header, the panel goes back to where the tabs pin
+  const showTab = (next: Tab) => {
+    setTab(next);
+    const element = panel.current;
+    const headerHeight = header.current?.offsetHeight ?? 0;
+    if (element && element.scrollTop > headerHeight) element.scrollTo({ top: headerHeight });
+  };
 
   const lead = detail.data?.domain === domain ? detail.data : null;
   const target = { domains: [lead?.domain ?? domain], name: lead?.domain_display ?? domain };
   const actionError = rescan.error ?? copyText.error ?? archive.error ?? remove.error;
 
   return (
-    <aside className="detail-panel" aria-label={t('detail.label')} data-testid="lead-detail">
-      <div className="detail-header">
+    <aside ref={panel} className="detail-panel" aria-label={t('detail.label')} data-testid="lead-detail">
+      <div ref={header} className="detail-header">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <div className="detail-title">
             <Title order={2} className="detail-domain" data-testid="detail-domain">
@@ -185,7 +198,7 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
       ) : (
         <Tabs
           value={tab}
-          onChange={(value) => setTab((value as Tab) ?? 'summary')}
+          onChange={(value) => showTab((value as Tab) ?? 'summary')}
           className="detail-tabs"
           keepMounted={false}
         >

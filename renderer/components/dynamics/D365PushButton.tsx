@@ -83,7 +83,7 @@ export function D365PushButton({
               <Radio value="skip" label={t('dynamics.duplicates.skip')} data-testid="d365-dup-skip" />
             </Stack>
           </Radio.Group>
-          <Group justify="flex-end">
+          <Group justify="flex-end" className="sticky-actions">
             <Button variant="default" onClick={() => setDuplicates(null)}>
               {t('common.cancel')}
             </Button>

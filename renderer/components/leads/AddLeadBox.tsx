@@ -58,7 +58,7 @@ export function AddLeadBox() {
       <Group gap={4} wrap="nowrap" align="flex-start">
         <TextInput
           size="xs"
-          w={200}
+          className="add-lead-input"
           aria-label={t('addLead.label')}
           placeholder={t('addLead.placeholder')}
           value={value}

@@ -168,7 +168,7 @@ export function ImportDialog({ opened, onClose, initialFile }: Props) {
               </Text>
             )}
             {commit.error && <ErrorNotice error={commit.error} />}
-            <Group justify="flex-end">
+            <Group justify="flex-end" className="sticky-actions">
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>

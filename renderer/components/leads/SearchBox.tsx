@@ -61,7 +61,7 @@ export function SearchBox() {
             }}
           />
         ) : (
-          <Kbd size="xs" aria-hidden="true">
+          <Kbd size="xs" aria-hidden="true" className="search-kbd">
             Ctrl K
           </Kbd>
         )

@@ -168,8 +168,23 @@ function DetailBody({ detail, onChanged }: { detail: ReferralDetail; onChanged: 
           )}
         </Table.Tbody>
       </Table>
+      <Button size="compact-xs" variant="subtle" onClick={() => setRawOpen((o) => !o)} data-testid="toggle-raw">
+        {rawOpen ? t('referrals.detail.hideRaw') : t('referrals.detail.showRaw')}
+      </Button>
+      <Collapse in={rawOpen}>
+        <Code block className="raw-json">
+          {JSON.stringify(detail.raw, null, 2)}
+        </Code>
+      </Collapse>
+      {answer.error && <ErrorNotice error={answer.error} />}
+      {conflictCopy && (
+        <Button size="compact-xs" variant="light" onClick={() => onChanged(conflictCopy)}>
+          {t('referrals.detail.showFresh')}
+        </Button>
+      )}
+      {openInPc.error && <ErrorNotice error={openInPc.error} />}
       {days !== null && (
-        <Group gap="xs" align="flex-end">
+        <Group gap="xs" align="flex-end" wrap="nowrap" className="sticky-actions referral-actions">
           <Button
             size="xs"
             onClick={() => void answer.run('accept')}
@@ -197,21 +212,6 @@ function DetailBody({ detail, onChanged }: { detail: ReferralDetail; onChanged: 
           </Button>
         </Group>
       )}
-      {answer.error && <ErrorNotice error={answer.error} />}
-      {conflictCopy && (
-        <Button size="compact-xs" variant="light" onClick={() => onChanged(conflictCopy)}>
-          {t('referrals.detail.showFresh')}
-        </Button>
-      )}
-      {openInPc.error && <ErrorNotice error={openInPc.error} />}
-      <Button size="compact-xs" variant="subtle" onClick={() => setRawOpen((o) => !o)} data-testid="toggle-raw">
-        {rawOpen ? t('referrals.detail.hideRaw') : t('referrals.detail.showRaw')}
-      </Button>
-      <Collapse in={rawOpen}>
-        <Code block className="raw-json">
-          {JSON.stringify(detail.raw, null, 2)}
-        </Code>
-      </Collapse>
     </Stack>
   );
 }
