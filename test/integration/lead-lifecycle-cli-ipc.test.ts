@@ -1,3 +1,4 @@
+import dgram from 'node:dgram';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,5 +103,36 @@ describe('leads.archive / leads.delete over IPC', () => {
       'validation',
     );
     expect((await app.rpc('leads.list', {})).body.data.total).toBe(2);
+  });
+});
+
+describe('a lead deleted while it is scanned', () => {
+  let app: AppHarness;
+  let silent: dgram.Socket;
+  beforeEach(async () => {
+    // a DNS server that never answers keeps the scan running until its timeout
+    silent = dgram.createSocket('udp4');
+    await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
+    app = await startApp({
+      settings: {
+        dns_servers: [`127.0.0.1:${silent.address().port}`],
+        dns_timeout_ms: 400,
+        dns_tries: 1,
+        whois_enabled: false,
+      },
+    });
+    seedLead(app.ctx.store, { domain: 'alpha.com' });
+  });
+  afterEach(async () => {
+    await app.close();
+    silent.close();
+  });
+
+  it('stays deleted when the scan ends, and the scan says the lead is gone', async () => {
+    const scan = app.rpc('scan.one', { domain: 'alpha.com' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await app.rpc('leads.delete', { domains: ['alpha.com'] })).body.data.changed).toEqual(['alpha.com']);
+    expect((await scan).body.error.code).toBe('not_found');
+    expect(app.ctx.store.leads.getLead('alpha.com')).toBeNull();
   });
 });
