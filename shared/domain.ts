@@ -135,6 +135,8 @@ export interface ScoreBreakdown {
   raw_total: number;
   total: number;
   hard_fail: string | null;
+  /** the fact the hard-fail rule tested (mx_missing, nxdomain), for a label in the UI language; absent on older verdicts */
+  hard_fail_rule?: string | null;
   /**
    * Scored checks (spf, dkim, dmarc) that did not answer in this (partial) scan and were scored with their value from
    * the previous scan; absent when none.

@@ -27,6 +27,14 @@ export type LeadSortKey = (typeof LEAD_SORT_KEYS)[number];
 
 export const LEAD_ARCHIVE_FILTERS = ['exclude', 'only', 'include'] as const;
 export type LeadArchiveFilter = (typeof LEAD_ARCHIVE_FILTERS)[number];
+/**
+ * The latest scan's outcome as the grid filters it:
+ * failed     the latest scan got no verdict (MX unanswered: scan_status dns_timeout); an earlier verdict may remain
+ * partial    the latest scan has a verdict but some other checks did not answer (scan_status partial)
+ * unscanned  never scanned
+ */
+export const LEAD_SCAN_STATES = ['failed', 'partial', 'unscanned'] as const;
+export type LeadScanState = (typeof LEAD_SCAN_STATES)[number];
 
 export const LeadQuerySchema = z
   .object({
@@ -46,6 +54,7 @@ export const LeadQuerySchema = z
     scanned: z.enum(['any', 'scanned', 'unscanned']).optional(),
     /** archived leads are left out unless asked for (default 'exclude') */
     archived: z.enum(LEAD_ARCHIVE_FILTERS).optional(),
+    scan_state: z.enum(LEAD_SCAN_STATES).optional(),
     /** only these leads (ASCII domains): the grid's multi-selection for bulk export and rescan */
     domains: z.array(z.string().max(300)).max(100_000).optional(),
     sort: z.enum(LEAD_SORT_KEYS).optional(),

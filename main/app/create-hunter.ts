@@ -40,6 +40,7 @@ import { createScanners } from '../services/scanners';
 import type { Scanners } from '../services/scanners';
 import { salesSummaryTextFor } from '../services/sales';
 import { ScanJobService } from '../services/scan-jobs';
+import { loadScanProgressRules } from '../services/scan-progress';
 import { createSettingsService } from '../services/settings';
 import type { SettingsService } from '../services/settings';
 import { openStore } from '../store/db';
@@ -190,7 +191,14 @@ export function createHunter(opts: HunterOptions): Hunter {
   const services: HunterServices = {
     metrics,
     crmLiteRetirement: crmLiteRetirement(crmLite, flags, log),
-    scanJobs: new ScanJobService({ store, bus, scanners, concurrency: () => current().scan_concurrency, log }),
+    scanJobs: new ScanJobService({
+      store,
+      bus,
+      scanners,
+      concurrency: () => current().scan_concurrency,
+      log,
+      progress: loadScanProgressRules(resources),
+    }),
     referralSync: new ReferralSyncService({
       store,
       partnerCenter,

@@ -4,6 +4,9 @@ import type { RunScansOptions, Scanner } from './scan';
 export type { RunScansOptions };
 import { unknownSignal } from './whois/fields';
 
+/** how the error of a scan that broke begins */
+export const SCAN_BROKE_PREFIX = 'Scan failed: ';
+
 /** The result reported for an input whose scan broke (a bug or a crashed worker, never bad input). */
 export function scanFailure(input: string, message: string): ScanResult {
   return {
@@ -15,7 +18,7 @@ export function scanFailure(input: string, message: string): ScanResult {
     whois: unknownSignal('internal'),
     provider: null,
     verdict: null,
-    error: `Scan failed: ${message}`,
+    error: `${SCAN_BROKE_PREFIX}${message}`,
     duration_ms: 0,
   };
 }

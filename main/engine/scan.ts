@@ -34,6 +34,9 @@ export interface Scanner {
   runAll?(inputs: readonly string[], opts: RunScansOptions): Promise<void>;
 }
 
+/** the error of a scan whose MX question got no usable answer (timeout, SERVFAIL, refused) */
+export const MX_UNANSWERED_ERROR = 'DNS did not answer for MX';
+
 const WHOIS_OFF: WhoisSignal = {
   status: 'off',
   source: null,
@@ -86,7 +89,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
           whois,
           provider: null,
           verdict: null,
-          error: 'DNS did not answer for MX',
+          error: MX_UNANSWERED_ERROR,
         });
       }
       const provider = detectProvider({ mx_records: dns.mx_records, dkim_tenant: dns.dkim.tenant_name }, deps.config);

@@ -11,11 +11,9 @@ const SENDING_SERVICES = ['Amazon', 'SendGrid', 'Mailgun'];
 
 type Described = (typeof DESCRIBED_PROVIDERS)[number];
 
+/** the provider as people read it; a name provider_labels.json lacks is shown as it is */
 export function providerLabel(provider: string | null, t: SalesTemplates): string {
-  if (provider === null) return t.labels.provider.Unknown;
-  return provider in t.labels.provider
-    ? t.labels.provider[provider as keyof SalesTemplates['labels']['provider']]
-    : provider;
+  return t.provider_names[provider ?? 'Unknown'] ?? provider ?? 'Unknown';
 }
 
 /** where a self-hosted lead keeps its mail: the detected local provider, else a generic phrase */

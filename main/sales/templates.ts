@@ -1,6 +1,10 @@
 // The human text of the sales summary lives in resources/sales/templates.{lang}.json; this schema is the one
 // list of keys both languages must provide, so a missing or misspelt key fails at load time, not mid-call.
+import { join } from 'node:path';
 import type { Lang } from '../../shared/lang';
+import { glossaryStrings } from '../../shared/glossary';
+import { loadGlossary } from '../config/glossary';
+import { loadConfig } from '../config/load';
 import { loadResource } from '../config/resource-loader';
 import { z } from 'zod';
 import { PRIORITY_CATEGORIES, SEGMENTS, TENANT_SIZES } from '../../shared/domain';
@@ -30,19 +34,6 @@ export const SalesTemplatesSchema = z
     labels: z
       .object({
         size: texts(TENANT_SIZES),
-        /** display names for the providers.json names; other names are shown as they are */
-        provider: texts([
-          'M365',
-          'Google',
-          'Yandex',
-          'Zoho',
-          'Amazon',
-          'SendGrid',
-          'Mailgun',
-          'Hosting',
-          'Local',
-          'Unknown',
-        ]),
         self_hosted: z.string().min(1),
         no_score: z.string().min(1),
         risk: texts(RISK_LEVELS),
@@ -238,12 +229,47 @@ export const SalesTemplatesSchema = z
   })
   .strict();
 
-export type SalesTemplates = z.infer<typeof SalesTemplatesSchema>;
+/** The templates as the engine reads them: the file with its glossary terms filled in, plus the provider names. */
+export type SalesTemplates = z.output<typeof SalesTemplatesSchema> & {
+  /** providers.json name → the name people read (resources/provider_labels.json, the one list the UI shows too) */
+  provider_names: Record<string, string>;
+};
 
 /**
- * Reads and validates resources/sales/templates.{lang}.json (dir = the resources/sales folder). Synchronous:
- * it runs once per language at first use and callers cache the result.
+ * "{term.segments.Migration}" → the glossary's word for it, in every string of the file, so a segment name or a
+ * sales term is written once for the UI and the summary. An unknown term fails the load like a missing key.
  */
-export function loadSalesTemplates(dir: string, lang: SalesLang): SalesTemplates {
-  return loadResource(dir, `templates.${lang}.json`, SalesTemplatesSchema);
+function fillTerms(value: unknown, terms: Record<string, Record<string, string>>, where: string): unknown {
+  if (typeof value === 'string')
+    return value.replace(/\{term\.(\w+)\.(\w+)\}/g, (placeholder, group: string, key: string) => {
+      const term = terms[group]?.[key];
+      if (term === undefined) throw new Error(`${where}: ${placeholder} is not in resources/glossary.json`);
+      return term;
+    });
+  if (Array.isArray(value)) return value.map((item, i) => fillTerms(item, terms, `${where}[${i}]`));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillTerms(v, terms, `${where}.${k}`)]));
+  return value;
+}
+
+const loaded = new Map<string, SalesTemplates>();
+
+/**
+ * Reads and validates resources/sales/templates.{lang}.json (resources = the resources folder), fills in the
+ * glossary terms and adds the provider names. Synchronous and cached: it runs once per folder and language.
+ */
+export function loadSalesTemplates(resources: string, lang: SalesLang): SalesTemplates {
+  const key = `${lang}:${resources}`;
+  let templates = loaded.get(key);
+  if (!templates) {
+    const file = `templates.${lang}.json`;
+    const raw = loadResource(join(resources, 'sales'), file, SalesTemplatesSchema);
+    const terms = glossaryStrings(loadGlossary(resources), lang);
+    templates = {
+      ...(fillTerms(raw, terms, `${file} $`) as z.output<typeof SalesTemplatesSchema>),
+      provider_names: loadConfig(resources).providerLabels[lang],
+    };
+    loaded.set(key, templates);
+  }
+  return templates;
 }

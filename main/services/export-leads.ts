@@ -54,7 +54,10 @@ const exportLabels = (resources: string) => loadResource(resources, 'export_labe
 
 type Cell = string | number | null;
 
-function columnValues(r: LeadRow, summary: SalesSummary): Record<ColumnKey, Cell> {
+/** a cell, or a list of codes written as their labels joined by commas */
+type Value = Cell | string[];
+
+function columnValues(r: LeadRow, summary: SalesSummary): Record<ColumnKey, Value> {
   return {
     domain: r.domain_display,
     domain_ascii: r.domain,
@@ -72,8 +75,8 @@ function columnValues(r: LeadRow, summary: SalesSummary): Record<ColumnKey, Cell
     next_step_timeline: summary.next_step.timeline,
     next_step: summary.next_step.message,
     offer: summary.offer_tier.tier,
-    risk_flags: r.risk_flags.join(', '),
-    tags: r.tags.join(', '),
+    risk_flags: r.risk_flags,
+    tags: r.tags,
     expires_at: r.expires_at,
     scanned_at: r.scanned_at,
     scan_status: r.scan_status,
@@ -149,16 +152,13 @@ export async function exportLeads(
   const matrix = rows.map((r) => {
     const detail = ctx.store.leads.getLead(r.domain);
     const values = columnValues(r, salesSummaryFor(ctx, detail!, opts.lang, now));
-    return COLUMN_KEYS.map((key) => {
+    return COLUMN_KEYS.map((key): Cell => {
       const value = values[key];
+      const labelOf = (code: string) =>
+        (key === 'provider' ? ctx.config.providerLabels[opts.lang][code] : language.values[key]?.[code]) ?? code;
+      if (Array.isArray(value)) return value.map(labelOf).join(', ');
       if (timeColumns.has(key)) return time(value);
-      const label =
-        typeof value !== 'string'
-          ? undefined
-          : key === 'provider'
-            ? ctx.config.providerLabels[opts.lang][value]
-            : language.values[key]?.[value];
-      return label ?? value;
+      return typeof value === 'string' ? labelOf(value) : value;
     });
   });
   const headers = COLUMN_KEYS.map((k) => language.headers[k]);

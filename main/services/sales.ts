@@ -1,21 +1,14 @@
 import type { Lang } from '../../shared/lang';
-import path from 'node:path';
 import type { LeadDetail } from '../../shared/leads';
 import type { SalesInput, SalesSummary } from '../../shared/sales-summary';
 import { isSpfPermerror } from '../engine/dns/spf';
 import { buildSalesSummary, loadSalesTemplates, renderSalesSummaryText } from '../sales';
-import type { SalesTemplates } from '../sales';
 import type { Settings } from '../../shared/settings';
 
 /** What the sales summary reads besides the lead: where the templates are, and the rep's settings. */
 export interface SalesDeps {
   resources: string;
   settings: { get(): Settings };
-}
-
-/** the templates are cached by the resource loader */
-function templatesFor(resources: string, lang: Lang): SalesTemplates {
-  return loadSalesTemplates(path.join(resources, 'sales'), lang);
 }
 
 /** The stored lead, as the facts the sales engine reads. */
@@ -51,9 +44,10 @@ export function salesInputOf(lead: LeadDetail): SalesInput {
 
 export function salesSummaryFor(ctx: SalesDeps, lead: LeadDetail, lang: Lang, now: Date = new Date()): SalesSummary {
   const settings = ctx.settings.get();
-  return buildSalesSummary(salesInputOf(lead), { templates: templatesFor(ctx.resources, lang), settings, lang, now });
+  const templates = loadSalesTemplates(ctx.resources, lang);
+  return buildSalesSummary(salesInputOf(lead), { templates, settings, lang, now });
 }
 
 export function salesSummaryTextFor(ctx: SalesDeps, lead: LeadDetail, lang: Lang, now: Date = new Date()): string {
-  return renderSalesSummaryText(salesSummaryFor(ctx, lead, lang, now), templatesFor(ctx.resources, lang));
+  return renderSalesSummaryText(salesSummaryFor(ctx, lead, lang, now), loadSalesTemplates(ctx.resources, lang));
 }

@@ -1,4 +1,4 @@
-import type { ScanJobStatus } from '../../shared/scan-jobs';
+import type { ScanFailureCount, ScanJobStatus } from '../../shared/scan-jobs';
 import type { Service } from '../app/service';
 import { AppError } from '../core/app-error';
 import type { EventBus } from '../core/event-bus';
@@ -6,12 +6,15 @@ import { errorContext } from '../core/log';
 import type { Log } from '../core/log';
 import type { Store } from '../store/db';
 import { recordJobBatch, scanAndStore } from './scan-and-store';
+import { failuresByCause, jobHealth, ScanRate } from './scan-progress';
+import type { ScanProgressRules } from './scan-progress';
 import type { Scanners } from './scanners';
 
 const CHUNK = 1000;
 const PROGRESS_INTERVAL_MS = 100;
 /** how long stop() lets scans already in flight finish and be stored before it lets the store close */
 const STOP_DRAIN_MS = 300;
+const FAILURES_REREAD_MS = 1000;
 
 export interface ScanJobDeps {
   store: Store;
@@ -19,6 +22,7 @@ export interface ScanJobDeps {
   scanners: Scanners;
   concurrency: () => number;
   log: Log;
+  progress: ScanProgressRules;
 }
 
 /**
@@ -29,9 +33,19 @@ export interface ScanJobDeps {
 export class ScanJobService implements Service {
   readonly name = 'scan-jobs';
   private running: { jobId: number; abort: AbortController; done: Promise<void> } | null = null;
-  private rate = { startedAt: 0, doneAtStart: 0 };
+  private readonly rate: ScanRate;
+  /** failures in a row among the running job's latest results */
+  private failStreak = 0;
+  /**
+   * The last failure breakdown read. Reused while the failed count stays the same, and while the job runs for up to
+   * FAILURES_REREAD_MS: progress is emitted ten times a second and grouping a large job's failures each time is not
+   * worth it.
+   */
+  private failures: { jobId: number; failed: number; readAt: number; counts: ScanFailureCount[] } | null = null;
 
-  constructor(private readonly deps: ScanJobDeps) {}
+  constructor(private readonly deps: ScanJobDeps) {
+    this.rate = new ScanRate(deps.progress.eta);
+  }
 
   /** Jobs never start by themselves: an interrupted one waits for the user's "resume". */
   start(): void {}
@@ -66,6 +80,19 @@ export class ScanJobService implements Service {
     return this.status(jobId)!;
   }
 
+  /**
+   * A new job over the domains this job failed on that still read as failed (a lead rescanned since, or removed,
+   * is left alone).
+   */
+  rescanFailed(jobId: number): ScanJobStatus {
+    const { store } = this.deps;
+    if (!store.scanJobs.get(jobId)) throw new AppError('not_found', `Scan job ${jobId} does not exist`);
+    const failed = store.scanJobs.failedDomains(jobId);
+    const stillFailed = failed.length ? store.leads.allDomains({ domains: failed, scan_state: 'failed' }) : [];
+    if (stillFailed.length === 0) throw new AppError('validation', 'No domain of this scan is still failing');
+    return this.startJob(stillFailed);
+  }
+
   cancel(jobId: number): ScanJobStatus {
     if (this.running?.jobId === jobId) this.running.abort.abort();
     const job = this.deps.store.scanJobs.get(jobId);
@@ -94,9 +121,7 @@ export class ScanJobService implements Service {
     const job = this.deps.store.scanJobs.get(jobId);
     if (!job) return null;
     const isRunning = this.running?.jobId === jobId;
-    const elapsed = (Date.now() - this.rate.startedAt) / 1000;
-    const rate = isRunning && elapsed > 0 ? (job.done - this.rate.doneAtStart) / elapsed : 0;
-    const remaining = job.total - job.done;
+    const rate = isRunning ? this.rate.perSecond(job.done) : 0;
     return {
       job_id: job.id,
       // a stored "running" job that no process runs was interrupted (app closed): it is resumable
@@ -106,17 +131,37 @@ export class ScanJobService implements Service {
       succeeded: job.succeeded,
       failed: job.failed,
       rate_per_s: Math.round(rate * 10) / 10,
-      eta_ms: isRunning && rate > 0 ? Math.round((remaining / rate) * 1000) : null,
+      eta_ms: isRunning ? this.rate.etaMs(job.done, job.total - job.done) : null,
       started_at: job.started_at,
       error: job.state === 'error' ? job.error : null,
+      failures: this.failureCounts(jobId, job.failed, isRunning),
+      health: jobHealth(this.deps.progress.health, {
+        done: job.done,
+        failed: job.failed,
+        failStreak: isRunning ? this.failStreak : 0,
+      }),
     };
+  }
+
+  private failureCounts(jobId: number, failed: number, isRunning: boolean): ScanFailureCount[] {
+    if (failed === 0) return [];
+    const cached = this.failures;
+    if (
+      cached?.jobId === jobId &&
+      (cached.failed === failed || (isRunning && Date.now() - cached.readAt < FAILURES_REREAD_MS))
+    )
+      return cached.counts;
+    const counts = failuresByCause(this.deps.store.scanJobs.failureCounts(jobId));
+    this.failures = { jobId, failed, readAt: Date.now(), counts };
+    return counts;
   }
 
   private launch(jobId: number): void {
     const abort = new AbortController();
     const { store, bus, log } = this.deps;
     store.scanJobs.resume(jobId);
-    this.rate = { startedAt: Date.now(), doneAtStart: store.scanJobs.get(jobId)!.done };
+    this.rate.reset(store.scanJobs.get(jobId)!.done);
+    this.failStreak = 0;
     let lastEmit = 0;
     const emit = (force = false) => {
       if (!force && Date.now() - lastEmit < PROGRESS_INTERVAL_MS) return;
@@ -137,6 +182,8 @@ export class ScanJobService implements Service {
           signal: abort.signal,
           inTransaction: (batch) => recordJobBatch(store, jobId, items, batch),
           onStored: (batch) => {
+            for (const { result } of batch) this.failStreak = result.verdict === null ? this.failStreak + 1 : 0;
+            this.rate.sample(store.scanJobs.get(jobId)!.done);
             bus.emit('leads.changed', { domains: batch.map((b) => b.result.domain) });
             emit();
           },

@@ -1,6 +1,6 @@
 // LeadQuery → SQL for the grid, export and bulk actions, all on the leads table's read-model columns. Every sort key
 // maps through a fixed table, so user input only ever reaches SQL as bound parameters.
-import { and, asc, desc, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { LeadQuery, LeadSortKey } from '../../shared/leads';
@@ -124,7 +124,9 @@ export function leadWhere(
     conditions.push(sql`${leads.domain} IN (SELECT value FROM json_each(${JSON.stringify(query.domains)}))`);
   }
   if (query.scanned === 'scanned') conditions.push(isNotNull(leads.scanned_at));
-  if (query.scanned === 'unscanned') conditions.push(isNull(leads.scanned_at));
+  if (query.scanned === 'unscanned' || query.scan_state === 'unscanned') conditions.push(isNull(leads.scanned_at));
+  if (query.scan_state === 'failed') conditions.push(eq(col(leads.scan_status), 'dns_timeout'));
+  if (query.scan_state === 'partial') conditions.push(eq(col(leads.scan_status), 'partial'));
   const archived = query.archived ?? 'exclude';
   if (archived !== 'include')
     conditions.push(sql`${LEAD_ID} ${sql.raw(archived === 'only' ? 'IN' : 'NOT IN')} ${ARCHIVED_IDS}`);

@@ -32,6 +32,10 @@ export interface ScanJobsRepository {
   /** Marks pending items as scanned; items already marked are ignored, so counters never double count. */
   markDone(jobId: number, domains: string[]): ScanJob;
   markFailed(jobId: number, failures: { domain: string; error: string }[]): ScanJob;
+  /** The job's failed items grouped by the error recorded for them. */
+  failureCounts(jobId: number): { error: string | null; count: number }[];
+  /** The job's failed domains, in the order given at creation. */
+  failedDomains(jobId: number): string[];
   pause(jobId: number): ScanJob;
   /** Stops the job with a reason; it stays resumable (the cause may be gone on the next try). */
   fail(jobId: number, reason: string): ScanJob;
@@ -105,6 +109,9 @@ export function createScanJobsRepository(db: Db, now: Clock): ScanJobsRepository
     },
   );
 
+  // served by scan_job_items_state_idx (job_id, state, seq)
+  const failedItems = (jobId: number) => and(eq(scanJobItems.job_id, jobId), eq(scanJobItems.state, 'failed'));
+
   function setState(jobId: number, state: ScanJobState, error: string | null = null): ScanJob {
     const stamp = now().toISOString();
     const final = state === 'done' || state === 'cancelled';
@@ -151,6 +158,21 @@ export function createScanJobsRepository(db: Db, now: Clock): ScanJobsRepository
         'done',
       ),
     markFailed: (jobId, failures) => mark(jobId, failures, 'failed'),
+    failureCounts: (jobId) =>
+      db
+        .select({ error: scanJobItems.error, count: sql<number>`count(*)` })
+        .from(scanJobItems)
+        .where(failedItems(jobId))
+        .groupBy(scanJobItems.error)
+        .all(),
+    failedDomains: (jobId) =>
+      db
+        .select({ domain: scanJobItems.domain })
+        .from(scanJobItems)
+        .where(failedItems(jobId))
+        .orderBy(asc(scanJobItems.seq))
+        .all()
+        .map((r) => r.domain),
     pause: (jobId) => transition(jobId, 'paused'),
     fail: (jobId, reason) => transition(jobId, 'error', reason.slice(0, 500)),
     resume: (jobId) => transition(jobId, 'running'),

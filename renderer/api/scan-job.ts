@@ -47,6 +47,7 @@ async function run(action: () => Promise<ScanJobStatus | null>): Promise<void> {
 export const scanActions = {
   startQuery: (query: LeadQuery) => run(() => api.invoke('scan.start', { query })),
   startDomains: (domains: string[]) => run(() => api.invoke('scan.start', { domains })),
+  rescanFailed: (jobId: number) => run(() => api.invoke('scan.rescanFailed', { job_id: jobId })),
   cancel: (jobId: number) => run(() => api.invoke('scan.cancel', { job_id: jobId })),
   resume: (jobId: number) => run(() => api.invoke('scan.resume', { job_id: jobId })),
 };

@@ -1,8 +1,7 @@
 import type { Lang } from '../../shared/lang';
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import tr from './tr.json';
-import en from './en.json';
+import { I18N_RESOURCES } from './resources';
 import type { ApiError } from '../api/api';
 import { formatFor, type Format } from '../../shared/format';
 
@@ -11,7 +10,7 @@ export type Language = Lang;
 export const LOCALES: Record<Language, string> = { tr: 'tr-TR', en: 'en-US' };
 
 void i18n.use(initReactI18next).init({
-  resources: { tr: { translation: tr }, en: { translation: en } },
+  resources: I18N_RESOURCES,
   lng: 'tr',
   fallbackLng: 'tr',
   interpolation: { escapeValue: false }, // React escapes already

@@ -19,6 +19,7 @@ import { SelectionBar } from '../components/leads/SelectionBar';
 import { LeadNoticeToast } from '../components/leads/LeadNoticeToast';
 import { ScanButtons } from '../components/leads/ScanButtons';
 import { LeadDetailPanel } from '../components/detail/LeadDetailPanel';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 
@@ -78,17 +79,23 @@ export function LeadsScreen() {
             </Text>
           </Group>
         </div>
-        {openDomain && <LeadDetailPanel domain={openDomain} onClose={() => openDetail(null)} />}
+        {openDomain && (
+          <ErrorBoundary key={openDomain} area="detail" className="detail-panel" onClose={() => openDetail(null)}>
+            <LeadDetailPanel domain={openDomain} onClose={() => openDetail(null)} />
+          </ErrorBoundary>
+        )}
       </div>
-      <ImportDialog
-        key={openedFile ? `opened-${openedFile.file_name}` : 'picked'}
-        opened={importOpen || openedFile !== null}
-        initialFile={openedFile}
-        onClose={() => {
-          setImportOpen(false);
-          if (openedFile) dropOpenedFile();
-        }}
-      />
+      <ErrorBoundary area="import-dialog">
+        <ImportDialog
+          key={openedFile ? `opened-${openedFile.file_name}` : 'picked'}
+          opened={importOpen || openedFile !== null}
+          initialFile={openedFile}
+          onClose={() => {
+            setImportOpen(false);
+            if (openedFile) dropOpenedFile();
+          }}
+        />
+      </ErrorBoundary>
     </div>
   );
 }

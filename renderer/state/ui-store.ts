@@ -2,7 +2,7 @@
 // survive restarts; selection, cursor and the open panel are per session.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { LeadQuery, LeadRow, LeadSortKey } from '../../shared/leads';
+import type { LeadQuery, LeadRow, LeadScanState, LeadSortKey } from '../../shared/leads';
 import type { PriorityCategory, Segment } from '../../shared/domain';
 import type { ReferralKind } from '../../shared/referrals';
 
@@ -24,6 +24,7 @@ export interface LeadFilters {
   referralKind: ReferralKind | null;
   /** the archive instead of the active leads */
   archived: boolean;
+  scanState: LeadScanState | null;
 }
 
 export interface SortState {
@@ -42,6 +43,7 @@ export const EMPTY_FILTERS: LeadFilters = {
   expiringWithinDays: null,
   referralKind: null,
   archived: false,
+  scanState: null,
 };
 
 export const DEFAULT_SORT: SortState = { key: 'priority', order: 'asc' };
@@ -171,6 +173,7 @@ export function toLeadQuery(filters: LeadFilters, sort: SortState): LeadQuery {
   if (filters.expiringWithinDays) query.expiring_within_days = filters.expiringWithinDays;
   if (filters.referralKind) query.referral_kind = filters.referralKind;
   if (filters.archived) query.archived = 'only';
+  if (filters.scanState) query.scan_state = filters.scanState;
   return query;
 }
 

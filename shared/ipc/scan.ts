@@ -19,6 +19,8 @@ export const scanChannels = {
     output: {} as ScanJobStatus,
   },
   'scan.one': { input: domainArg, output: {} as LeadDetail },
+  /** a new job over the domains this job failed on (those still failing) */
+  'scan.rescanFailed': { input: jobArg, output: {} as ScanJobStatus },
   'scan.cancel': { input: jobArg, output: {} as ScanJobStatus },
   'scan.resume': { input: jobArg, output: {} as ScanJobStatus },
   /** the current or last unfinished job, so the UI can offer "resume" after a restart */

@@ -133,7 +133,7 @@ describe('leads screen (e2e)', () => {
       // a self-hosted Cold lead is nurtured (P5), not a "P1 High Potential Greenfield"
       'selfhosted.test': ['Kendi sunucusu', '30', 'P5'],
       'm365-tenant.test': ['Microsoft 365', '90', 'P4'],
-      'hosting-shared.test': ['Hosting', '60', 'P1'],
+      'hosting-shared.test': ['Paylaşımlı barındırma', '60', 'P1'],
       'yandex-mail.test': ['Yandex Mail', '50', 'P5'],
       'no-mx.test': ['Bilinmiyor', '0', 'P6'],
     };
@@ -145,7 +145,7 @@ describe('leads screen (e2e)', () => {
     }
     // engine keys are shown with their Turkish labels, never raw
     expect(await cell(page, 'no-mx.test', 'riskFlags').innerText()).toMatch(/^MX kaydı yok\s+SPF yok\s+\+\d$/);
-    expect(await cell(page, 'google-ws.test', 'tags').innerText()).toMatch(/^Google Workspace\s+Göçe hazır\s+\+\d$/);
+    expect(await cell(page, 'google-ws.test', 'tags').innerText()).toMatch(/^Google Workspace\s+Geçişe hazır\s+\+\d$/);
     expect(await page.getByTestId('kpi-total-value').innerText()).toBe(String(total));
     await shot(page, 'scan', 'done');
   });
@@ -160,7 +160,7 @@ describe('leads screen (e2e)', () => {
     );
     await expectGrid(page, SCAN_DOMAINS);
 
-    await pickOption(page, 'filter-segment', 'Göç');
+    await pickOption(page, 'filter-segment', 'Geçiş');
     await expectGrid(page, ['google-ws.test', 'hosting-shared.test']);
     await shot(page, 'filter', 'segment');
     await page.getByTestId('filter-reset').click();

@@ -33,7 +33,7 @@ describe('one priority story (e2e)', () => {
     // the badge explains its category in the user's language
     const badge = row(page, 'hosting-shared.test').locator('.category-badge');
     expect(await badge.getAttribute('title')).toBe(
-      "P1 – Yüksek potansiyelli yeni müşteri: Kendi sunucusunda veya hostingde, Microsoft 365'e geçişe hazır: 24 saat içinde arayın.",
+      "P1 – Yüksek potansiyelli yeni müşteri: Kendi sunucusunda veya paylaşımlı barındırmada, Microsoft 365'e geçişe hazır: 24 saat içinde arayın.",
     );
 
     // the KPI counts exactly the P1/P2 badges, and opens them

@@ -54,7 +54,7 @@ describe('Partner Center referrals (e2e)', () => {
     await expect.poll(() => page.getByTestId('referral-cell-m365-classic.test').textContent()).toBe('Ortak');
     await shot(page, 'referrals', 'grid-tr');
 
-    await pickOption(page, 'filter-referral-kind', 'Marketplace');
+    await pickOption(page, 'filter-referral-kind', 'Ticari market');
     await expectGrid(page, ['google-ws.test']);
 
     await page.getByTestId('referral-cell-google-ws.test').click();

@@ -17,7 +17,12 @@ function newestMtime(dir: string): number {
 }
 
 export default async function setup(): Promise<void> {
-  const sources = Math.max(newestMtime(path.join(ROOT, 'renderer')), newestMtime(path.join(ROOT, 'shared')));
+  // the renderer bundles the glossary from resources/ too
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'renderer')),
+    newestMtime(path.join(ROOT, 'shared')),
+    fs.statSync(path.join(ROOT, 'resources/glossary.json')).mtimeMs,
+  );
   if (fs.existsSync(BUNDLE) && fs.statSync(BUNDLE).mtimeMs >= sources) return;
   // vite builds React's development bundle and JSX runtime whenever NODE_ENV says anything but "production", and
   // vitest sets it to "test": the e2e tests and the UI benchmark must run the bundle users run

@@ -22,8 +22,8 @@ const settings = SettingsSchema.parse(
 const LANGS = ['tr', 'en'] as const;
 type Lang = (typeof LANGS)[number];
 const real: Record<Lang, SalesTemplates> = {
-  tr: loadSalesTemplates(join(root, 'resources', 'sales'), 'tr'),
-  en: loadSalesTemplates(join(root, 'resources', 'sales'), 'en'),
+  tr: loadSalesTemplates(join(root, 'resources'), 'tr'),
+  en: loadSalesTemplates(join(root, 'resources'), 'en'),
 };
 
 /** a copy of the templates where every string starts with ⟦dotted.key⟧ (the locale stays usable) */

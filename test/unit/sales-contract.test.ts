@@ -163,7 +163,7 @@ const unscannedInput: SalesInput = {
 
 function summarise(input: SalesInput, lang: 'tr' | 'en' = 'tr') {
   const settings = SettingsSchema.parse(readJson(join(root, 'resources', 'default-settings.json')));
-  const templates = loadSalesTemplates(join(root, 'resources', 'sales'), lang);
+  const templates = loadSalesTemplates(join(root, 'resources'), lang);
   return buildSalesSummary(input, { templates, settings, lang, now: new Date(2025, 10, 20, 9, 30, 0) });
 }
 

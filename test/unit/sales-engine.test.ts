@@ -1,6 +1,6 @@
 // Derivations of the sales summary: the previous Hunter's reference examples (reference §3.3 / §9.4), with its
 // known bugs fixed (reference §10 items 18-19), plus templates, settings and plain-text rendering.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,8 +19,8 @@ import type { PriorityCategory, Segment, TenantSize } from '../../shared/domain'
 
 const root = join(import.meta.dirname, '..', '..');
 const salesDir = join(root, 'resources', 'sales');
-const tr = loadSalesTemplates(salesDir, 'tr');
-const en = loadSalesTemplates(salesDir, 'en');
+const tr = loadSalesTemplates(join(root, 'resources'), 'tr');
+const en = loadSalesTemplates(join(root, 'resources'), 'en');
 const defaults = SettingsSchema.parse(
   JSON.parse(readFileSync(join(root, 'resources', 'default-settings.json'), 'utf8')),
 );
@@ -270,13 +270,15 @@ describe('texts (reference keyword checks)', () => {
   it('one-liner always starts with the domain and follows segment and score', () => {
     const local = { provider: 'Local', local_provider: 'TürkHost', mx_root: 'turkhost.com.tr' };
     expect(summary({ ...local, readiness_score: 85, tenant_size: 'large' }).one_liner).toBe(
-      'ornek.com.tr - büyük ölçekli migration fırsatı, yüksek hazırlık (skor: 85); Enterprise teklifi hazırlanabilir',
+      'ornek.com.tr - büyük ölçekli geçiş fırsatı, hazırlık yüksek (puan: 85); Enterprise teklifi hazırlanabilir',
     );
     expect(summary({ ...local, local_provider: 'Natro', readiness_score: 65 }).one_liner).toContain('Natro kullanıyor');
-    expect(summary({ segment: 'Existing', provider: 'M365', readiness_score: 75 }).one_liner).toMatch(/mevcut.*upsell/);
-    expect(summary({ segment: 'Cold', readiness_score: 45 }).one_liner).toContain('soğuk lead');
+    expect(summary({ segment: 'Existing', provider: 'M365', readiness_score: 75 }).one_liner).toMatch(
+      /mevcut.*ek satış/,
+    );
+    expect(summary({ segment: 'Cold', readiness_score: 45 }).one_liner).toContain('soğuk aday');
     expect(summary({ segment: 'Skip', readiness_score: 0 }).one_liner).toBe(
-      'ornek.com.tr - Skip segmenti, şu an için takip edilmemeli',
+      'ornek.com.tr - Uygun değil segmenti, şimdilik takip edilmemeli',
     );
   });
 
@@ -298,18 +300,18 @@ describe('texts (reference keyword checks)', () => {
 
   it('explanations name the provider and segment', () => {
     expect(summary({ provider: 'Local', local_provider: 'TürkHost' }).segment_explanation).toMatch(
-      /Migration.*TürkHost.*self-hosted/,
+      /Geçiş.*kendi sunucusunda \(TürkHost\)/,
     );
     expect(
       summary({ segment: 'Cold', provider: 'Local', local_provider: 'Natro', readiness_score: 30 }).segment_explanation,
-    ).toMatch(/Cold.*Natro/);
+    ).toMatch(/Soğuk.*Natro/);
     expect(summary({ segment: 'Skip', provider: 'Local', readiness_score: 3 }).segment_explanation).toMatch(
-      /^\*\*Skip\*\*/,
+      /^\*\*Uygun değil\*\*/,
     );
     expect(
       summary({ provider: 'Unknown', mx_root: null, segment: 'Skip', readiness_score: 0 }).provider_reasoning,
     ).toMatch(/belirsiz.*MX/);
-    expect(summary({ provider: 'Hosting' }).provider_reasoning).toContain('hosting');
+    expect(summary({ provider: 'Hosting' }).provider_reasoning).toContain('barındırma');
   });
 
   it('call script: 2-5 bullets, company from settings, security findings, tier value', () => {
@@ -339,7 +341,7 @@ describe('texts (reference keyword checks)', () => {
       dmarc_present: false,
     });
     expect(cold.call_script).toHaveLength(3);
-    expect(cold.call_script.join(' ')).toMatch(/dış göz.*phishing.*10-15 dakikalık/);
+    expect(cold.call_script.join(' ')).toMatch(/dış göz.*kimlik avı.*10-15 dakikalık/);
     const coldClean = summary({ segment: 'Cold', readiness_score: 45 });
     expect(coldClean.call_script[1]).toBe(tr.call_script.cold_generic);
 
@@ -350,7 +352,7 @@ describe('texts (reference keyword checks)', () => {
   it('discovery questions: 5-9, by segment and size, always budget and process', () => {
     const q = summary({ provider: 'Local', local_provider: 'TürkHost', tenant_size: 'large' }).discovery_questions;
     expect(q).toHaveLength(9);
-    expect(q.join(' ')).toMatch(/altyapı.*Phishing.*sunucu.*Büyük.*KVKK.*bütçe.*süreç.*zaman/s);
+    expect(q.join(' ')).toMatch(/altyapı.*Kimlik avı.*sunucu.*Büyük.*KVKK.*bütçe.*süreç.*zaman/s);
     expect(summary({ segment: 'Skip', tenant_size: null }).discovery_questions).toHaveLength(5);
   });
 });
@@ -422,7 +424,8 @@ describe('templates', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sales-templates-'));
     const broken = JSON.parse(readFileSync(join(salesDir, 'templates.en.json'), 'utf8'));
     delete broken.security.detail.spf_missing;
-    writeFileSync(join(dir, 'templates.en.json'), JSON.stringify(broken));
+    mkdirSync(join(dir, 'sales'));
+    writeFileSync(join(dir, 'sales', 'templates.en.json'), JSON.stringify(broken));
     expect(() => loadSalesTemplates(dir, 'en')).toThrow(
       /templates.en.json is invalid:\n.*\$.security.detail.spf_missing/,
     );

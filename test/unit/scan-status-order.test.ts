@@ -13,6 +13,8 @@ const status = (over: Partial<ScanJobStatus>): ScanJobStatus => ({
   eta_ms: null,
   started_at: '2026-11-26T10:00:00.000Z',
   error: null,
+  failures: [],
+  health: 'ok',
   ...over,
 });
 

@@ -40,7 +40,14 @@ describe('hard fail', () => {
       priority_label: 'No-Go / Archive',
       risk_flags: ['mx_missing', 'no_spf', 'no_dkim', 'no_dmarc'],
       tags: ['security-risk'],
-      breakdown: { base: 0, items: [], raw_total: 0, total: 0, hard_fail: 'MX kaydı yok' },
+      breakdown: {
+        base: 0,
+        items: [],
+        raw_total: 0,
+        total: 0,
+        hard_fail: 'MX kaydı yok',
+        hard_fail_rule: 'mx_missing',
+      },
     });
   });
 
@@ -173,6 +180,7 @@ describe('RFC-exact verdicts', () => {
       reason: 'Hard-fail: Alan adı yok (NXDOMAIN). Score: 0, Provider: Unknown',
     });
     expect(verdict.breakdown.hard_fail).toBe('Alan adı yok (NXDOMAIN)');
+    expect(verdict.breakdown.hard_fail_rule).toBe('nxdomain');
     expect(verdict.risk_flags).toContain('domain_not_found');
     expect(verdict.risk_flags).not.toContain('mx_missing');
   });

@@ -119,6 +119,14 @@ export function scoreLead(input: ScoringInput, rules: ScoringRules): Verdict {
     priority_label: category.label,
     risk_flags: rules.risk_flag_rules.filter((r) => matches(r.condition, facts)).map((r) => r.flag),
     tags: rules.tag_rules.filter((r) => matches(r.condition, facts)).map((r) => r.tag),
-    breakdown: { base, items, raw_total: rawTotal, total: score, hard_fail: hardFail?.description ?? null },
+    breakdown: {
+      base,
+      items,
+      raw_total: rawTotal,
+      total: score,
+      hard_fail: hardFail?.description ?? null,
+      // the description is in the rules file's language; the fact it tested names it in the rep's
+      ...(hardFail && { hard_fail_rule: Object.keys(hardFail.condition)[0] ?? null }),
+    },
   };
 }

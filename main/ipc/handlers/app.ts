@@ -11,5 +11,9 @@ export function appHandlers(hunter: Hunter, info: AppInfo): HandlersFor<typeof a
   return {
     'app.info': () => ({ version: info.version, platform: info.platform, db_path: hunter.dbPath }),
     'app.providerLabels': () => hunter.config.providerLabels,
+    'app.reportError': (report) => {
+      hunter.log.error('renderer.render_failed', report);
+      return { logged: true };
+    },
   };
 }

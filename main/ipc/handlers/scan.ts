@@ -20,6 +20,7 @@ export function scanHandlers({ store, bus, scanners, services }: Hunter): Handle
       bus.emit('leads.changed', { domains: [lead.domain] });
       return leadOf(store, lead.domain);
     },
+    'scan.rescanFailed': ({ job_id }) => jobs.rescanFailed(job_id),
     'scan.cancel': ({ job_id }) => jobs.cancel(job_id),
     'scan.resume': ({ job_id }) => jobs.resume(job_id),
     'scan.status': () => jobs.current(),

@@ -2,6 +2,7 @@
 import { providerLabel, useProviderLabels } from '../../api/provider-labels';
 import { Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Tri } from '../../../shared/domain';
 import type { LeadDetail } from '../../../shared/leads';
@@ -33,6 +34,14 @@ function List({ values }: { values: string[] | null | undefined }) {
       ))}
     </span>
   );
+}
+
+/** why WHOIS is unknown, in words: rdap_http_503 and network_error_eproto keep their detail out of the key */
+function whoisReasonText(reason: string | null, t: TFunction): string {
+  if (!reason) return '';
+  const http = /^rdap_http_(\d+)$/.exec(reason);
+  const key = http ? 'rdap_http' : reason.startsWith('network_error') ? 'network_error' : reason;
+  return t(`detail.whois.reasons.${key}`, { status: http?.[1], defaultValue: reason });
 }
 
 function Presence({ value }: { value: Tri }) {
@@ -82,7 +91,7 @@ export function DnsFacts({ lead }: { lead: LeadDetail }) {
               )}
               {dns.spf.error && (
                 <span className="tone-chip" data-tone="red">
-                  {dns.spf.error}
+                  {t(`detail.dns.spfErrors.${dns.spf.error}`, { defaultValue: dns.spf.error })}
                 </span>
               )}
               {dns.spf.record && <code className="record">{dns.spf.record}</code>}
@@ -111,7 +120,9 @@ export function DnsFacts({ lead }: { lead: LeadDetail }) {
               <List values={dns.ns} />
             </Fact>
             {dns.unknown_checks.length > 0 && (
-              <Fact label={t('detail.dns.unknownChecks')}>{dns.unknown_checks.join(', ')}</Fact>
+              <Fact label={t('detail.dns.unknownChecks')}>
+                {dns.unknown_checks.map((check) => t(`detail.dns.checks.${check}`, { defaultValue: check })).join(', ')}
+              </Fact>
             )}
           </dl>
         </section>
@@ -132,7 +143,7 @@ export function DnsFacts({ lead }: { lead: LeadDetail }) {
             </dl>
           ) : (
             <Text size="sm" c="dimmed">
-              {t(`detail.whois.${whois.status}`, { reason: whois.reason ?? '' })}
+              {t(`detail.whois.${whois.status}`, { reason: whoisReasonText(whois.reason, t) })}
             </Text>
           )}
         </section>

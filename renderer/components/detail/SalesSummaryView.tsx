@@ -32,7 +32,7 @@ function Section({
   );
 }
 
-/** Renders the contract's **bold** markdown without injecting HTML. */
+/** Renders the contract's **bold** markdown (segment and provider texts) without injecting HTML. */
 function BoldText({ text }: { text: string }) {
   return (
     <>
@@ -180,7 +180,7 @@ export function SalesSummaryView({ summary }: { summary: SalesSummary }) {
             {summary.opportunity_rationale.factors.map((factor) => (
               <tr key={factor.name}>
                 <td>
-                  <div>{factor.name}</div>
+                  <div>{t(`detail.summary.factorNames.${factor.name}`, { defaultValue: factor.name })}</div>
                   <div className="dim small">{factor.comment}</div>
                 </td>
                 <td className="num">{format.decimal(factor.weight)}</td>
@@ -212,7 +212,7 @@ export function SalesSummaryView({ summary }: { summary: SalesSummary }) {
           <BoldText text={summary.segment_explanation} />
         </Text>
         <Text size="sm" mt={4}>
-          {summary.provider_reasoning}
+          <BoldText text={summary.provider_reasoning} />
         </Text>
       </Section>
 

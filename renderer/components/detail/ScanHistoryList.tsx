@@ -1,21 +1,41 @@
 import { useEffect } from 'react';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useApiQuery } from '../../api/hooks';
-import { useFormat } from '../../i18n';
+import { providerLabel, useProviderLabels } from '../../api/provider-labels';
+import { currentLanguage, useFormat, type Format } from '../../i18n';
 import { EmptyState } from '../EmptyState';
 import { ErrorNotice } from '../ErrorNotice';
 import { CategoryBadge, SegmentBadge } from '../LeadBadges';
 
-function show(value: unknown): string {
+/** A recorded value as the rest of the app shows it: labels for codes, words for yes/no, dates in the locale. */
+function show(field: string, value: unknown, t: TFunction, format: Format): string {
   if (value === null || value === undefined || value === '') return '∅';
-  return Array.isArray(value) ? value.join(', ') || '∅' : String(value);
+  if (Array.isArray(value)) return value.map((item) => show(field, item, t, format)).join(', ') || '∅';
+  if (typeof value === 'boolean') return t(value ? 'detail.dns.present' : 'detail.dns.absent');
+  const text = String(value);
+  switch (field) {
+    case 'scan_status':
+      return t(`scanStatus.${text}`, { defaultValue: text });
+    case 'segment':
+      return t(`segments.${text}`, { defaultValue: text });
+    case 'provider':
+      return providerLabel(text, currentLanguage());
+    case 'dmarc_policy':
+      return `p=${text}`;
+    case 'expires_at':
+      return format.date(text);
+    default:
+      return text;
+  }
 }
 
 /** Every scan of the lead, newest first, with what changed compared to the scan before it. */
 export function ScanHistoryList({ domain, version }: { domain: string; version: number }) {
   const { t } = useTranslation();
   const format = useFormat();
+  useProviderLabels();
   const history = useApiQuery('leads.history', { domain });
   const { reload } = history;
   // a rescan of this lead adds an entry
@@ -55,7 +75,8 @@ export function ScanHistoryList({ domain, version }: { domain: string; version: 
               {Object.entries(entry.changes).map(([field, [before, after]]) => (
                 <li key={field}>
                   <span className="dim">{t(`detail.history.fields.${field}`, { defaultValue: field })}:</span>{' '}
-                  <span className="mono">{show(before)}</span> → <span className="mono strong">{show(after)}</span>
+                  <span className="mono">{show(field, before, t, format)}</span> →{' '}
+                  <span className="mono strong">{show(field, after, t, format)}</span>
                 </li>
               ))}
             </ul>

@@ -4,11 +4,11 @@ import { Alert, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ScoreBreakdown } from '../../../shared/domain';
 
-/** spf → SPF: the check names are the record names a rep knows */
-const checkName = (check: string) => check.toUpperCase();
-
 export function ScoreBreakdownChart({ breakdown }: { breakdown: ScoreBreakdown }) {
   const { t } = useTranslation();
+  /** spf → SPF: the check names are the record names a rep knows */
+  const checkNames = (checks: string[]) =>
+    checks.map((check) => t(`detail.dns.checks.${check}`, { defaultValue: check.toUpperCase() })).join(', ');
   // a rule worth 0 points changes nothing, and next to the same rule's penalty (rules.json has dmarc_none in both
   // its signal and risk tables) it read as a contradiction
   const items = breakdown.items.filter((item) => item.points !== 0);
@@ -29,7 +29,8 @@ export function ScoreBreakdownChart({ breakdown }: { breakdown: ScoreBreakdown }
         {items.map((item, index) => (
           <li key={`${item.rule}-${index}`} className="breakdown-item" data-testid={`breakdown-${item.rule}`}>
             <span className="breakdown-reason" title={item.rule}>
-              {item.reason}
+              {/* the rule's own label is English: each language names the rule in its strings */}
+              {t(`detail.breakdown.reasons.${item.rule}`, { defaultValue: item.reason })}
             </span>
             <span className="breakdown-track" aria-hidden="true">
               <span className="breakdown-half negative">
@@ -77,17 +78,23 @@ export function ScoreBreakdownChart({ breakdown }: { breakdown: ScoreBreakdown }
       </Group>
       {breakdown.carried_over && (
         <Text size="xs" c="dimmed" data-testid="breakdown-carried-over">
-          {t('detail.breakdown.carriedOver', { checks: breakdown.carried_over.map(checkName).join(', ') })}
+          {t('detail.breakdown.carriedOver', { checks: checkNames(breakdown.carried_over) })}
         </Text>
       )}
       {breakdown.left_out && (
         <Text size="xs" c="dimmed" data-testid="breakdown-left-out">
-          {t('detail.breakdown.leftOut', { checks: breakdown.left_out.map(checkName).join(', ') })}
+          {t('detail.breakdown.leftOut', { checks: checkNames(breakdown.left_out) })}
         </Text>
       )}
       {breakdown.hard_fail && (
         <Alert color="red" variant="light" p="xs">
-          <Text size="sm">{t('detail.breakdown.hardFail', { rule: breakdown.hard_fail })}</Text>
+          <Text size="sm">
+            {t('detail.breakdown.hardFail', {
+              rule: t(`detail.breakdown.hardFailRules.${breakdown.hard_fail_rule ?? ''}`, {
+                defaultValue: breakdown.hard_fail,
+              }),
+            })}
+          </Text>
         </Alert>
       )}
     </div>

@@ -60,7 +60,7 @@ export function DynamicsSettings() {
 
   return (
     <Paper withBorder p="md" data-testid="d365-settings">
-      <Text component="h2" className="section-title" mb="sm">
+      <Text component="h2" className="section-title brand-title" mb="sm">
         {t('dynamics.settings.title')}
       </Text>
       {!on ? (

@@ -6,7 +6,8 @@ import { Button, Group, MultiSelect, RangeSlider, Select, Switch, Text } from '@
 import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITY_CATEGORIES, SEGMENTS } from '../../../shared/domain';
-import type { LeadStats } from '../../../shared/leads';
+import { LEAD_SCAN_STATES } from '../../../shared/leads';
+import type { LeadScanState, LeadStats } from '../../../shared/leads';
 import { useFlag } from '../../api/flags';
 import { ReferralKindSelect } from '../referrals/ReferralKindSelect';
 import { chipLabel } from '../LeadBadges';
@@ -30,6 +31,7 @@ export const FilterBar = memo(function FilterBar({ stats }: { stats: LeadStats |
       <ChipFilter kind="tags" field="tag" entries={stats?.by_tag} width={150} testId="filter-tag" />
       <ExpiryFilter />
       <ReferralKindFilter />
+      <ScanStateFilter />
       <ArchivedFilter />
       <ResetFilters />
     </Group>
@@ -193,6 +195,30 @@ function ReferralKindFilter() {
       value={kind}
       onChange={(value) => setFilter('referralKind', value)}
       testId="filter-referral-kind"
+    />
+  );
+}
+
+/** The latest scan's outcome: failed, partial or never scanned (cleared: all leads). */
+function ScanStateFilter() {
+  const { t } = useTranslation();
+  const state = usePrefs((prefs) => prefs.filters.scanState);
+  const setFilter = usePrefs((prefs) => prefs.setFilter);
+  const options = useMemo(
+    () => LEAD_SCAN_STATES.map((value) => ({ value, label: t(`scanStateFilter.${value}`) })),
+    [t],
+  );
+  return (
+    <Select
+      size="xs"
+      w={150}
+      aria-label={t('scanStateFilter.label')}
+      placeholder={t('scanStateFilter.label')}
+      data={options}
+      value={state}
+      onChange={(value) => setFilter('scanState', value as LeadScanState | null)}
+      clearable
+      data-testid="filter-scan-state"
     />
   );
 }
