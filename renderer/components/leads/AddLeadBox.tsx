@@ -14,16 +14,18 @@ export function AddLeadBox() {
   const openDetail = useSession((state) => state.openDetail);
   const [value, setValue] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const startScanning = useScanningLeads((state) => state.start);
-  const finishScanning = useScanningLeads((state) => state.finish);
   const add = useApiAction((input: string) => api.invoke('leads.add', { input }));
   // a new lead is scanned at once, so its row fills in without a second click; its failure is the row's status
   const scan = useApiAction(async (domain: string) => {
-    startScanning(domain);
+    const scanning = useScanningLeads.getState();
+    scanning.start(domain);
     try {
-      return await api.invoke('scan.one', { domain });
-    } finally {
-      finishScanning(domain);
+      const lead = await api.invoke('scan.one', { domain });
+      scanning.stored(domain);
+      return lead;
+    } catch (err) {
+      scanning.forget(domain);
+      throw err;
     }
   });
 
