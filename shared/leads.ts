@@ -4,6 +4,7 @@ import { LEAD_SORT_KEYS } from './lead-columns';
 import type { SparseColumnId } from './lead-columns';
 import type { LeadRow } from './lead-row';
 import { REFERRAL_KINDS } from './referrals';
+import { withoutControlChars } from './text';
 import type {
   DnsSignals,
   ScanStatus,
@@ -18,6 +19,8 @@ export { LEAD_SORT_KEYS };
 export type { LeadSortKey } from './lead-columns';
 export type { LeadRow };
 
+export const LEAD_ARCHIVE_FILTERS = ['exclude', 'only', 'include'] as const;
+export type LeadArchiveFilter = (typeof LEAD_ARCHIVE_FILTERS)[number];
 /**
  * The latest scan's outcome as the grid filters it:
  * failed     the latest scan got no verdict (MX unanswered: scan_status dns_timeout); an earlier verdict may remain
@@ -29,7 +32,8 @@ export type LeadScanState = (typeof LEAD_SCAN_STATES)[number];
 
 export const LeadQuerySchema = z
   .object({
-    search: z.string().max(200).optional(),
+    /** control characters (a pasted NUL or BEL) are dropped, not refused: the rest is still a fine search */
+    search: z.string().max(200).transform(withoutControlChars).optional(),
     providers: z.array(z.string().max(40)).max(20).optional(),
     segments: z.array(z.enum(SEGMENTS)).max(4).optional(),
     categories: z.array(z.enum(PRIORITY_CATEGORIES)).max(6).optional(),
@@ -42,6 +46,8 @@ export const LeadQuerySchema = z
     /** only leads with a Partner Center referral of this kind */
     referral_kind: z.enum(REFERRAL_KINDS).optional(),
     scanned: z.enum(['any', 'scanned', 'unscanned']).optional(),
+    /** archived leads are left out unless asked for (default 'exclude') */
+    archived: z.enum(LEAD_ARCHIVE_FILTERS).optional(),
     scan_state: z.enum(LEAD_SCAN_STATES).optional(),
     /** only these leads (ASCII domains): the grid's multi-selection for bulk export and rescan */
     domains: z.array(z.string().max(300)).max(100_000).optional(),
@@ -75,6 +81,8 @@ export interface LeadDetail extends LeadRow {
   breakdown: ScoreBreakdown | null;
   contact_quality_score: number | null;
   created_at: string;
+  /** when the lead was archived; null while it is active */
+  archived_at: string | null;
 }
 
 export interface ScanHistoryEntry {
@@ -103,4 +111,10 @@ export interface LeadStats {
   by_risk_flag: { key: string; count: number }[];
   by_tag: { key: string; count: number }[];
   scans_per_day: { day: string; count: number }[];
+}
+
+/** What an archive, restore or delete did: the leads it changed and the domains no lead has. */
+export interface LeadLifecycleResult {
+  changed: string[];
+  missing: string[];
 }

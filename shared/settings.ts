@@ -59,3 +59,11 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export type SettingsField = keyof Settings;
+export const SETTINGS_FIELDS = Object.keys(SettingsSchema.shape) as SettingsField[];
+
+/** What settings.get answers: the settings, and the saved fields that were invalid and read as their default. */
+export interface LoadedSettings extends Settings {
+  reset_fields: SettingsField[];
+}

@@ -9,3 +9,14 @@
 export function foldSearch(text: string): string {
   return text.replace(/[İIı]/g, 'i').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
+
+// the C0 controls but tab, line feed and carriage return (which search reads as spaces), DEL and the C1 controls
+const CONTROL_CHARS = /(?![\t\n\r])\p{Cc}/gu;
+
+/**
+ * Text typed or pasted into a one-line field without its control characters (NUL, BEL, C1...): they are invisible,
+ * no stored name holds them, and NUL ends a string in the search index's query syntax.
+ */
+export function withoutControlChars(text: string): string {
+  return text.replace(CONTROL_CHARS, '');
+}

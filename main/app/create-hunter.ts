@@ -126,7 +126,7 @@ export function createHunter(opts: HunterOptions): Hunter {
   const store = openStore(opts.dbPath, {
     lastKnownSignals: (result, previous) => withLastKnownSignals(result, previous, config.rules),
   });
-  const settings = createSettingsService(store, resources);
+  const settings = createSettingsService(store, resources, log);
   const env = opts.env ?? process.env;
   const flags = createFlags(loadFlagDefaults(resources), store.settings, env);
   const now = () => new Date();

@@ -1,8 +1,10 @@
 import { LogLevelSchema } from '../../shared/ops';
 import { EXIT, UsageError } from './args';
 import type { CliIo, Command } from './args';
+import { archiveCommand } from './commands/archive';
 import { breakdownCommand } from './commands/breakdown';
 import { d365Command } from './commands/d365';
+import { deleteCommand } from './commands/delete';
 import { exportCommand } from './commands/export';
 import { flagsCommand } from './commands/flags';
 import { healthCommand } from './commands/health';
@@ -32,6 +34,8 @@ Usage:
   hunter breakdown <domain> [--json]
   hunter summary <domain> [--json] [--lang tr|en]
   hunter import <file.csv|file.xlsx>
+  hunter archive <domain ...> [--undo] [--json]   out of the list, KPIs and overview, kept; --undo restores
+  hunter delete <domain ...> [--json]            for good, with the scan history (referrals stay, unlinked)
   hunter export --format csv|xlsx --out FILE [--lang tr|en] [lead filters as for "leads"]
   hunter signin partner-center          (device code: the address and code are printed on stderr)
   hunter signout partner-center
@@ -65,6 +69,8 @@ const COMMANDS: Record<string, Command> = {
   leads: leadsCommand,
   breakdown: breakdownCommand,
   summary: summaryCommand,
+  archive: archiveCommand,
+  delete: deleteCommand,
   import: importCommand,
   export: exportCommand,
   flags: flagsCommand,

@@ -5,6 +5,7 @@ import type { SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { LeadQuery, LeadSortKey } from '../../shared/leads';
 import { leads, partnerCenterReferrals } from './schema';
+import { withoutControlChars } from '../../shared/text';
 import { foldSearch } from './search-fold';
 
 /** A domain that expired longer ago than this is gone, not "expiring": the expiry filter leaves it out. */
@@ -39,7 +40,8 @@ export interface SearchWords {
 }
 
 export function searchWords(search: string | undefined): SearchWords {
-  const all = foldSearch(search ?? '')
+  // the store is also called without the query schema (export, bulk actions): it drops control characters itself
+  const all = foldSearch(withoutControlChars(search ?? ''))
     .split(/\s+/)
     .filter(Boolean);
   // code points, as the trigram tokenizer counts them
@@ -125,8 +127,21 @@ export function leadWhere(
   if (query.scanned === 'unscanned' || query.scan_state === 'unscanned') conditions.push(isNull(leads.scanned_at));
   if (query.scan_state === 'failed') conditions.push(eq(col(leads.scan_status), 'dns_timeout'));
   if (query.scan_state === 'partial') conditions.push(eq(col(leads.scan_status), 'partial'));
+  const archived = query.archived ?? 'exclude';
+  if (archived !== 'include')
+    conditions.push(sql`${LEAD_ID} ${sql.raw(archived === 'only' ? 'IN' : 'NOT IN')} ${ARCHIVED_IDS}`);
   return and(...conditions);
 }
+
+// drizzle leaves columns unqualified in single-table queries: the outer id is spelled out beside the subquery's
+const LEAD_ID = sql.raw('"leads"."id"');
+/**
+ * The archived leads' ids, read once from their partial index (leads_archived_idx). Testing membership keeps every
+ * grid walk on its own sort index: the rowid is in each index, archived_at is not.
+ */
+export const ARCHIVED_IDS = sql.raw(
+  '(SELECT archived.id FROM leads AS archived WHERE archived.archived_at IS NOT NULL)',
+);
 
 /** Sorts on the searched text itself: a searched word's matches sit together in their order, not spread out. */
 const TEXT_SORTS: ReadonlySet<LeadSortKey> = new Set(['domain', 'company_name', 'provider']);

@@ -1,12 +1,14 @@
 // Read side of the leads repository: the grid page, the detail view, history and dashboard figures.
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Kpis, LeadDetail, LeadPage, LeadQuery, LeadRow, LeadStats, ScanHistoryEntry } from '../../shared/leads';
 import { TOP_PRIORITY_CATEGORIES } from '../../shared/domain';
 import { SPARSE_COLUMN_IDS } from '../../shared/lead-columns';
 import type { SparseColumnId } from '../../shared/lead-columns';
 import type { Clock, Db } from './db-types';
 import {
+  ARCHIVED_IDS,
   ftsQuery,
   identityOnlyWords,
   isoDay,
@@ -90,6 +92,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
     breakdown: leadScores.breakdown,
     contact_quality_score: leads.contact_quality_score,
     created_at: leads.created_at,
+    archived_at: leads.archived_at,
   };
   const selectDetail = db
     .select(detailColumns)
@@ -193,15 +196,21 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       /** How many leads match: from the trigram index alone when the search is all there is to the query. */
       count(): number {
         const identityOnly = identityOnlyWords(words, providers).length === words.long.length;
+        const archived = query.archived ?? 'exclude';
         if (
           words.long.length &&
           identityOnly &&
           !words.short.length &&
-          !leadWhere({ ...query, search: undefined }, at, 'count')
+          archived !== 'only' &&
+          !leadWhere({ ...query, search: undefined, archived: 'include' }, at, 'count')
         ) {
-          return db.get<{ n: number }>(
+          const matches = db.get<{ n: number }>(
             sql`SELECT count(*) AS n FROM ${SEARCH_INDEX} WHERE ${SEARCH_INDEX} MATCH ${ftsQuery(words.long)}`,
           ).n;
+          // the archived matches are few: count them apart rather than give up the index-only count
+          return archived === 'include'
+            ? matches
+            : matches - countOf(leadWhere({ ...query, archived: 'only' }, at, 'count', providers));
         }
         return countOf(leadWhere(query, at, 'count', providers));
       },
@@ -294,6 +303,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       breakdown: r.breakdown,
       contact_quality_score: r.contact_quality_score,
       created_at: r.created_at,
+      archived_at: r.archived_at,
     };
   }
 
@@ -311,6 +321,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
         max_score: max(leads.readiness_score),
       })
       .from(leads)
+      .where(active(leads.id))
       .all();
     return k;
   }
@@ -321,7 +332,7 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       db
         .select({ key: sql<string>`${column}`, count: count() })
         .from(leads)
-        .where(isNotNull(column))
+        .where(and(isNotNull(column), active(leads.id)))
         .groupBy(column)
         .orderBy(desc(count()), asc(column))
         .all();
@@ -333,7 +344,13 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
       db
         .select({ day, count: count() })
         .from(scanHistory)
-        .where(and(gte(scanHistory.scanned_at, days[0]), sql`${day} <= ${days[days.length - 1]}`))
+        .where(
+          and(
+            gte(scanHistory.scanned_at, days[0]),
+            sql`${day} <= ${days[days.length - 1]}`,
+            active(scanHistory.lead_id),
+          ),
+        )
         .groupBy(day)
         .all()
         .map((r) => [r.day, r.count]),
@@ -342,12 +359,14 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
     const byRiskFlag = db
       .select({ key: riskFlag, count: count() })
       .from(sql`${leadScores}, json_each(${leadScores.risk_flags}) AS flag`)
+      .where(active(leadScores.lead_id))
       .groupBy(riskFlag)
       .orderBy(desc(count()), asc(riskFlag))
       .all();
     const byTag = db
       .select({ key: autoTags.tag, count: count() })
       .from(autoTags)
+      .where(active(autoTags.lead_id))
       .groupBy(autoTags.tag)
       .orderBy(desc(count()), asc(autoTags.tag))
       .all();
@@ -363,6 +382,11 @@ export function createLeadReads(db: Db, now: Clock): LeadReads {
   }
 
   return { listLeads, allDomains, getLead, getHistory, kpis, stats };
+}
+
+/** Not an archived lead's: the dashboard figures leave archived leads out, as the grid does by default. */
+function active(leadId: SQLiteColumn): SQL {
+  return sql`${leadId} NOT IN ${ARCHIVED_IDS}`;
 }
 
 /** ",a,b," → ["a", "b"] */

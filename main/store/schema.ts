@@ -70,6 +70,8 @@ export const leads = sqliteTable(
     d365_sync_attempt_count: integer('d365_sync_attempt_count').notNull().default(0),
     /** where the lead first came from when not typed, imported or scanned by the rep: 'partner_center' */
     source: text('source'),
+    /** when the rep archived the lead (out of the grid, KPIs and overview until restored); null while active */
+    archived_at: text('archived_at'),
   },
   (t) => [
     uniqueIndex('leads_domain_uq').on(t.domain),
@@ -85,6 +87,10 @@ export const leads = sqliteTable(
     index('leads_grid_priority_score_idx').on(t.priority_score, t.domain),
     index('leads_grid_expires_idx').on(t.expires_at, t.domain),
     index('leads_grid_scanned_idx').on(t.scanned_at, t.domain),
+    // partial: archived leads are few, so "which are archived" is a small index the grid subtracts from its walks
+    index('leads_archived_idx')
+      .on(t.archived_at)
+      .where(sql`${t.archived_at} IS NOT NULL`),
   ],
 );
 

@@ -16,6 +16,7 @@ import { ImportDialog } from '../components/leads/ImportDialog';
 import { ExportMenu } from '../components/leads/ExportMenu';
 import { ColumnMenu } from '../components/leads/ColumnMenu';
 import { SelectionBar } from '../components/leads/SelectionBar';
+import { LeadNoticeToast } from '../components/leads/LeadNoticeToast';
 import { ScanButtons } from '../components/leads/ScanButtons';
 import { LeadDetailPanel } from '../components/detail/LeadDetailPanel';
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -67,6 +68,7 @@ export function LeadsScreen() {
       </Group>
       <FilterBar stats={stats.data} />
       <SelectionBar />
+      <LeadNoticeToast />
       <div className="leads-body">
         <div className="grid-column">
           <GridArea store={pages} empty={empty} />

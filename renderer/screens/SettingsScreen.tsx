@@ -60,7 +60,7 @@ function fieldErrors(error: ApiError | null): Map<string, string> {
 export function SettingsScreen() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const { settings, error: loadError, save } = useSettings();
+  const { settings, resetFields, error: loadError, save } = useSettings();
   const [form, setForm] = useState<Settings | null>(settings);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -115,6 +115,13 @@ export function SettingsScreen() {
         }}
       >
         <Stack gap="md" maw={880}>
+          {resetFields.length > 0 && (
+            <Alert color="yellow" title={t('settingsReset.title')} data-testid="settings-reset-notice">
+              {t('settingsReset.body', {
+                fields: resetFields.map((field) => t(`settingsReset.fields.${field}`)).join(', '),
+              })}
+            </Alert>
+          )}
           <Paper withBorder p="md">
             <Text component="h2" className="section-title" mb="sm">
               {t('settings.general')}

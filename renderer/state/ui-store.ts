@@ -22,6 +22,8 @@ export interface LeadFilters {
   tag: string | null;
   expiringWithinDays: number | null;
   referralKind: ReferralKind | null;
+  /** the archive instead of the active leads */
+  archived: boolean;
   scanState: LeadScanState | null;
 }
 
@@ -40,6 +42,7 @@ export const EMPTY_FILTERS: LeadFilters = {
   tag: null,
   expiringWithinDays: null,
   referralKind: null,
+  archived: false,
   scanState: null,
 };
 
@@ -169,6 +172,7 @@ export function toLeadQuery(filters: LeadFilters, sort: SortState): LeadQuery {
   if (filters.tag) query.tag = filters.tag;
   if (filters.expiringWithinDays) query.expiring_within_days = filters.expiringWithinDays;
   if (filters.referralKind) query.referral_kind = filters.referralKind;
+  if (filters.archived) query.archived = 'only';
   if (filters.scanState) query.scan_state = filters.scanState;
   return query;
 }

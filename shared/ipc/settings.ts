@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { MAX_DNS_SERVER_CHARS, type DnsServerTest } from '../dns-servers';
 import { SettingsPatchSchema } from '../settings';
-import type { Settings } from '../settings';
+import type { LoadedSettings, Settings } from '../settings';
 import { noArgs } from './args';
 
 export const settingsChannels = {
-  'settings.get': { input: noArgs, output: {} as Settings },
+  'settings.get': { input: noArgs, output: {} as LoadedSettings },
   'settings.set': { input: SettingsPatchSchema, output: {} as Settings },
   /** one query to a DNS server as typed (saved or not): parsed as the scanner would, then asked */
   'settings.testDnsServer': {

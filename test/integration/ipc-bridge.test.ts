@@ -13,8 +13,8 @@ afterAll(async () => {
 
 describe('IPC contract over the loopback bridge', () => {
   it('rejects an unknown channel with a clear error', async () => {
-    const { body } = await app.rpc('leads.delete', { domain: 'a.com' });
-    expect(body).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'Unknown channel "leads.delete"' } });
+    const { body } = await app.rpc('leads.explode', { domain: 'a.com' });
+    expect(body).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'Unknown channel "leads.explode"' } });
   });
 
   it('rejects an invalid payload before any handler runs, naming the field', async () => {

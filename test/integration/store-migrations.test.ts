@@ -63,6 +63,7 @@ describe('store migrations', () => {
       '0005_lead_contacts',
       '0006_partner_center_sync',
       '0007_d365_outbox',
+      '0008_lead_archive',
     ]);
   });
 

@@ -2,10 +2,12 @@ import type { leadChannels } from '../../../shared/ipc/leads';
 import type { Hunter } from '../../app/create-hunter';
 import { AppError } from '../../core/app-error';
 import { normalizeDomain } from '../../engine/normalize';
+import { archiveLeads, deleteLeads } from '../../services/lead-lifecycle';
 import type { HandlersFor } from '../dispatch';
 import { leadOf } from './lead-of';
 
-export function leadHandlers({ store, bus }: Hunter): HandlersFor<typeof leadChannels> {
+export function leadHandlers(hunter: Hunter): HandlersFor<typeof leadChannels> {
+  const { store, bus } = hunter;
   return {
     'leads.list': (query) => store.leads.listLeads(query),
     'leads.get': ({ domain }) => leadOf(store, domain),
@@ -26,5 +28,7 @@ export function leadHandlers({ store, bus }: Hunter): HandlersFor<typeof leadCha
     },
     'leads.kpis': () => store.leads.kpis(),
     'leads.stats': () => store.leads.stats(),
+    'leads.archive': ({ domains, archived }) => archiveLeads(hunter, domains, archived),
+    'leads.delete': ({ domains }) => deleteLeads(hunter, domains),
   };
 }

@@ -15,7 +15,8 @@ export function scanHandlers({ store, bus, scanners, services }: Hunter): Handle
     'scan.one': async ({ domain }) => {
       const lead = leadOf(store, domain);
       const result = await scanners.get().scan(lead.domain);
-      store.leads.saveScanResults([result]);
+      // deleted while it was scanned: storing the result would bring the lead back (leadOf then says not_found)
+      store.transaction(() => store.leads.getLead(lead.domain) && store.leads.saveScanResults([result]));
       bus.emit('leads.changed', { domains: [lead.domain] });
       return leadOf(store, lead.domain);
     },

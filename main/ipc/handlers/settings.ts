@@ -8,7 +8,7 @@ const TEST_TIMEOUT_CAP_MS = 3000;
 
 export function settingsHandlers(hunter: Hunter): HandlersFor<typeof settingsChannels> {
   return {
-    'settings.get': () => hunter.settings.get(),
+    'settings.get': () => hunter.settings.loaded(),
     'settings.set': (patch) => hunter.settings.update(patch),
     'settings.testDnsServer': ({ server }) =>
       testDnsServer(server, Math.min(hunter.settings.get().dns_timeout_ms, TEST_TIMEOUT_CAP_MS)),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { LogLevel } from '../../../shared/ops';
 import { LOG_LEVELS } from '../../../shared/ops';
 import type { Log, LogContext } from '../../core/log';
+import { ensurePrivateDir, ensurePrivateFile } from '../../store/owner-only';
 import { maskValue } from './mask';
 
 /** The part of an electron-log logger (electron-log/main in the shell, electron-log/node elsewhere) used here. */
@@ -47,13 +48,22 @@ export interface JsonLinesLogOptions {
 const DEFAULT_MAX_SIZE = 5 * 1024 * 1024;
 const DEFAULT_KEEP = 5;
 
-/** <name>.log → <name>.1.log → … → <name>.<keep>.log, the oldest dropped. */
-export function rotate(file: string, keep: number): void {
+const numberedFile = (file: string, n: number) => {
   const { dir, name, ext } = path.parse(file);
-  const numbered = (n: number) => path.join(dir, `${name}.${n}${ext}`);
-  fs.rmSync(numbered(keep), { force: true });
-  for (let n = keep - 1; n >= 1; n--) if (fs.existsSync(numbered(n))) fs.renameSync(numbered(n), numbered(n + 1));
-  fs.renameSync(file, numbered(1));
+  return path.join(dir, `${name}.${n}${ext}`);
+};
+
+/**
+ * <name>.log → <name>.1.log → … → <name>.<keep>.log, the oldest dropped; the fresh <name>.log is created owner-only
+ * before the logger writes it again (renamed files keep their 0600).
+ */
+export function rotate(file: string, keep: number): void {
+  fs.rmSync(numberedFile(file, keep), { force: true });
+  for (let n = keep - 1; n >= 1; n--) {
+    if (fs.existsSync(numberedFile(file, n))) fs.renameSync(numberedFile(file, n), numberedFile(file, n + 1));
+  }
+  fs.renameSync(file, numberedFile(file, 1));
+  ensurePrivateFile(file);
 }
 
 /** One JSON object per line: time, level, event name, then the (masked) context. */
@@ -70,7 +80,10 @@ export function jsonLine(level: string, date: Date, event: unknown, context: unk
 export function createJsonLinesLog(opts: JsonLinesLogOptions): JsonLinesLog {
   const file = path.join(opts.dir, opts.fileName);
   const keep = opts.keep ?? DEFAULT_KEEP;
-  fs.mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
+  // logs hold customer domains: the folder and every file in it are the owner's only (older files narrowed too)
+  ensurePrivateDir(opts.dir, true);
+  ensurePrivateFile(file);
+  for (let n = 1; n <= keep; n++) if (fs.existsSync(numberedFile(file, n))) ensurePrivateFile(numberedFile(file, n));
   const { logger } = opts;
   for (const [name, transport] of Object.entries(logger.transports)) {
     if (name !== 'file' && transport && typeof transport === 'function')

@@ -1,6 +1,6 @@
 // Side panel (not modal) so the grid stays usable: arrows keep moving through leads while it is open.
 import { useEffect, useRef, useState } from 'react';
-import { Button, CloseButton, Group, Loader, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, CloseButton, Group, Loader, Tabs, Text, Title } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
@@ -10,6 +10,8 @@ import { EmptyState } from '../EmptyState';
 import { ErrorNotice } from '../ErrorNotice';
 import { CategoryBadge, ScoreBar, SegmentBadge } from '../LeadBadges';
 import { D365PushButton } from '../dynamics/D365PushButton';
+import { DeleteLeadsDialog } from '../leads/DeleteLeadsDialog';
+import { useLeadLifecycle } from '../leads/use-lead-lifecycle';
 import { DnsFacts } from './DnsFacts';
 import { LeadContacts } from './LeadContacts';
 import { LegacyNotes } from './LegacyNotes';
@@ -50,6 +52,8 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
     copySummary.copy(text);
   });
 
+  const { archive, remove } = useLeadLifecycle();
+  const [confirmDelete, setConfirmDelete] = useState(false);
   // the panel is one scroll container: another lead starts at its top
   useEffect(() => {
     panel.current?.scrollTo({ top: 0 });
@@ -63,7 +67,8 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
   };
 
   const lead = detail.data?.domain === domain ? detail.data : null;
-  const actionError = rescan.error ?? copyText.error;
+  const target = { domains: [lead?.domain ?? domain], name: lead?.domain_display ?? domain };
+  const actionError = rescan.error ?? copyText.error ?? archive.error ?? remove.error;
 
   return (
     <aside ref={panel} className="detail-panel" aria-label={t('detail.label')} data-testid="lead-detail">
@@ -89,6 +94,11 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
               <Text size="xs" c="dimmed" data-testid="detail-category-label">
                 {t(`categories.${lead.priority_category}.label`)}
               </Text>
+            )}
+            {lead.archived_at && (
+              <Badge size="sm" variant="light" color="gray" data-testid="detail-archived">
+                {t('leadLife.archivedBadge')}
+              </Badge>
             )}
             {lead.scanned_at && (
               <Text size="xs" c="dimmed" ml="auto">
@@ -134,7 +144,42 @@ export function LeadDetailPanel({ domain, onClose }: { domain: string; onClose: 
             </Button>
           )}
           <D365PushButton domains={[lead?.domain ?? domain]} compact />
+          {lead && (
+            <Button
+              size="compact-sm"
+              variant="default"
+              onClick={() => void archive.run(target, !lead.archived_at)}
+              loading={archive.pending}
+              data-testid={lead.archived_at ? 'detail-restore' : 'detail-archive'}
+            >
+              {t(lead.archived_at ? 'leadLife.restore' : 'leadLife.archive')}
+            </Button>
+          )}
+          {lead && (
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              color="red"
+              onClick={() => setConfirmDelete(true)}
+              data-testid="detail-delete"
+            >
+              {t('leadLife.delete')}
+            </Button>
+          )}
         </Group>
+        <DeleteLeadsDialog
+          opened={confirmDelete}
+          count={1}
+          name={target.name}
+          pending={remove.pending}
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() =>
+            void remove.run(target).then((result) => {
+              setConfirmDelete(false);
+              if (result) onClose();
+            })
+          }
+        />
         {actionError && (
           <Text size="xs" className="text-bad" mt={4} role="alert">
             {errorText(actionError)}

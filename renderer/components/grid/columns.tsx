@@ -9,6 +9,7 @@ import type { GridColumnId } from '../../../shared/lead-columns';
 import type { LeadRow, LeadSortKey } from '../../../shared/leads';
 import type { Format } from '../../i18n';
 import { D365Status } from '../dynamics/D365Status';
+import { ScanStatusDot } from '../leads/ScanStatusDot';
 import { CategoryBadge, ChipList, ScoreBar, SegmentBadge } from '../LeadBadges';
 import type { Translate } from '../LeadBadges';
 import { ReferralCell } from '../referrals/ReferralCell';
@@ -74,12 +75,7 @@ const EXPIRY_WARN_DAYS = 30;
 const CELLS: Record<GridColumnId, Cell> = {
   domain: (row, { t }) => (
     <span className="domain-cell">
-      <span
-        className="status-dot"
-        data-status={row.scan_status}
-        title={t(`scanStatus.${row.scan_status}`)}
-        aria-hidden="true"
-      />
+      <ScanStatusDot domain={row.domain} status={row.scan_status} t={t} />
       <span className="truncate">{row.domain_display}</span>
     </span>
   ),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
 import { useApiAction } from '../../api/hooks';
 import { useErrorText } from '../../i18n';
+import { useScanningLeads } from '../../state/scanning-leads';
 import { useSession } from '../../state/ui-store';
 
 /** One domain (or URL / e-mail address) at a time; main normalises it and says why when it cannot. */
@@ -14,14 +15,38 @@ export function AddLeadBox() {
   const [value, setValue] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const add = useApiAction((input: string) => api.invoke('leads.add', { input }));
+  // a new lead is scanned at once, so its row fills in without a second click; its failure is the row's status
+  const scan = useApiAction(async (domain: string) => {
+    const scanning = useScanningLeads.getState();
+    scanning.start(domain);
+    try {
+      const lead = await api.invoke('scan.one', { domain });
+      scanning.stored(domain);
+      return lead;
+    } catch (err) {
+      scanning.forget(domain);
+      throw err;
+    }
+  });
 
   async function submit() {
     if (!value.trim()) return;
     const result = await add.run(value.trim());
     if (!result) return;
     setValue('');
-    setNotice(t(result.created ? 'addLead.added' : 'addLead.exists', { domain: result.domain }));
     openDetail(result.domain);
+    if (!result.created) {
+      setNotice(t('addLead.exists', { domain: result.domain }));
+      return;
+    }
+    setNotice(t('leadLife.addedScanning', { domain: result.domain }));
+    const scanned = await scan.run(result.domain);
+    // a newer add or a typed character replaced the notice meanwhile: leave that one
+    setNotice((current) =>
+      current === t('leadLife.addedScanning', { domain: result.domain })
+        ? t(scanned ? 'leadLife.addedScanned' : 'addLead.added', { domain: result.domain })
+        : current,
+    );
   }
 
   return (
@@ -42,9 +67,10 @@ export function AddLeadBox() {
           onChange={(event) => {
             setValue(event.currentTarget.value);
             add.clearError();
+            scan.clearError();
             setNotice(null);
           }}
-          error={add.error ? errorText(add.error) : undefined}
+          error={add.error ? errorText(add.error) : scan.error ? errorText(scan.error) : undefined}
           description={notice ?? undefined}
           inputWrapperOrder={['input', 'error', 'description']}
           data-testid="add-lead-input"

@@ -2,7 +2,7 @@
 // every choice matches at least one lead. Memoised: a sort click must not re-render the comboboxes.
 import type { Lang } from '../../../shared/lang';
 import { providerLabel, useProviderLabels } from '../../api/provider-labels';
-import { Button, Group, MultiSelect, RangeSlider, Select, Text } from '@mantine/core';
+import { Button, Group, MultiSelect, RangeSlider, Select, Switch, Text } from '@mantine/core';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITY_CATEGORIES, SEGMENTS } from '../../../shared/domain';
@@ -32,6 +32,7 @@ export const FilterBar = memo(function FilterBar({ stats }: { stats: LeadStats |
       <ExpiryFilter />
       <ReferralKindFilter />
       <ScanStateFilter />
+      <ArchivedFilter />
       <ResetFilters />
     </Group>
   );
@@ -218,6 +219,22 @@ function ScanStateFilter() {
       onChange={(value) => setFilter('scanState', value as LeadScanState | null)}
       clearable
       data-testid="filter-scan-state"
+    />
+  );
+}
+
+/** The archive: archived leads only, to look at, restore or delete them. */
+function ArchivedFilter() {
+  const { t } = useTranslation();
+  const archived = usePrefs((state) => state.filters.archived);
+  const setFilter = usePrefs((state) => state.setFilter);
+  return (
+    <Switch
+      size="xs"
+      label={t('leadLife.showArchived')}
+      checked={archived}
+      onChange={(event) => setFilter('archived', event.currentTarget.checked)}
+      data-testid="filter-archived"
     />
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { CloseButton, Kbd, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { withoutControlChars } from '../../../shared/text';
 import { usePrefs } from '../../state/ui-store';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -28,8 +29,10 @@ export function SearchBox() {
       aria-label={t('toolbar.search')}
       value={value}
       onChange={(event) => {
-        setValue(event.currentTarget.value);
-        commit(event.currentTarget.value);
+        // a pasted NUL or BEL is invisible and matches nothing: the box never holds one
+        const next = withoutControlChars(event.currentTarget.value);
+        setValue(next);
+        commit(next);
       }}
       onKeyDown={(event) => {
         if (event.key === 'Enter') {
