@@ -167,8 +167,8 @@ describe('codes the UI shows have Turkish labels', () => {
     const values = readJson('resources/export_labels.json').tr.values;
     const categories = [...config.rules.priority_category_rules, config.rules.fallbacks.priority_category_rules];
     for (const { category, label } of categories)
-      expect(values.priority_label[label], label).toBe(tr.categories[category].label);
-    expect(values.risk_flags).toEqual(tr.riskFlags);
+      expect(values.priorityLabel[label], label).toBe(tr.categories[category].label);
+    expect(values.riskFlags).toEqual(tr.riskFlags);
     expect(values.tags).toEqual(tr.tags);
     expect(Object.keys(tr.riskFlags).sort()).toEqual(
       [...new Set(config.rules.risk_flag_rules.map((r) => r.flag))].sort(),
