@@ -5,6 +5,7 @@ import type { Log } from '../core/log';
 import { normalizeDomain } from '../engine/normalize';
 import type { LeadLifecycleResult } from '../../shared/leads';
 import type { Store } from '../store/db';
+import { LEAD_DELETED } from '../store/lead-lifecycle';
 
 export interface LeadLifecycleDeps {
   store: Store;
@@ -34,8 +35,6 @@ export function archiveLeads(deps: LeadLifecycleDeps, inputs: string[], archived
   return { changed: result.changed, missing: [...result.missing, ...invalid] };
 }
 
-export const LEAD_DELETED_SCAN_ERROR = 'lead deleted';
-
 export function deleteLeads(deps: LeadLifecycleDeps, inputs: string[]): LeadLifecycleResult {
   const { domains, invalid } = keysOf(inputs);
   const { store } = deps;
@@ -46,7 +45,7 @@ export function deleteLeads(deps: LeadLifecycleDeps, inputs: string[]): LeadLife
     if (job && deleted.changed.length) {
       store.scanJobs.markFailed(
         job.id,
-        deleted.changed.map((domain) => ({ domain, error: LEAD_DELETED_SCAN_ERROR })),
+        deleted.changed.map((domain) => ({ domain, error: LEAD_DELETED })),
       );
     }
     return deleted;

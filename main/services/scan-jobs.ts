@@ -5,6 +5,7 @@ import type { EventBus } from '../core/event-bus';
 import { errorContext } from '../core/log';
 import type { Log } from '../core/log';
 import type { Store } from '../store/db';
+import { LEAD_DELETED } from '../store/lead-lifecycle';
 import { recordJobBatch, scanAndStore } from './scan-and-store';
 import { failuresByCause, jobHealth, ScanRate } from './scan-progress';
 import type { ScanProgressRules } from './scan-progress';
@@ -180,6 +181,8 @@ export class ScanJobService implements Service {
         await scanAndStore(items, scanner, store, {
           concurrency,
           signal: abort.signal,
+          // leads deleted during the job: their items were failed with this reason, their results must not revive them
+          dropped: () => store.scanJobs.domainsFailedWith(jobId, LEAD_DELETED),
           inTransaction: (batch) => recordJobBatch(store, jobId, items, batch),
           onStored: (batch) => {
             for (const { result } of batch) this.failStreak = result.verdict === null ? this.failStreak + 1 : 0;

@@ -35,7 +35,15 @@ export interface LeadWrites {
    * Stores one batch of results in one transaction (call it with batches of a few hundred) and returns them as
    * stored: a partial result completed with its last known signals (see LastKnownSignals).
    */
-  saveScanResults(results: ScanResult[]): ScanResult[];
+  saveScanResults(results: ScanResult[], opts?: SaveScanOptions): ScanResult[];
+}
+
+export interface SaveScanOptions {
+  /**
+   * Domains whose results are dropped: leads deleted while their scan was in flight stay deleted. Any other result
+   * without a lead creates it (`hunter scan <domain>`, a bulk scan of new domains).
+   */
+  drop?: ReadonlySet<string>;
 }
 
 export function createLeadWrites(db: Db, now: Clock, lastKnown: LastKnownSignals = (r) => r): LeadWrites {
@@ -201,11 +209,15 @@ export function createLeadWrites(db: Db, now: Clock, lastKnown: LastKnownSignals
     return { added, updated };
   });
 
-  const saveScanResults = db.$client.transaction((results: ScanResult[]): ScanResult[] => {
+  const saveScanResults = db.$client.transaction((results: ScanResult[], opts: SaveScanOptions = {}): ScanResult[] => {
     const stamp = now().toISOString();
     const saved: ScanResult[] = [];
     for (const scanned of results) {
       const existing = findLead.get({ domain: scanned.domain });
+      if (!existing && opts.drop?.has(scanned.domain)) {
+        saved.push(scanned);
+        continue;
+      }
       const result = lastKnown(scanned, existing?.dns ?? null);
       saved.push(result);
       const previous: LeadSnapshot | null = existing?.scanned_at ? existing : null;

@@ -135,4 +135,15 @@ describe('a lead deleted while it is scanned', () => {
     expect((await scan).body.error.code).toBe('not_found');
     expect(app.ctx.store.leads.getLead('alpha.com')).toBeNull();
   });
+
+  it('stays deleted when a bulk scan already scanning it stores its batch', async () => {
+    seedLead(app.ctx.store, { domain: 'beta.com' });
+    await app.rpc('scan.start', { domains: ['alpha.com', 'beta.com'] });
+    // both are on the wire (the silent server answers nobody) when alpha is deleted
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await app.rpc('leads.delete', { domains: ['alpha.com'] })).body.data.changed).toEqual(['alpha.com']);
+    await app.jobs.idle();
+    expect(app.ctx.store.leads.getLead('alpha.com')).toBeNull();
+    expect(app.ctx.store.leads.getLead('beta.com')?.scan_status).toBe('dns_timeout');
+  });
 });

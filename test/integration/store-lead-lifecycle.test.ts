@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LEAD_DELETED } from '../../main/store/lead-lifecycle';
 import { seedLead, seedReferral } from '../support/d365-seed';
+import { dnsTimeoutResult } from '../support/fixtures-scan';
 import { openTempStore } from '../support/temp-store';
 import type { TempStore } from '../support/temp-store';
 
@@ -135,6 +136,18 @@ describe('deleting leads', () => {
     for (const table of ['legacy_notes', 'legacy_tags', 'legacy_favorites']) t.store.sqlite.exec(`DROP TABLE ${table}`);
     expect(t.store.leads.deleteLeads(['beta.com']).changed).toEqual(['beta.com']);
     expect(domainsOf({})).toEqual(['alpha.com', 'gamma.com']);
+  });
+
+  it('keeps a lead deleted when a bulk scan of it lands afterwards; a scan of a new domain still creates its lead', () => {
+    const scanned = (domain: string) => dnsTimeoutResult(domain, NOW.toISOString());
+    t.store.leads.deleteLeads(['beta.com']);
+    t.store.leads.saveScanResults([scanned('beta.com'), scanned('alpha.com')], {
+      drop: new Set(['beta.com']),
+    });
+    expect(domainsOf({ archived: 'include' })).toEqual(['alpha.com', 'gamma.com']);
+    expect(t.store.leads.getLead('alpha.com')?.scan_status).toBe('dns_timeout');
+    t.store.leads.saveScanResults([scanned('delta.com')]);
+    expect(domainsOf({})).toContain('delta.com');
   });
 
   it('deletes an archived lead too', () => {
