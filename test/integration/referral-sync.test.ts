@@ -171,6 +171,24 @@ describe('kinds, domains and leads', () => {
     expect(store.referrals.get(referralId(2))!.lead_domain).toBe(existing);
   });
 
+  it('does not bring back a lead the rep deleted: its referral stays unlinked through a full resync', async () => {
+    await setup([makeReferral(0), makeReferral(1)]);
+    const { newLeadDomains } = await sync();
+    const [deleted, kept] = newLeadDomains;
+    store.leads.deleteLeads([deleted]);
+
+    const again = await sync(true);
+    expect(again.newLeadDomains).toEqual([]);
+    expect(store.leads.getLead(deleted)).toBeNull();
+    expect(store.referrals.get(referralId(0))).toMatchObject({ domain: deleted, link_status: 'unlinked' });
+    expect(store.referrals.get(referralId(1))).toMatchObject({ lead_domain: kept, link_status: 'linked' });
+
+    // added again by hand, the lead gets its referral back on the next run
+    store.leads.addLeads([{ domain: deleted, domain_display: deleted, company_name: null }]);
+    await sync(true);
+    expect(store.referrals.get(referralId(0))).toMatchObject({ lead_domain: deleted, link_status: 'linked' });
+  });
+
   it('stores 2,000 referrals with Turkish names, all directions and statuses, with one lead per company domain', async () => {
     const referrals = referralMix(2000).map((r, i) => (i % 7 === 0 ? { ...r, status: 'Closed', substatus: 'Won' } : r));
     await setup(referrals, { repeat: false });

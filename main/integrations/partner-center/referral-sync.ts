@@ -28,7 +28,16 @@ export interface ReferralSyncOutcome {
   newLeadDomains: string[];
 }
 
-/** One referral stored and linked: to the lead with its domain, creating that lead when there is none. */
+/** A stored referral keeps its domain and loses its link only when its lead is deleted. */
+function leadDeletedByRep(known: { domain: string | null; link_status: string } | null, domain: string): boolean {
+  return known !== null && known.domain === domain && known.link_status === 'unlinked';
+}
+
+/**
+ * One referral stored and linked: to the lead with its domain, creating that lead when there is none, except when the
+ * rep deleted that lead after this referral was stored with the domain (it stays unlinked: a resync must not bring
+ * back what the rep removed).
+ */
 export function storeReferral(
   store: Store,
   raw: RawReferral,
@@ -43,7 +52,7 @@ export function storeReferral(
   let createdLead: string | null = null;
   if (mapped.domain) {
     leadId = repo.leadIdByDomain(mapped.domain);
-    if (leadId === null) {
+    if (leadId === null && !leadDeletedByRep(repo.get(mapped.referral_id), mapped.domain)) {
       store.leads.addLeads([
         {
           domain: mapped.domain,
