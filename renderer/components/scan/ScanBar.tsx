@@ -128,6 +128,8 @@ function FailureReason({ job }: { job: ScanJobStatus }) {
         {t(`scanHealth.reason.${main.cause}`, {
           failed: format.integer(main.count),
           done: format.integer(job.done),
+          // "6 of 6" reads like a sum: when every domain failed, say so
+          context: main.count === job.done ? 'all' : undefined,
         })}
       </Text>
       {main.cause === 'dns_no_answer' && (
