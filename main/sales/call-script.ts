@@ -2,7 +2,7 @@
 // company from settings ("{company} adına arıyorum" needs no Turkish case suffix), a bracketed placeholder when
 // either is not set; the customer is named by company name, else by the Unicode domain a person can read aloud.
 import type { OfferTierName, SalesInput } from '../../shared/sales-summary';
-import { providerLabel } from './narrative';
+import { providerInSentence } from './narrative';
 import { issueTexts, riskLevel } from './security';
 import type { SecuritySignals } from './security';
 import type { LeadState } from './state';
@@ -43,7 +43,7 @@ export function callScript(input: SalesInput, ctx: CallScriptContext, t: SalesTe
         c.cold_cta,
       ];
     case 'Migration': {
-      const current = input.local_provider ?? providerLabel(input.provider, t);
+      const current = input.local_provider ?? providerInSentence(input.provider, t);
       return [
         opener(c.migration_opener, { current }),
         ...(issues.length ? [fill(c.migration_issues, issueVars)] : []),

@@ -16,6 +16,11 @@ export function providerLabel(provider: string | null, t: SalesTemplates): strin
   return t.provider_names[provider ?? 'Unknown'] ?? provider ?? 'Unknown';
 }
 
+/** the provider inside a sentence: a common noun is written as one ("paylaşımlı barındırma"), a name as it is */
+export function providerInSentence(provider: string | null, t: SalesTemplates): string {
+  return t.labels.provider_in_sentence[provider ?? 'Unknown'] ?? providerLabel(provider, t);
+}
+
 /** where a self-hosted lead keeps its mail: the detected local provider, else a generic phrase */
 function localHost(input: Pick<SalesInput, 'local_provider'>, t: SalesTemplates): string {
   return input.local_provider ?? t.labels.self_hosted;
@@ -64,7 +69,7 @@ function migrationExplanation(input: SalesInput, s: SecuritySignals, t: SalesTem
   const from =
     input.provider === 'Local'
       ? fill(g.migration_from_local, { host: localHost(input, t) })
-      : fill(g.migration_from, { provider: providerLabel(input.provider, t) });
+      : fill(g.migration_from, { provider: providerInSentence(input.provider, t) });
   const band =
     score >= 80
       ? g.migration_band_80

@@ -35,6 +35,11 @@ export const SalesTemplatesSchema = z
       .object({
         size: texts(TENANT_SIZES),
         self_hosted: z.string().min(1),
+        /**
+         * how a provider reads inside a sentence where its label (provider_labels.json) is a common noun, not a name:
+         * "e-postaları şu an paylaşımlı barındırma üzerinde"; a provider not listed is written as its label
+         */
+        provider_in_sentence: z.record(z.string().max(40), z.string().min(1).max(80)),
         no_score: z.string().min(1),
         risk: texts(RISK_LEVELS),
         urgency: texts(URGENCIES),

@@ -332,6 +332,10 @@ describe('texts (reference keyword checks)', () => {
       'SPF kaydı yok, DKIM kaydı yok (yaygın seçiciler denendi) ve DMARC var ama politikası p=none',
     );
     expect(migration.call_script[2]).toContain('Enterprise');
+    // a provider whose label is a common noun reads as one mid-sentence, in both languages
+    const hosted = { provider: 'Hosting', readiness_score: 80 } as const;
+    expect(summary(hosted).call_script[0]).toContain('e-postalarının şu an paylaşımlı barındırma üzerinde çalıştığını');
+    expect(summary(hosted, 'en').call_script[0]).toContain('currently runs on shared hosting,');
 
     const cold = summary({
       segment: 'Cold',
