@@ -3,37 +3,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../main/config/glossary';
-import type { ScanResult } from '../../shared/domain';
 import type { Page } from 'playwright-core';
 import { e2eSuite, row, shot } from '../support/browser';
+import { dnsTimeoutResult } from '../support/fixtures-scan';
 import { englishInTurkish } from '../support/turkish-vocabulary';
 
 const suite = e2eSuite();
 const glossary = loadGlossary(join(import.meta.dirname, '..', '..', 'resources'));
-
-/** an earlier scan whose DNS timed out: the real scan after it changes the status and every verdict field */
-function timedOut(domain: string): ScanResult {
-  return {
-    domain,
-    domain_display: domain,
-    scanned_at: new Date(Date.now() - 3_600_000).toISOString(),
-    scan_status: 'dns_timeout',
-    dns: null,
-    whois: {
-      status: 'unknown',
-      source: null,
-      registrar: null,
-      created_at: null,
-      expires_at: null,
-      nameservers: [],
-      reason: 'timeout',
-    },
-    provider: null,
-    verdict: null,
-    error: 'dns_timeout',
-    duration_ms: 1000,
-  };
-}
 
 const PANELS = { summary: 'sales-summary', score: 'score-breakdown', dns: 'dns-facts', history: 'scan-history' };
 
@@ -53,7 +29,10 @@ describe('lead detail in Turkish (e2e)', () => {
     // Migration from shared hosting, a broken SPF, self-hosted Cold, a hard fail (no MX), an Existing customer
     const domains = ['hosting-shared.test', 'spf-too-many.test', 'selfhosted.test', 'no-mx.test', 'm365-tenant.test'];
     for (const domain of domains) await app.handlers['leads.add']({ input: domain });
-    app.ctx.store.leads.saveScanResults([timedOut('hosting-shared.test')]);
+    // an earlier scan whose DNS timed out: the real scan after it changes the status and every verdict field
+    app.ctx.store.leads.saveScanResults([
+      dnsTimeoutResult('hosting-shared.test', new Date(Date.now() - 3_600_000).toISOString()),
+    ]);
     await app.handlers['scan.start']({ domains });
     await app.jobs.idle();
     const { page } = await suite.openApp(app);

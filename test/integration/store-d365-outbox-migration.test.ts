@@ -1,47 +1,25 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../main/store/db';
 import type { Store } from '../../main/store/db';
-import { appFiles } from '../../main/platform/app-files';
-import { FOLD_SQL_FUNCTION, foldSearch } from '../../main/store/search-fold';
+import { databaseBefore, migrationIndex } from '../support/database-before';
 import { tempDir } from '../support/temp-store';
 
-const MIGRATIONS = appFiles().migrations;
-const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as {
-  entries: { tag: string; when: number }[];
-};
-const OUTBOX_MIGRATION = journal.entries.findIndex((e) => e.tag.endsWith('_d365_outbox'));
+const OUTBOX_MIGRATION = migrationIndex('d365_outbox');
 
 let store: Store | null = null;
 afterEach(() => store?.close());
 
 /** A database as the build before the outbox migration left it. */
 function databaseBeforeOutboxMigration(dir: string): string {
-  const folder = join(dir, 'migrations-before');
-  mkdirSync(join(folder, 'meta'), { recursive: true });
-  const entries = journal.entries.slice(0, OUTBOX_MIGRATION);
-  for (const e of entries) copyFileSync(join(MIGRATIONS, `${e.tag}.sql`), join(folder, `${e.tag}.sql`));
-  writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
-  const path = join(dir, 'old.db');
-  const sqlite = new Database(path);
-  // earlier migrations call the search fold, as the store registers it
-  sqlite.function(FOLD_SQL_FUNCTION, { deterministic: true }, (v: unknown) =>
-    typeof v === 'string' ? foldSearch(v) : v,
-  );
-  migrate(drizzle({ client: sqlite }), { migrationsFolder: folder });
-  const row = sqlite.prepare(
-    `INSERT INTO d365_outbox (lead_domain, operation, payload, state, attempts, idempotency_key, created_at, updated_at)
-     VALUES (?, 'push_lead', '{}', ?, ?, ?, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')`,
-  );
-  row.run('contoso.test', 'pending', 0, 'k1');
-  row.run('fabrikam.test', 'in_flight', 2, 'k2');
-  row.run('adatum.test', 'failed', 5, 'k3');
-  sqlite.close();
-  return path;
+  return databaseBefore(dir, 'd365_outbox', (sqlite) => {
+    const row = sqlite.prepare(
+      `INSERT INTO d365_outbox (lead_domain, operation, payload, state, attempts, idempotency_key, created_at, updated_at)
+       VALUES (?, 'push_lead', '{}', ?, ?, ?, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')`,
+    );
+    row.run('contoso.test', 'pending', 0, 'k1');
+    row.run('fabrikam.test', 'in_flight', 2, 'k2');
+    row.run('adatum.test', 'failed', 5, 'k3');
+  });
 }
 
 describe('d365 outbox migration', () => {
