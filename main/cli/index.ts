@@ -30,7 +30,9 @@ Usage:
   hunter scan <domain|email|url ...> [--file leads.csv|xlsx] [--dns-server HOST:PORT] [--whois on|off]
               [--concurrency N] [--timeout MS] [--tries N] [--json] [--db PATH]
   hunter leads [--json] [--search TEXT] [--provider NAME] [--segment NAME] [--category P1..P6]
-               [--min-score N] [--max-score N] [--tag TAG] [--risk FLAG] [--sort KEY] [--order asc|desc] [--limit N]
+               [--min-score N] [--max-score N] [--tag TAG] [--risk FLAG]
+               [--scan-state failed|partial|unscanned] [--archived exclude|only|include]
+               [--sort KEY] [--order asc|desc] [--limit N]
   hunter breakdown <domain> [--json]
   hunter summary <domain> [--json] [--lang tr|en]
   hunter import <file.csv|file.xlsx>

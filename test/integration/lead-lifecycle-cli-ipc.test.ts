@@ -61,6 +61,25 @@ describe('hunter archive / delete', () => {
     expect((await hunter('archive', 'nowhere.com')).code).toBe(3);
   });
 
+  it('lists archived leads and leads by scan state on request (hunter leads --archived, --scan-state)', async () => {
+    const store = openStore(db);
+    store.leads.addLeads([{ domain: 'gamma.com', domain_display: 'gamma.com', company_name: null }]);
+    store.close();
+    await hunter('archive', 'alpha.com');
+    const listed = async (...filters: string[]) => {
+      const r = await hunter('leads', '--json', '--sort', 'domain', ...filters);
+      expect(r.code).toBe(0);
+      return r.out.map((line) => (JSON.parse(line) as { domain: string }).domain);
+    };
+    expect(await listed()).toEqual(['beta.com', 'gamma.com']);
+    expect(await listed('--archived', 'only')).toEqual(['alpha.com']);
+    expect(await listed('--archived', 'include')).toEqual(['alpha.com', 'beta.com', 'gamma.com']);
+    expect(await listed('--scan-state', 'unscanned')).toEqual(['gamma.com']);
+    const bad = await hunter('leads', '--scan-state', 'done');
+    expect(bad.code).toBe(2);
+    expect(bad.err.join('\n')).toMatch(/scan_state/);
+  });
+
   it('asks for a domain (exit 2)', async () => {
     expect((await hunter('delete')).code).toBe(2);
     expect((await hunter('archive', '--undo')).code).toBe(2);
