@@ -295,11 +295,7 @@ export async function startFakeIdentity(opts: FakeIdentityOptions = {}): Promise
     res.writeHead(404).end();
   };
 
-  const server = await startHttpsServer((req, res) => {
-    handle(req, res).catch((err: Error) => {
-      if (!res.headersSent) res.writeHead(500).end(err.message);
-    });
-  });
+  const server = await startHttpsServer(handle);
   base = server.url;
 
   return {

@@ -179,11 +179,7 @@ export async function startFakePartnerCenter(opts: FakePartnerCenterOptions): Pr
     return answer(req, res, 405);
   };
 
-  const server = await startHttpsServer((req, res) => {
-    handle(req, res).catch((err: Error) => {
-      if (!res.headersSent) res.writeHead(500).end(err.message);
-    });
-  });
+  const server = await startHttpsServer(handle);
   base = server.url;
 
   return {

@@ -25,8 +25,9 @@ export interface HttpsTestServer {
 }
 
 /** An https server on 127.0.0.1 with the test certificate, on a free port. */
+/** A fake's handler: a rejection is answered 500 with its message, so a bug in the fake fails the request, not the run. */
 export async function startHttpsServer(
-  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<unknown>,
 ): Promise<HttpsTestServer> {
   assertTestCaTrusted();
   const server = https.createServer(
@@ -37,7 +38,11 @@ export async function startHttpsServer(
       // delayed ACK, tens of milliseconds per request on loopback
       noDelay: true,
     },
-    handler,
+    (req, res) => {
+      Promise.resolve(handler(req, res)).catch((err: Error) => {
+        if (!res.headersSent) res.writeHead(500).end(err.message);
+      });
+    },
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
