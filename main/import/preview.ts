@@ -1,4 +1,5 @@
 import type { ImportPreview, ImportPreviewRow } from '../../shared/imports';
+import type { LeadIdentity } from '../../shared/lead-row';
 import { normalizeDomain, type NormalizeResult } from '../engine/normalize';
 import type { ColumnKeywords, ColumnMap } from './detect-columns';
 import { detectColumns } from './detect-columns';
@@ -10,15 +11,8 @@ export interface ImportConfig {
   domainRules: ImportDomainRules;
 }
 
-export interface PlannedLead {
-  domain: string;
-  domain_display: string;
-  company_name: string | null;
-  /** contact details from the file's extra columns, kept on the lead */
-  city: string | null;
-  contact_email: string | null;
-  contact_phone: string | null;
-}
+/** a lead the file will add, contact details from its extra columns included */
+export type PlannedLead = LeadIdentity;
 
 export interface ImportPlan {
   preview: ImportPreview;

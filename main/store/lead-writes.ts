@@ -3,21 +3,16 @@
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { DnsSignals, ScanResult } from '../../shared/domain';
+import type { LeadIdentity } from '../../shared/lead-row';
 import type { Clock, Db } from './db-types';
 import { diffSnapshots, snapshotAfter } from './scan-changes';
 import type { LeadSnapshot } from './scan-changes';
 import { autoTags, leadScores, leadSignals, leads, scanHistory } from './schema';
 import { foldSearch, leadSearchText } from './search-fold';
 
-export interface NewLead {
-  /** ASCII (punycode) key */
-  domain: string;
-  domain_display: string;
-  company_name?: string | null;
-  city?: string | null;
-  contact_email?: string | null;
-  contact_phone?: string | null;
-}
+/** a lead to add: its key and display name, and whatever else of its identity is known */
+export type NewLead = Pick<LeadIdentity, 'domain' | 'domain_display'> &
+  Partial<Omit<LeadIdentity, 'domain' | 'domain_display'>>;
 
 /**
  * Completes a partial result with the signals stored with the lead's previous verdict (null when none) before it is
