@@ -6,7 +6,7 @@ import type { DailyCount, Rate } from '../../shared/ops';
 import { useApiQuery, useHunterEvent, useLeadsChanged } from '../api/hooks';
 import { useFormat } from '../i18n';
 import { ColumnChart } from '../components/BarChart';
-import { ChartCard } from '../components/ChartCard';
+import { TitledPanel } from '../components/TitledPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 
 /** a trend is drawn once there is something in it */
@@ -55,7 +55,7 @@ export function OperationsScreen() {
   return (
     <div className="page" data-testid="operations">
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <ChartCard title={t('ops.health')} testId="ops-health">
+        <TitledPanel className="chart-card" title={t('ops.health')} testId="ops-health">
           {health.data ? (
             <Stack gap={6}>
               {health.data.checks.map((check) => (
@@ -86,8 +86,8 @@ export function OperationsScreen() {
               ))}
             </Stack>
           )}
-        </ChartCard>
-        <ChartCard title={t('ops.scans')} testId="ops-scans">
+        </TitledPanel>
+        <TitledPanel className="chart-card" title={t('ops.scans')} testId="ops-scans">
           <Stack gap={6}>
             <Figure label={t('ops.scanTotal')} value={format.integer(m.scans.total)} testId="ops-scan-total" />
             <Figure label={t('ops.successRate')} value={rate(m.scans.success_rate)} />
@@ -97,8 +97,8 @@ export function OperationsScreen() {
             <Figure label={t('ops.whoisSuccessRate')} value={rate(m.scans.whois_success_rate)} />
           </Stack>
           {active(m.scans.per_day) && <ColumnChart data={days(m.scans.per_day)} label={t('ops.scansPerDay')} />}
-        </ChartCard>
-        <ChartCard title={t('ops.partnerCenter')} testId="ops-pc">
+        </TitledPanel>
+        <TitledPanel className="chart-card" title={t('ops.partnerCenter')} testId="ops-pc">
           <Stack gap={6}>
             <Figure label={t('ops.syncRuns')} value={format.integer(m.partner_center.runs)} />
             <Figure label={t('ops.successRate')} value={rate(m.partner_center.success_rate)} />
@@ -112,8 +112,8 @@ export function OperationsScreen() {
           {active(m.partner_center.per_day) && (
             <ColumnChart data={days(m.partner_center.per_day)} label={t('ops.syncsPerDay')} />
           )}
-        </ChartCard>
-        <ChartCard title={t('ops.dynamics')} testId="ops-d365">
+        </TitledPanel>
+        <TitledPanel className="chart-card" title={t('ops.dynamics')} testId="ops-d365">
           <Stack gap={6}>
             <Figure label={t('ops.pushOk')} value={format.integer(m.dynamics.success)} />
             <Figure label={t('ops.pushFailed')} value={format.integer(m.dynamics.failure)} />
@@ -140,8 +140,8 @@ export function OperationsScreen() {
               </Table.Tbody>
             </Table>
           )}
-        </ChartCard>
-        <ChartCard title={t('ops.deprecated')} testId="ops-deprecated">
+        </TitledPanel>
+        <TitledPanel className="chart-card" title={t('ops.deprecated')} testId="ops-deprecated">
           <Figure
             label={t('ops.deprecatedTotal')}
             value={format.integer(m.deprecated_calls.total)}
@@ -150,7 +150,7 @@ export function OperationsScreen() {
           {active(m.deprecated_calls.per_day) && (
             <ColumnChart data={days(m.deprecated_calls.per_day)} label={t('ops.deprecatedPerDay')} />
           )}
-        </ChartCard>
+        </TitledPanel>
       </SimpleGrid>
     </div>
   );

@@ -8,7 +8,7 @@ import { useFormat } from '../i18n';
 import { PRIORITY_CATEGORIES, type PriorityCategory, type Segment } from '../../shared/domain';
 import { ColumnChart, HorizontalBars } from '../components/BarChart';
 import { EmptyState } from '../components/EmptyState';
-import { ChartCard } from '../components/ChartCard';
+import { TitledPanel } from '../components/TitledPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { CATEGORY_TONES, SEGMENT_TONES } from '../components/LeadBadges';
 import { openFilteredGrid } from '../state/ui-store';
@@ -52,7 +52,7 @@ export function OverviewScreen() {
   return (
     <div className="page" data-testid="overview">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <ChartCard title={t('overview.byProvider')} testId="chart-provider">
+        <TitledPanel className="chart-card" title={t('overview.byProvider')} testId="chart-provider">
           <HorizontalBars
             label={t('overview.byProvider')}
             data={data.by_provider.map((entry) => ({
@@ -63,8 +63,8 @@ export function OverviewScreen() {
             onSelect={(key) => openFilteredGrid({ providers: [key] })}
             selectHint={t('kpi.open')}
           />
-        </ChartCard>
-        <ChartCard title={t('overview.bySegment')} testId="chart-segment">
+        </TitledPanel>
+        <TitledPanel className="chart-card" title={t('overview.bySegment')} testId="chart-segment">
           <HorizontalBars
             label={t('overview.bySegment')}
             data={data.by_segment.map((entry) => ({
@@ -76,8 +76,8 @@ export function OverviewScreen() {
             onSelect={(key) => openFilteredGrid({ segments: [key as Segment] })}
             selectHint={t('kpi.open')}
           />
-        </ChartCard>
-        <ChartCard title={t('overview.byCategory')} testId="chart-category">
+        </TitledPanel>
+        <TitledPanel className="chart-card" title={t('overview.byCategory')} testId="chart-category">
           <HorizontalBars
             label={t('overview.byCategory')}
             // in P order, the order of the sales story, not by count
@@ -106,8 +106,12 @@ export function OverviewScreen() {
               </Fragment>
             ))}
           </dl>
-        </ChartCard>
-        <ChartCard title={t('overview.scansPerDay', { days: SCAN_DAYS_SHOWN })} testId="chart-scans">
+        </TitledPanel>
+        <TitledPanel
+          className="chart-card"
+          title={t('overview.scansPerDay', { days: SCAN_DAYS_SHOWN })}
+          testId="chart-scans"
+        >
           {days.length ? (
             <ColumnChart
               label={t('overview.scansPerDay', { days: SCAN_DAYS_SHOWN })}
@@ -118,7 +122,7 @@ export function OverviewScreen() {
               {t('overview.noScans')}
             </Text>
           )}
-        </ChartCard>
+        </TitledPanel>
       </SimpleGrid>
     </div>
   );

@@ -1,3 +1,4 @@
+import { TitledPanel } from '../components/TitledPanel';
 // Settings form. Main validates (the same zod schema it stores with); its per-field issues come back in
 // the validation error's details and are shown next to the fields, in the user's language.
 import { useEffect, useState } from 'react';
@@ -6,7 +7,6 @@ import {
   Button,
   Group,
   NumberInput,
-  Paper,
   SegmentedControl,
   Stack,
   Switch,
@@ -122,10 +122,7 @@ export function SettingsScreen() {
               })}
             </Alert>
           )}
-          <Paper withBorder p="md">
-            <Text component="h2" className="section-title" mb="sm">
-              {t('settings.general')}
-            </Text>
+          <TitledPanel title={t('settings.general')}>
             <Stack gap="sm">
               <div>
                 <Text size="sm" fw={500} id="settings-language-label" mb={4}>
@@ -169,12 +166,9 @@ export function SettingsScreen() {
                 />
               </Group>
             </Stack>
-          </Paper>
+          </TitledPanel>
 
-          <Paper withBorder p="md">
-            <Text component="h2" className="section-title" mb="sm">
-              {t('settings.scanning')}
-            </Text>
+          <TitledPanel title={t('settings.scanning')}>
             <Stack gap="sm">
               <TagsInput
                 label={t('settings.dnsServers')}
@@ -227,12 +221,9 @@ export function SettingsScreen() {
                 data-testid="settings-whois"
               />
             </Stack>
-          </Paper>
+          </TitledPanel>
 
-          <Paper withBorder p="md">
-            <Text component="h2" className="section-title" mb="sm">
-              {t('settings.prices', { currency: form.currency })}
-            </Text>
+          <TitledPanel title={t('settings.prices', { currency: form.currency })}>
             <Table withTableBorder={false} verticalSpacing={6} className="price-table">
               <Table.Thead>
                 <Table.Tr>
@@ -267,7 +258,7 @@ export function SettingsScreen() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Paper>
+          </TitledPanel>
 
           {saveError && (
             <Alert color="red" variant="light" role="alert" data-testid="settings-error">

@@ -1,8 +1,9 @@
+import { TitledPanel } from '../TitledPanel';
 // Settings → Dynamics 365: the connection (saved here unless fixed by HUNTER_D365_* in the environment), the client
 // secret (write-only: main never sends it back), the mapping switches, "Test connection" (WhoAmI), sign-in, and the
 // outbox of pushes not yet sent (retry, discard, send now).
 import { useEffect, useState } from 'react';
-import { Button, Group, Paper, PasswordInput, Stack, Table, TagsInput, Text, TextInput } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack, Table, TagsInput, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { D365Settings, D365SettingsPatch, D365WhoAmI } from '../../../shared/dynamics';
 import { api } from '../../api/api';
@@ -59,10 +60,7 @@ export function DynamicsSettings() {
   const fromEnv = new Set(view.data?.from_env ?? []);
 
   return (
-    <Paper withBorder p="md" data-testid="d365-settings">
-      <Text component="h2" className="section-title brand-title" mb="sm">
-        {t('dynamics.settings.title')}
-      </Text>
+    <TitledPanel title={t('dynamics.settings.title')} testId="d365-settings" brandTitle>
       {!on ? (
         <Text size="sm" c="dimmed" data-testid="d365-off">
           {t('dynamics.settings.off')}
@@ -200,6 +198,6 @@ export function DynamicsSettings() {
           )}
         </Stack>
       )}
-    </Paper>
+    </TitledPanel>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { TitledPanel } from '../TitledPanel';
+import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LOG_LEVELS } from '../../../shared/ops';
 import type { LogLevel } from '../../../shared/ops';
@@ -18,10 +19,7 @@ export function DiagnosticsSection() {
   const openLogs = useApiAction(() => api.invoke('ops.openLogs', {}));
   const error = view.error ?? setLevel.error ?? openLogs.error;
   return (
-    <Paper withBorder p="md" data-testid="settings-diagnostics">
-      <Text component="h2" className="section-title" mb="sm">
-        {t('diagnostics.title')}
-      </Text>
+    <TitledPanel title={t('diagnostics.title')} testId="settings-diagnostics">
       {view.data && (
         <Stack gap="sm">
           <div>
@@ -66,6 +64,6 @@ export function DiagnosticsSection() {
           {errorText(error)}
         </Text>
       )}
-    </Paper>
+    </TitledPanel>
   );
 }

@@ -1,4 +1,5 @@
-import { Group, Paper, Stack, Switch, Text } from '@mantine/core';
+import { TitledPanel } from '../TitledPanel';
+import { Group, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiAction } from '../../api/hooks';
 import { useErrorText } from '../../i18n';
@@ -11,10 +12,7 @@ export function FlagsSection() {
   const { flags, set } = useFlags();
   const change = useApiAction(set);
   return (
-    <Paper withBorder p="md" data-testid="settings-flags">
-      <Text component="h2" className="section-title" mb="sm">
-        {t('flags.title')}
-      </Text>
+    <TitledPanel title={t('flags.title')} testId="settings-flags">
       <Stack gap="sm">
         {flags.map((flag) => (
           <Group key={flag.name} justify="space-between" wrap="nowrap">
@@ -39,6 +37,6 @@ export function FlagsSection() {
           </Text>
         )}
       </Stack>
-    </Paper>
+    </TitledPanel>
   );
 }

@@ -1,5 +1,6 @@
+import { TitledPanel } from '../TitledPanel';
 import { useRef } from 'react';
-import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
 import { readFileAsBase64 } from '../../api/files';
@@ -34,10 +35,7 @@ export function LegacySection() {
   const s = status.data;
   const gone = s?.removed || s?.dropped;
   return (
-    <Paper withBorder p="md" data-testid="settings-legacy">
-      <Text component="h2" className="section-title" mb="sm">
-        {t('legacy.title')}
-      </Text>
+    <TitledPanel title={t('legacy.title')} testId="settings-legacy">
       {s && (
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
@@ -81,6 +79,6 @@ export function LegacySection() {
           {importFile.error.code === 'bad_file' ? badFileText(importFile.error.details) : errorText(importFile.error)}
         </Text>
       )}
-    </Paper>
+    </TitledPanel>
   );
 }

@@ -1,7 +1,8 @@
+import { TitledPanel } from '../TitledPanel';
 // Settings: where installed apps look for updates (the address the installer was built with unless the rep names
 // another), a check on demand, and the first-run setup again.
 import { useEffect, useState } from 'react';
-import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { UpdateStatus } from '../../../shared/updates';
 import { api } from '../../api/api';
@@ -26,10 +27,7 @@ export function SetupAndUpdates() {
 
   return (
     <Stack gap="md" mt="md">
-      <Paper withBorder p="md" data-testid="settings-updates">
-        <Text component="h2" className="section-title" mb="sm">
-          {t('updates.title')}
-        </Text>
+      <TitledPanel title={t('updates.title')} testId="settings-updates">
         <Stack gap="sm">
           <TextInput
             label={t('updates.feedUrl')}
@@ -51,15 +49,12 @@ export function SetupAndUpdates() {
             </Button>
           </Group>
         </Stack>
-      </Paper>
-      <Paper withBorder p="md">
-        <Text component="h2" className="section-title" mb="sm">
-          {t('setup.title')}
-        </Text>
+      </TitledPanel>
+      <TitledPanel title={t('setup.title')}>
         <Button size="xs" variant="default" onClick={() => setScreen('setup')} data-testid="settings-run-setup">
           {t('setup.again')}
         </Button>
-      </Paper>
+      </TitledPanel>
     </Stack>
   );
 }
