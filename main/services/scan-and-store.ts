@@ -13,8 +13,8 @@ export interface ScanAndStoreOptions {
   /** results are written in one transaction per batch; smaller batches show progress sooner */
   batchSize?: number;
   flushMs?: number;
-  /** domains whose results are not stored (see SaveScanOptions.drop), asked inside each batch's transaction */
-  dropped?: () => ReadonlySet<string>;
+  /** see SaveScanOptions.drop: asked inside the batch's transaction, only for a result whose lead is gone */
+  dropped?: (domain: string) => boolean;
 }
 
 /**
@@ -67,7 +67,7 @@ export async function scanAndStore(
     // callers see each result as stored (a partial one completed with its last known signals)
     let storedBatch = batch;
     store.transaction(() => {
-      const saved = valid.length > 0 ? store.leads.saveScanResults(valid, { drop: opts.dropped?.() }) : [];
+      const saved = valid.length > 0 ? store.leads.saveScanResults(valid, { drop: opts.dropped }) : [];
       const asStored = new Map(valid.map((result, i) => [result, saved[i]]));
       storedBatch = batch.map((b) => ({ ...b, result: asStored.get(b.result) ?? b.result }));
       opts.inTransaction?.(storedBatch);

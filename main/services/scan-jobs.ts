@@ -182,7 +182,7 @@ export class ScanJobService implements Service {
           concurrency,
           signal: abort.signal,
           // leads deleted during the job: their items were failed with this reason, their results must not revive them
-          dropped: () => store.scanJobs.domainsFailedWith(jobId, LEAD_DELETED),
+          dropped: (domain) => store.scanJobs.failedWith(jobId, domain) === LEAD_DELETED,
           inTransaction: (batch) => recordJobBatch(store, jobId, items, batch),
           onStored: (batch) => {
             for (const { result } of batch) this.failStreak = result.verdict === null ? this.failStreak + 1 : 0;

@@ -35,10 +35,10 @@ export interface LeadWrites {
 
 export interface SaveScanOptions {
   /**
-   * Domains whose results are dropped: leads deleted while their scan was in flight stay deleted. Any other result
-   * without a lead creates it (`hunter scan <domain>`, a bulk scan of new domains).
+   * Whether a result whose lead is gone is dropped (asked only then): leads deleted while their scan was in flight
+   * stay deleted. Any other result without a lead creates it (`hunter scan <domain>`, a bulk scan of new domains).
    */
-  drop?: ReadonlySet<string>;
+  drop?: (domain: string) => boolean;
 }
 
 export function createLeadWrites(db: Db, now: Clock, lastKnown: LastKnownSignals = (r) => r): LeadWrites {
@@ -209,7 +209,7 @@ export function createLeadWrites(db: Db, now: Clock, lastKnown: LastKnownSignals
     const saved: ScanResult[] = [];
     for (const scanned of results) {
       const existing = findLead.get({ domain: scanned.domain });
-      if (!existing && opts.drop?.has(scanned.domain)) {
+      if (!existing && opts.drop?.(scanned.domain)) {
         saved.push(scanned);
         continue;
       }

@@ -36,8 +36,8 @@ export interface ScanJobsRepository {
   failureCounts(jobId: number): { error: string | null; count: number }[];
   /** The job's failed domains, in the order given at creation. */
   failedDomains(jobId: number): string[];
-  /** the job's domains failed for this reason (e.g. their lead was deleted mid-job) */
-  domainsFailedWith(jobId: number, error: string): Set<string>;
+  /** why the job's item for this domain failed (e.g. its lead was deleted mid-job); null when it did not */
+  failedWith(jobId: number, domain: string): string | null;
   pause(jobId: number): ScanJob;
   /** Stops the job with a reason; it stays resumable (the cause may be gone on the next try). */
   fail(jobId: number, reason: string): ScanJob;
@@ -175,15 +175,12 @@ export function createScanJobsRepository(db: Db, now: Clock): ScanJobsRepository
         .orderBy(asc(scanJobItems.seq))
         .all()
         .map((r) => r.domain),
-    domainsFailedWith: (jobId, error) =>
-      new Set(
-        db
-          .select({ domain: scanJobItems.domain })
-          .from(scanJobItems)
-          .where(and(failedItems(jobId), eq(scanJobItems.error, error)))
-          .all()
-          .map((r) => r.domain),
-      ),
+    failedWith: (jobId, domain) =>
+      db
+        .select({ error: scanJobItems.error })
+        .from(scanJobItems)
+        .where(and(failedItems(jobId), eq(scanJobItems.domain, domain)))
+        .get()?.error ?? null,
     pause: (jobId) => transition(jobId, 'paused'),
     fail: (jobId, reason) => transition(jobId, 'error', reason.slice(0, 500)),
     resume: (jobId) => transition(jobId, 'running'),

@@ -142,7 +142,7 @@ describe('deleting leads', () => {
     const scanned = (domain: string) => dnsTimeoutResult(domain, NOW.toISOString());
     t.store.leads.deleteLeads(['beta.com']);
     t.store.leads.saveScanResults([scanned('beta.com'), scanned('alpha.com')], {
-      drop: new Set(['beta.com']),
+      drop: (domain) => domain === 'beta.com',
     });
     expect(domainsOf({ archived: 'include' })).toEqual(['alpha.com', 'gamma.com']);
     expect(t.store.leads.getLead('alpha.com')?.scan_status).toBe('dns_timeout');
