@@ -1,6 +1,7 @@
 import { ReferralKindSelect } from '../components/referrals/ReferralKindSelect';
+import { FilterSelect } from '../components/FilterSelect';
 import { useState } from 'react';
-import { Button, Group, Popover, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Popover, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { LINK_STATUSES, daysToAnswer } from '../../shared/referrals';
@@ -50,26 +51,20 @@ export function ReferralsScreen() {
           data-testid="referrals-search"
         />
         <ReferralKindSelect value={kind} onChange={setKind} testId="referrals-filter-kind" />
-        <Select
-          size="xs"
-          w={130}
-          aria-label={t('referrals.filterStatus')}
-          placeholder={t('referrals.filterStatus')}
+        <FilterSelect
+          label={t('referrals.filterStatus')}
+          width={130}
           data={STATUSES}
           value={status}
           onChange={setStatus}
-          clearable
         />
-        <Select
-          size="xs"
-          w={140}
-          aria-label={t('referrals.filterLink')}
-          placeholder={t('referrals.filterLink')}
+        <FilterSelect
+          label={t('referrals.filterLink')}
+          width={140}
           data={LINK_STATUSES.map((value) => ({ value, label: t(`referrals.link.${value}`) }))}
           value={link}
           onChange={(v) => setLink(v as LinkStatus | null)}
-          clearable
-          data-testid="referrals-filter-link"
+          testId="referrals-filter-link"
         />
         {query.data && (
           <Text size="xs" c="dimmed">

@@ -2,7 +2,7 @@
 // every choice matches at least one lead. Memoised: a sort click must not re-render the comboboxes.
 import type { Lang } from '../../../shared/lang';
 import { providerLabel, useProviderLabels } from '../../api/provider-labels';
-import { Button, Group, MultiSelect, RangeSlider, Select, Switch, Text } from '@mantine/core';
+import { Button, Group, MultiSelect, RangeSlider, Switch, Text } from '@mantine/core';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITY_CATEGORIES, SEGMENTS } from '../../../shared/domain';
@@ -10,6 +10,7 @@ import { LEAD_SCAN_STATES } from '../../../shared/leads';
 import type { LeadScanState, LeadStats } from '../../../shared/leads';
 import { useFlag } from '../../api/flags';
 import { ReferralKindSelect } from '../referrals/ReferralKindSelect';
+import { FilterSelect } from '../FilterSelect';
 import { chipLabel } from '../LeadBadges';
 import { activeFilterCount, usePrefs } from '../../state/ui-store';
 
@@ -147,17 +148,14 @@ const ChipFilter = memo(function ChipFilter({ kind, field, entries, width, testI
   // a stored filter stays listed even when no lead carries it any more, so the box can show and clear it
   const keys = [...new Set([...(entries ?? []).map((entry) => entry.key), ...(chosen ? [chosen] : [])])];
   return (
-    <Select
-      size="xs"
-      w={width}
-      aria-label={label}
-      placeholder={label}
+    <FilterSelect
+      label={label}
+      width={width}
       data={keys.map((key) => ({ value: key, label: chipLabel(t, kind, key) }))}
       value={chosen}
       onChange={(value) => setFilter(field, value)}
       searchable
-      clearable
-      data-testid={testId}
+      testId={testId}
     />
   );
 });
@@ -167,19 +165,16 @@ function ExpiryFilter() {
   const days = usePrefs((state) => state.filters.expiringWithinDays);
   const setFilter = usePrefs((state) => state.setFilter);
   return (
-    <Select
-      size="xs"
-      w={150}
-      aria-label={t('filters.expiring')}
-      placeholder={t('filters.expiring')}
+    <FilterSelect
+      label={t('filters.expiring')}
+      width={150}
       data={EXPIRY_WINDOWS.map((window) => ({
         value: String(window),
         label: t('filters.expiringWithin', { days: window }),
       }))}
       value={days ? String(days) : null}
       onChange={(value) => setFilter('expiringWithinDays', value ? Number(value) : null)}
-      clearable
-      data-testid="filter-expiring"
+      testId="filter-expiring"
     />
   );
 }
@@ -209,16 +204,13 @@ function ScanStateFilter() {
     [t],
   );
   return (
-    <Select
-      size="xs"
-      w={150}
-      aria-label={t('scanStateFilter.label')}
-      placeholder={t('scanStateFilter.label')}
+    <FilterSelect
+      label={t('scanStateFilter.label')}
+      width={150}
       data={options}
       value={state}
       onChange={(value) => setFilter('scanState', value as LeadScanState | null)}
-      clearable
-      data-testid="filter-scan-state"
+      testId="filter-scan-state"
     />
   );
 }

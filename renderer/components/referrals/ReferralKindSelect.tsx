@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { FilterSelect } from '../FilterSelect';
 import { useTranslation } from 'react-i18next';
 import { REFERRAL_KINDS } from '../../../shared/referrals';
 import type { ReferralKind } from '../../../shared/referrals';
@@ -11,16 +11,13 @@ export function ReferralKindSelect(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Select
-      size="xs"
-      w={170}
-      aria-label={t('referrals.filterKind')}
-      placeholder={t('referrals.filterKind')}
+    <FilterSelect
+      label={t('referrals.filterKind')}
+      width={170}
       data={REFERRAL_KINDS.map((value) => ({ value, label: t(`referrals.kinds.${value}`) }))}
       value={props.value}
       onChange={(value) => props.onChange(value as ReferralKind | null)}
-      clearable
-      data-testid={props.testId}
+      testId={props.testId}
     />
   );
 }
